@@ -1,0 +1,39 @@
+// process.env parsed once at boot: a missing or malformed variable fails loudly, naming the variable.
+import { z } from "zod";
+import { databaseUrl } from "./database-url";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id)"),
+  SHOPIFY_API_SECRET: z.string().min(1, "is required (the app's client secret)"),
+  SHOPIFY_APP_URL: z.string().url("must be the app's public https URL"),
+  SCOPES: z.string().optional(),
+  SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  DATABASE_URL: z.string().min(1),
+  /** Set only by the test suite; switches shopify.server.ts to the library's testConfig(). */
+  SHOPIFY_TESTING: z.string().optional(),
+  /** Set only by `npm run demo`: the local App Bridge stand-in script (a seam of the Shopify library). */
+  APP_BRIDGE_URL: z.string().url().optional(),
+}).superRefine((value, ctx) => {
+  // Neither seam may ever reach production: testConfig() uses public test secrets, and a stand-in
+  // App Bridge is not Shopify's. Refuse to boot rather than run with either.
+  if (value.NODE_ENV !== "production") return;
+  for (const name of ["SHOPIFY_TESTING", "APP_BRIDGE_URL"] as const) {
+    if (value[name]) {
+      ctx.addIssue({ code: "custom", path: [name], message: "must not be set when NODE_ENV=production" });
+    }
+  }
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse({ ...source, DATABASE_URL: databaseUrl(source) });
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv(process.env);

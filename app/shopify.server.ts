@@ -1,0 +1,56 @@
+// The one shopifyApp() call. Everything Shopify-authenticated goes through the exports below.
+import "@shopify/shopify-app-remix/adapters/node";
+import {
+  ApiVersion,
+  AppDistribution,
+  LogSeverity,
+  shopifyApp,
+} from "@shopify/shopify-app-remix/server";
+import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import prisma from "./db.server";
+import { env } from "./env.server";
+
+/** Admin API version used by the server, codegen (.graphqlrc.ts) and shopify.app.toml. */
+export const API_VERSION = ApiVersion.July26;
+
+export const SCOPES = (env.SCOPES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+
+const sessionStorage = new PrismaSessionStorage(prisma);
+
+const productionConfig = {
+  apiKey: env.SHOPIFY_API_KEY,
+  apiSecretKey: env.SHOPIFY_API_SECRET,
+  appUrl: env.SHOPIFY_APP_URL,
+  scopes: SCOPES,
+};
+
+const shopify = shopifyApp({
+  ...(env.SHOPIFY_TESTING ? testConfig({ logger: { level: LogSeverity.Error } }) : productionConfig),
+  apiVersion: API_VERSION,
+  authPathPrefix: "/auth",
+  sessionStorage,
+  distribution: AppDistribution.AppStore,
+  future: {
+    unstable_newEmbeddedAuthStrategy: true,
+  },
+  hooks: {
+    afterAuth: async ({ session }) => {
+      await prisma.shop.upsert({
+        where: { shop: session.shop },
+        create: { shop: session.shop },
+        update: { uninstalledAt: null },
+      });
+    },
+  },
+  ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+export default shopify;
+export const apiVersion = API_VERSION;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export { sessionStorage };

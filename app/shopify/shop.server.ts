@@ -1,0 +1,49 @@
+// Admin GraphQL reads for the home page: the shop's identity and the products that ran out of stock.
+import type { AdminGraphql } from "./types";
+
+const SHOP_OVERVIEW_QUERY = `#graphql
+  query BackorderPilotShopOverview($first: Int!) {
+    shop {
+      name
+      myshopifyDomain
+      ianaTimezone
+      currencyCode
+    }
+    products(first: $first, query: "inventory_total:<=0", sortKey: TITLE) {
+      nodes {
+        id
+        title
+        totalInventory
+      }
+    }
+  }
+`;
+
+export interface ShopOverview {
+  name: string;
+  domain: string;
+  timezone: string;
+  currency: string;
+  soldOut: { id: string; title: string; totalInventory: number }[];
+}
+
+interface ShopOverviewResponse {
+  data?: {
+    shop: { name: string; myshopifyDomain: string; ianaTimezone: string; currencyCode: string };
+    products: { nodes: { id: string; title: string; totalInventory: number | null }[] };
+  };
+}
+
+export async function fetchShopOverview(graphql: AdminGraphql, first = 10): Promise<ShopOverview> {
+  const response = await graphql(SHOP_OVERVIEW_QUERY, { variables: { first } });
+  const body = (await response.json()) as ShopOverviewResponse;
+  if (!body.data) throw new Error("Shopify returned no data for the shop overview");
+  const { shop, products } = body.data;
+  return {
+    name: shop.name,
+    domain: shop.myshopifyDomain,
+    timezone: shop.ianaTimezone,
+    currency: shop.currencyCode,
+    soldOut: products.nodes.map((p) => ({ id: p.id, title: p.title, totalInventory: p.totalInventory ?? 0 })),
+  };
+}
