@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.server";
+
+const valid = {
+  SHOPIFY_API_KEY: "key",
+  SHOPIFY_API_SECRET: "secret",
+  SHOPIFY_APP_URL: "https://app.example.com",
+};
+
+describe("parseEnv", () => {
+  it("accepts a complete production configuration and defaults the database to the embedded SQLite file", () => {
+    // GIVEN the variables a production deployment sets
+    // WHEN the environment is parsed
+    const env = parseEnv({ ...valid, NODE_ENV: "production" });
+
+    // THEN it is accepted, with the SQLite file under prisma/
+    expect(env.NODE_ENV).toBe("production");
+    expect(env.DATABASE_URL).toMatch(/^file:.*prisma[/\\]dev\.sqlite$/);
+  });
+
+  it("names every missing variable at once", () => {
+    // GIVEN an empty environment
+    // WHEN it is parsed
+    // THEN the error lists each missing variable
+    expect(() => parseEnv({})).toThrow(/SHOPIFY_API_KEY[\s\S]*SHOPIFY_API_SECRET[\s\S]*SHOPIFY_APP_URL/);
+  });
+
+  it("refuses the test switch in production, where it would swap in public test secrets", () => {
+    // GIVEN SHOPIFY_TESTING set on a production server
+    // WHEN the environment is parsed
+    // THEN boot fails
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production", SHOPIFY_TESTING: "1" })).toThrow(
+      /SHOPIFY_TESTING: must not be set when NODE_ENV=production/,
+    );
+  });
+
+  it("refuses the demo's App Bridge stand-in in production", () => {
+    // GIVEN the demo's APP_BRIDGE_URL set on a production server
+    // WHEN the environment is parsed
+    // THEN boot fails
+    expect(() =>
+      parseEnv({ ...valid, NODE_ENV: "production", APP_BRIDGE_URL: "http://localhost:3000/__demo/app-bridge.js" }),
+    ).toThrow(/APP_BRIDGE_URL: must not be set when NODE_ENV=production/);
+  });
+});
