@@ -22,7 +22,7 @@ describe("parseEnv", () => {
     // GIVEN an empty environment
     // WHEN it is parsed
     // THEN the error lists each missing variable
-    expect(() => parseEnv({})).toThrow(/SHOPIFY_API_KEY[\s\S]*SHOPIFY_API_SECRET[\s\S]*SHOPIFY_APP_URL/);
+    expect(() => parseEnv({} as NodeJS.ProcessEnv)).toThrow(/SHOPIFY_API_KEY[\s\S]*SHOPIFY_API_SECRET[\s\S]*SHOPIFY_APP_URL/);
   });
 
   it("refuses the test switch in production, where it would swap in public test secrets", () => {

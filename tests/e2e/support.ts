@@ -32,7 +32,7 @@ export function startProcess(
   command: string,
   args: string[],
   ready: RegExp,
-  env: NodeJS.ProcessEnv = {},
+  env: Record<string, string | undefined> = {},
   timeoutMs = 180_000,
 ): Promise<{ match: RegExpExecArray; stop: () => Promise<void> }> {
   const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });

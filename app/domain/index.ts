@@ -1,0 +1,48 @@
+// Public API of the domain core (pure: no Remix, Prisma, Shopify or I/O).
+export * from "./types";
+export {
+  BusinessCalendar,
+  createBusinessCalendar,
+  publicHolidays,
+  isoToDay,
+  dayToIso,
+  addCalendarDays,
+  daysBetween,
+  type LocalDateTime,
+} from "./calendar";
+export {
+  EtaContext,
+  createEtaContext,
+  computeVariantEta,
+  computeEta,
+  queuedUnitsOf,
+  type EtaSettings,
+  type VariantEtaInput,
+  type ComputeEtaOptions,
+} from "./eta";
+export {
+  allocateFifo,
+  type AllocationLine,
+  type AllocationResult,
+  type AllocationStatus,
+  type LineAllocation,
+} from "./allocation";
+export {
+  salesVelocity,
+  sellOutForecast,
+  percentile,
+  latenessStats,
+  latenessSamplesFromBatches,
+  DEFAULT_VELOCITY_WINDOW_DAYS,
+  type DailySales,
+  type SellOutForecast,
+} from "./forecast";
+export {
+  decideInventoryPolicy,
+  type BackorderMode,
+  type InventoryPolicy,
+  type PolicyReason,
+  type PolicyInput,
+  type PolicyDecision,
+} from "./policy";
+export { formatDateRange, formatDate, type FormatRangeOptions } from "./format";
