@@ -25,8 +25,17 @@ const productionConfig = {
   scopes: SCOPES,
 };
 
+/**
+ * The library's testConfig() (known test secrets), minus its custom-app access token: this is a public
+ * app, so Admin API calls must use each shop's session token like in production.
+ */
+function testingConfig() {
+  const config = testConfig({ logger: { level: LogSeverity.Error } });
+  return { ...config, adminApiAccessToken: undefined, privateAppStorefrontAccessToken: undefined };
+}
+
 const shopify = shopifyApp({
-  ...(env.SHOPIFY_TESTING ? testConfig({ logger: { level: LogSeverity.Error } }) : productionConfig),
+  ...(env.SHOPIFY_TESTING ? testingConfig() : productionConfig),
   apiVersion: API_VERSION,
   authPathPrefix: "/auth",
   sessionStorage,

@@ -17,25 +17,30 @@ export { API_KEY, API_SECRET_KEY, APP_URL, TEST_SHOP };
 
 const API_VERSION = "2026-07";
 
+/** The test-helpers take a store *name* and append ".myshopify.com" themselves. */
+function storeName(shop: string): string {
+  return shop.replace(/\.myshopify\.com$/, "");
+}
+
 export function appUrl(path: string): string {
   return new URL(path, APP_URL).href;
 }
 
 /** A document load inside the Shopify admin iframe: `embedded=1&shop&host&id_token` in the URL. */
 export async function embeddedDocumentRequest(path: string, { shop = TEST_SHOP, init = {} as RequestInit } = {}) {
-  return setUpValidRequest({ type: RequestType.Admin, store: shop, apiKey: API_KEY, apiSecretKey: API_SECRET_KEY }, new Request(appUrl(path), init));
+  return setUpValidRequest({ type: RequestType.Admin, store: storeName(shop), apiKey: API_KEY, apiSecretKey: API_SECRET_KEY }, new Request(appUrl(path), init));
 }
 
 /** A fetch from the embedded app (Remix data request, form post): `Authorization: Bearer <session token>`. */
 export async function embeddedFetchRequest(path: string, { shop = TEST_SHOP, init = {} as RequestInit } = {}) {
-  return setUpValidRequest({ type: RequestType.Bearer, store: shop, apiKey: API_KEY, apiSecretKey: API_SECRET_KEY }, new Request(appUrl(path), init));
+  return setUpValidRequest({ type: RequestType.Bearer, store: storeName(shop), apiKey: API_KEY, apiSecretKey: API_SECRET_KEY }, new Request(appUrl(path), init));
 }
 
 /** A session token signed with the wrong secret, or expired: the library must refuse both. */
 export async function forgedSessionToken({ shop = TEST_SHOP, secret = "not-the-secret", expired = false } = {}) {
   const now = Date.now() / 1000;
   const overrides = expired ? { exp: now - 60, nbf: now - 7200, iat: now - 7200 } : {};
-  return (await getJwt(shop, API_KEY, secret, overrides)).token;
+  return (await getJwt(storeName(shop), API_KEY, secret, overrides)).token;
 }
 
 export interface WebhookOptions {
