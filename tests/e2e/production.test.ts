@@ -8,10 +8,9 @@ import path from "node:path";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
-import { startProcess } from "./support";
+import { BROWSER_USER_AGENT, startProcess } from "./support";
 
 const SHOP = "maison-argile.myshopify.com";
-const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 let baseUrl: string;
 let stop: () => Promise<void>;
 const productionEnv = (port: number): NodeJS.ProcessEnv => ({
@@ -36,7 +35,7 @@ function freePort(): Promise<number> {
 }
 
 function get(pathname: string, headers: Record<string, string> = {}) {
-  return fetch(new URL(pathname, baseUrl), { redirect: "manual", headers: { "User-Agent": BROWSER_UA, ...headers } });
+  return fetch(new URL(pathname, baseUrl), { redirect: "manual", headers: { "User-Agent": BROWSER_USER_AGENT, ...headers } });
 }
 
 function filesUnder(dir: string): string[] {

@@ -7,6 +7,10 @@ import { chromium, type Browser } from "playwright-core";
 
 export const OUTPUT_DIR = path.resolve("test-results", "e2e");
 
+/** A desktop Chrome user agent: the Shopify library answers 410 to bots, and HeadlessChrome counts as one. */
+export const BROWSER_USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
 export interface DemoProcess {
   adminUrl: string;
   baseUrl: string;

@@ -1,0 +1,15 @@
+// `npm run demo [-- --port 3000]`: the app without a Shopify account. See scripts/demo/server.ts.
+import { startDemo } from "./demo/server";
+
+const portFlag = process.argv.indexOf("--port");
+const requested = portFlag > -1 ? process.argv[portFlag + 1] : process.env.PORT;
+const port = requested === undefined ? undefined : Number(requested);
+
+const demo = await startDemo({ port, databaseFile: process.env.DEMO_DATABASE_FILE });
+console.log(`\nBackorder Pilot demo is running.\n\n  Admin (embedded app): ${demo.adminUrl}\n`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    void demo.close().finally(() => process.exit(0));
+  });
+}

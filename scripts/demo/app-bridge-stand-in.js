@@ -1,0 +1,134 @@
+// A local stand-in for Shopify's App Bridge (cdn.shopify.com/shopifycloud/app-bridge.js), loaded only by
+// `npm run demo` through the library's APP_BRIDGE_URL seam, inside the demo admin's iframe (admin.html).
+// It does what the app relies on, as the real script does:
+//  - shopify.idToken(): a fresh session token (minted by the demo server with the demo's own secret);
+//  - adds `Authorization: Bearer <token>` to the app's own fetches (Remix data requests, form posts);
+//  - on the library's /auth/session-token bounce page, reloads `shopify-reload` with a fresh id_token;
+//  - mirrors <ui-nav-menu> and <ui-title-bar> into the admin around the iframe, and turns a click there
+//    into the `shopify:navigate` event the library's AppProvider listens to;
+//  - shopify.toast.show() shows in the admin; the admin learns the current path so a reload returns to it.
+// It never touches the app's DOM outside its own custom elements, so React hydration is undisturbed.
+(function () {
+  "use strict";
+  if (window.shopify && window.shopify.__standIn) return;
+
+  var script = document.currentScript;
+  var apiKey = (script && script.getAttribute("data-api-key")) || "";
+  var params = new URLSearchParams(location.search);
+  var shop = params.get("shop") || "";
+  var admin = window.parent !== window ? window.parent : null;
+  var originalFetch = window.fetch.bind(window);
+  var cached = null;
+
+  function post(message) {
+    if (admin) admin.postMessage(Object.assign({ source: "bp-app-bridge" }, message), location.origin);
+  }
+
+  function idToken() {
+    if (cached && cached.expiresAt - Date.now() > 10000) return Promise.resolve(cached.token);
+    return originalFetch("/__demo/session-token?shop=" + encodeURIComponent(shop))
+      .then(function (response) {
+        if (!response.ok) throw new Error("The demo refused a session token: " + response.status);
+        return response.json();
+      })
+      .then(function (body) {
+        cached = { token: body.token, expiresAt: body.expiresAt };
+        return body.token;
+      });
+  }
+
+  window.fetch = function (input, init) {
+    var request = new Request(input, init);
+    var url = new URL(request.url, location.href);
+    if (url.origin !== location.origin || url.pathname.indexOf("/__demo/") === 0) return originalFetch(request);
+    return idToken().then(function (token) {
+      var headers = new Headers(request.headers);
+      headers.set("Authorization", "Bearer " + token);
+      return originalFetch(new Request(request, { headers: headers }));
+    });
+  };
+
+  // The library's bounce page: come back with a fresh session token.
+  if (location.pathname === "/auth/session-token" && params.get("shopify-reload")) {
+    idToken().then(function (token) {
+      var target = new URL(params.get("shopify-reload"), location.href);
+      target.searchParams.set("id_token", token);
+      location.replace(target.href);
+    });
+  }
+
+  function reportLocation() {
+    var url = new URL(location.href);
+    ["embedded", "shop", "host", "id_token", "hmac", "timestamp", "session"].forEach(function (key) {
+      url.searchParams.delete(key);
+    });
+    post({ type: "location", path: url.pathname + url.search });
+  }
+  ["pushState", "replaceState"].forEach(function (name) {
+    var original = history[name];
+    history[name] = function () {
+      var result = original.apply(history, arguments);
+      setTimeout(reportLocation, 0);
+      return result;
+    };
+  });
+  window.addEventListener("popstate", reportLocation);
+  if (location.pathname !== "/auth/session-token") reportLocation();
+
+  function defineMirror(name, render) {
+    if (customElements.get(name)) return;
+    customElements.define(
+      name,
+      class extends HTMLElement {
+        connectedCallback() {
+          // An empty shadow root keeps the light-DOM children (React's) out of sight, like the real admin.
+          if (!this.shadowRoot) this.attachShadow({ mode: "open" });
+          render(this);
+          this._observer = new MutationObserver(() => render(this));
+          this._observer.observe(this, { subtree: true, childList: true, characterData: true, attributes: true });
+        }
+        disconnectedCallback() {
+          if (this._observer) this._observer.disconnect();
+        }
+      },
+    );
+  }
+
+  var navMenu = null;
+  defineMirror("ui-nav-menu", function (menu) {
+    navMenu = menu;
+    var items = Array.prototype.map.call(menu.querySelectorAll("a"), function (a) {
+      return { href: a.getAttribute("href") || "/app", label: a.textContent || "", home: a.getAttribute("rel") === "home" };
+    });
+    post({ type: "nav", items: items });
+  });
+  defineMirror("ui-title-bar", function (bar) {
+    post({ type: "title", title: bar.getAttribute("title") || "" });
+  });
+
+  window.addEventListener("message", function (event) {
+    if (event.origin !== location.origin || !event.data || event.data.source !== "bp-admin") return;
+    if (event.data.type === "navigate" && navMenu) {
+      var link = Array.prototype.find.call(navMenu.querySelectorAll("a"), function (a) {
+        return a.getAttribute("href") === event.data.href;
+      });
+      if (link) link.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
+    }
+  });
+
+  function toast(message, options) {
+    post({ type: "toast", message: String(message), isError: Boolean(options && options.isError) });
+    return String(Date.now());
+  }
+
+  window.shopify = {
+    __standIn: true,
+    config: { apiKey: apiKey, shop: shop, host: params.get("host"), locale: params.get("locale") || "en" },
+    environment: { embedded: true, mobile: false, pos: false },
+    idToken: idToken,
+    toast: { show: toast, hide: function () {} },
+    loading: function () {},
+    saveBar: { show: function () {}, hide: function () {}, toggle: function () {}, leaveConfirmation: function () { return Promise.resolve(); } },
+    modal: { show: function () {}, hide: function () {}, toggle: function () {} },
+  };
+})();
