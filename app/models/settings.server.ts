@@ -1,0 +1,191 @@
+// Shop settings: read with defaults (a corrupt stored column never breaks a page), save, and the view of
+// them the ETA engine takes.
+import type { z } from "zod";
+import prisma from "~/db.server";
+import { createBusinessCalendar } from "~/domain/calendar";
+import type { EtaSettings } from "~/domain/eta";
+import { DELIVERY_MODES, type DeliveryMode } from "~/domain/types";
+import {
+  isHolidayCountry,
+  isHolidayRegion,
+  isSupportedTimeZone,
+  settingsFields,
+  type SettingsValues,
+  type TermsValues,
+} from "~/validation/settings";
+
+export interface ShopSettings extends SettingsValues {
+  shop: string;
+  /** Bumped whenever the terms text changes; 1 = the default (empty) terms. */
+  termsVersion: number;
+  /** False until the merchant saves once: every value is a default. */
+  saved: boolean;
+}
+
+const EMPTY_TERMS = { payment: "", shipping: "", cancellation: "" };
+
+/** What a shop gets before it saves anything (matches the column defaults of prisma/schema.prisma). */
+export function defaultSettingsValues(): SettingsValues {
+  return {
+    safetyMarginDays: 2,
+    defaultLeadTimeDays: 21,
+    cutoffTime: "14:00",
+    timezone: "Europe/Paris",
+    holidayCountry: "FR",
+    holidayRegion: null,
+    workingDays: [1, 2, 3, 4, 5],
+    closureDays: [],
+    deliveryModes: {
+      standard: { enabled: true, processingDays: 1, transitMinDays: 2, transitMaxDays: 5 },
+      express: { enabled: false, processingDays: 1, transitMinDays: 1, transitMaxDays: 2 },
+      pickup: { enabled: false, processingDays: 1, transitMinDays: 0, transitMaxDays: 0 },
+    },
+    terms: { en: { ...EMPTY_TERMS }, fr: { ...EMPTY_TERMS } },
+  };
+}
+
+const SELECT = {
+  shop: true,
+  safetyMarginDays: true,
+  defaultLeadTimeDays: true,
+  cutoffTime: true,
+  timezone: true,
+  holidayCountry: true,
+  holidayRegion: true,
+  closureDays: true,
+  workingDays: true,
+  deliveryModes: true,
+  terms: true,
+  termsVersion: true,
+} as const;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One stored field through its own schema; anything unreadable becomes the default. */
+function field<K extends keyof typeof settingsFields>(
+  key: K,
+  raw: unknown,
+  fallback: SettingsValues[K],
+): SettingsValues[K] {
+  const schema = settingsFields[key] as unknown as z.ZodType<SettingsValues[K], z.ZodTypeDef, unknown>;
+  const result = schema.safeParse(raw);
+  return result.success ? result.data : fallback;
+}
+
+export interface ShopDefaults {
+  timezone?: string | null;
+  countryCode?: string | null;
+}
+
+/**
+ * The shop's settings, or defaults when it has saved none. `defaults` is asked only in that case, for
+ * values that come from the shop itself (timezone, country); unsupported ones are ignored.
+ */
+export async function getShopSettings({
+  shop,
+  defaults,
+}: {
+  shop: string;
+  defaults?: () => Promise<ShopDefaults>;
+}): Promise<ShopSettings> {
+  const row = await prisma.shopSettings.findUnique({ where: { shop }, select: SELECT });
+  const base = defaultSettingsValues();
+  if (!row) {
+    const fromShop = defaults ? await defaults() : {};
+    const country = fromShop.countryCode?.toUpperCase();
+    return {
+      ...base,
+      ...(fromShop.timezone && isSupportedTimeZone(fromShop.timezone) ? { timezone: fromShop.timezone } : {}),
+      ...(country && isHolidayCountry(country) ? { holidayCountry: country } : {}),
+      shop,
+      termsVersion: 1,
+      saved: false,
+    };
+  }
+  const holidayCountry = field("holidayCountry", row.holidayCountry, base.holidayCountry);
+  const region = field("holidayRegion", row.holidayRegion, null);
+  return {
+    shop,
+    saved: true,
+    termsVersion: row.termsVersion,
+    safetyMarginDays: field("safetyMarginDays", row.safetyMarginDays, base.safetyMarginDays),
+    defaultLeadTimeDays: field("defaultLeadTimeDays", row.defaultLeadTimeDays, base.defaultLeadTimeDays),
+    cutoffTime: field("cutoffTime", row.cutoffTime, base.cutoffTime),
+    timezone: field("timezone", row.timezone, base.timezone),
+    holidayCountry,
+    holidayRegion: region !== null && isHolidayRegion(holidayCountry, region) ? region : null,
+    workingDays: field("workingDays", parseJson(row.workingDays), base.workingDays),
+    closureDays: field("closureDays", parseJson(row.closureDays), base.closureDays),
+    deliveryModes: field("deliveryModes", parseJson(row.deliveryModes), base.deliveryModes),
+    terms: field("terms", parseJson(row.terms), base.terms),
+  };
+}
+
+export function termsEqual(a: TermsValues, b: TermsValues): boolean {
+  return (["en", "fr"] as const).every((locale) =>
+    (["payment", "shipping", "cancellation"] as const).every((key) => a[locale][key] === b[locale][key]),
+  );
+}
+
+/** The version the terms will have once `terms` replaces the current ones. */
+export function nextTermsVersion(current: Pick<ShopSettings, "terms" | "termsVersion">, terms: TermsValues): number {
+  return termsEqual(current.terms, terms) ? current.termsVersion : current.termsVersion + 1;
+}
+
+/** Creates or replaces the shop's settings; the terms version moves only when the terms text changed. */
+export async function saveShopSettings({ shop, settings }: { shop: string; settings: SettingsValues }): Promise<ShopSettings> {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.shopSettings.findUnique({ where: { shop }, select: { terms: true, termsVersion: true } });
+    const current = row
+      ? { termsVersion: row.termsVersion, terms: field("terms", parseJson(row.terms), defaultSettingsValues().terms) }
+      : { termsVersion: 1, terms: defaultSettingsValues().terms };
+    const termsVersion = nextTermsVersion(current, settings.terms);
+    const data = {
+      safetyMarginDays: settings.safetyMarginDays,
+      defaultLeadTimeDays: settings.defaultLeadTimeDays,
+      cutoffTime: settings.cutoffTime,
+      timezone: settings.timezone,
+      holidayCountry: settings.holidayCountry,
+      holidayRegion: settings.holidayRegion,
+      workingDays: JSON.stringify(settings.workingDays),
+      closureDays: JSON.stringify(settings.closureDays),
+      deliveryModes: JSON.stringify(settings.deliveryModes),
+      terms: JSON.stringify(settings.terms),
+      termsVersion,
+    };
+    await tx.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data, select: { shop: true } });
+    return { ...settings, shop, termsVersion, saved: true };
+  });
+}
+
+/** Delivery modes the shop offers, in display order. */
+export function enabledModes(settings: Pick<SettingsValues, "deliveryModes">): DeliveryMode[] {
+  return DELIVERY_MODES.filter((mode) => settings.deliveryModes[mode].enabled);
+}
+
+/** The ETA engine's view of the settings (every mode, enabled or not: see `enabledModes`). */
+export function toEtaSettings(settings: SettingsValues): EtaSettings {
+  const mode = (m: DeliveryMode) => {
+    const s = settings.deliveryModes[m];
+    return { processingDays: s.processingDays, transitDays: { min: s.transitMinDays, max: s.transitMaxDays } };
+  };
+  return {
+    calendar: createBusinessCalendar({
+      timeZone: settings.timezone,
+      cutoff: settings.cutoffTime,
+      workingWeekdays: settings.workingDays,
+      country: settings.holidayCountry,
+      region: settings.holidayRegion,
+      closures: settings.closureDays,
+    }),
+    delivery: { standard: mode("standard"), express: mode("express"), pickup: mode("pickup") },
+    safetyMarginDays: settings.safetyMarginDays,
+    defaultLeadTimeDays: settings.defaultLeadTimeDays,
+  };
+}
