@@ -2,8 +2,12 @@
 // add new ones to BENCHES. Exits 0 whatever the timings (a FAIL line is a signal, not a crash); any
 // exception exits 1.
 import { etaBench } from "./eta.bench";
+import { syncBench } from "./sync.bench";
 
-const BENCHES: ReadonlyArray<{ name: string; run: () => Promise<string[]> }> = [{ name: "eta", run: etaBench }];
+const BENCHES: ReadonlyArray<{ name: string; run: () => Promise<string[]> }> = [
+  { name: "eta", run: etaBench },
+  { name: "sync", run: syncBench },
+];
 
 async function main(): Promise<void> {
   console.log(`node ${process.version} on ${process.platform}/${process.arch}`);

@@ -46,3 +46,4 @@ export {
   type PolicyDecision,
 } from "./policy";
 export { formatDateRange, formatDate, type FormatRangeOptions } from "./format";
+export { SUMMARY_VERSION, buildVariantSummary, serializeSummary, sameSummary, type VariantSummary, type SummaryRange, type SummaryInput } from "./summary";

@@ -1,0 +1,341 @@
+// Throttle-aware Admin GraphQL client over `admin.graphql` (authenticate.admin or unauthenticated.admin).
+//
+// Shopify meters the Admin API with a leaky bucket of cost points per app and shop (Standard plan: 2,000
+// points, refilled at 100/s). Every response carries `extensions.cost` { requestedQueryCost,
+// actualQueryCost, throttleStatus }. This client keeps a local model of the bucket from those numbers and
+// waits *before* a call whose estimated cost exceeds what is left, so a bulk sync runs at the restore rate
+// instead of bouncing off THROTTLED errors. What still gets throttled is retried:
+//   - THROTTLED (HTTP 200, errors[].extensions.code): shopify-api throws `GraphqlQueryError` whose
+//     `body.errors.graphQLErrors` holds the errors and `body.extensions.cost` the bucket; wait for the
+//     missing points (never less than the exponential backoff step), then retry.
+//   - HTTP 429: from unauthenticated.admin, shopify-api throws `HttpThrottlingError` (response.retryAfter in
+//     seconds); from authenticate.admin, shopify-app-remix turns every `HttpResponseError` into a thrown
+//     `Response` with the same status (Retry-After is not copied). Wait Retry-After when known, else the
+//     exponential backoff step.
+//   - HTTP 5xx (`HttpInternalError` or a thrown Response ≥ 500): backoff and retry (our writes are
+//     idempotent: they set values, they do not add to them).
+// Anything else propagates untouched (a thrown 401/403 `Response` must reach Remix so auth can redo
+// itself); other GraphQL errors become `AdminApiError` with the messages. `sleep` and `now` are injectable
+// so tests and benchmarks run in simulated time.
+import { GraphqlQueryError, HttpResponseError, HttpThrottlingError } from "@shopify/shopify-api";
+import type { AdminGraphql } from "./types";
+
+export interface ThrottleStatus {
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
+}
+
+export interface QueryCost {
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  throttleStatus: ThrottleStatus;
+}
+
+export interface GraphqlErrorInfo {
+  message: string;
+  code: string | null;
+  path: (string | number)[] | null;
+}
+
+export interface AdminClientStats {
+  /** Requests sent to Shopify, retries included. */
+  calls: number;
+  /** THROTTLED responses that were retried. */
+  throttledRetries: number;
+  /** HTTP 429 responses that were retried. */
+  http429Retries: number;
+  /** HTTP 5xx responses that were retried. */
+  serverErrorRetries: number;
+  /** Calls that waited for the bucket before being sent. */
+  proactiveWaits: number;
+  /** Total time spent sleeping (proactive waits and backoff), in ms. */
+  waitedMs: number;
+  /** Sum of actualQueryCost reported by Shopify. */
+  pointsUsed: number;
+}
+
+export interface AdminClientOptions {
+  sleep?: (ms: number) => Promise<void>;
+  /** Clock in ms (Date.now by default). */
+  now?: () => number;
+  /** Attempts per request, the first included (default 8). */
+  maxAttempts?: number;
+  /** First backoff step; doubles on each retry (default 1000 ms). */
+  baseDelayMs?: number;
+  /** Ceiling of one backoff step (default 30 s). */
+  maxDelayMs?: number;
+  /** Cost assumed for a query seen for the first time without an estimate (default 50; mutations 10). */
+  defaultQueryCost?: number;
+}
+
+export interface RequestOptions {
+  variables?: Record<string, unknown>;
+  /** Expected requested cost; defaults to what this query cost last time, else a default. */
+  estimatedCost?: number;
+}
+
+export interface GraphqlResult<T> {
+  data: T;
+  cost: QueryCost | null;
+}
+
+export interface AdminClient {
+  request<T>(query: string, options?: RequestOptions): Promise<GraphqlResult<T>>;
+  readonly stats: AdminClientStats;
+  /** Last bucket state Shopify reported, or null before the first response. */
+  throttleStatus(): ThrottleStatus | null;
+}
+
+export type AdminApiErrorKind = "graphql" | "throttled" | "http";
+
+/** A failure the caller can attribute: GraphQL errors in the response, or retries exhausted. */
+export class AdminApiError extends Error {
+  override readonly name = "AdminApiError";
+  constructor(
+    readonly kind: AdminApiErrorKind,
+    message: string,
+    readonly errors: GraphqlErrorInfo[] = [],
+    readonly status: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export const MUTATION_COST = 10;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+type LooseGraphql = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+
+interface Retry {
+  kind: "throttled" | "429" | "5xx";
+  /** Minimum wait before the next attempt (ms), e.g. Retry-After. */
+  waitMs: number | null;
+  /** Cost the next attempt will need (THROTTLED responses tell us). */
+  requestedCost: number | null;
+  message: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function readCost(extensions: unknown): QueryCost | null {
+  if (!isRecord(extensions) || !isRecord(extensions.cost)) return null;
+  const cost = extensions.cost;
+  const status = cost.throttleStatus;
+  if (!isRecord(status)) return null;
+  const max = Number(status.maximumAvailable);
+  const available = Number(status.currentlyAvailable);
+  const rate = Number(status.restoreRate);
+  if (!Number.isFinite(max) || !Number.isFinite(available) || !(rate > 0)) return null;
+  return {
+    requestedQueryCost: Number(cost.requestedQueryCost) || 0,
+    actualQueryCost: cost.actualQueryCost == null ? null : Number(cost.actualQueryCost),
+    throttleStatus: { maximumAvailable: max, currentlyAvailable: available, restoreRate: rate },
+  };
+}
+
+function toErrorInfos(errors: unknown): GraphqlErrorInfo[] {
+  if (!Array.isArray(errors)) {
+    if (typeof errors === "string") return [{ message: errors, code: null, path: null }];
+    return [];
+  }
+  return errors.map((e) => {
+    const record = isRecord(e) ? e : {};
+    const extensions = isRecord(record.extensions) ? record.extensions : {};
+    return {
+      message: typeof record.message === "string" ? record.message : JSON.stringify(e),
+      code: typeof extensions.code === "string" ? extensions.code : null,
+      path: Array.isArray(record.path) ? (record.path as (string | number)[]) : null,
+    };
+  });
+}
+
+function isThrottled(errors: GraphqlErrorInfo[]): boolean {
+  return errors.some((e) => e.code === "THROTTLED");
+}
+
+function retryAfterMs(value: unknown): number | null {
+  const seconds = typeof value === "number" ? value : typeof value === "string" ? Number.parseFloat(value) : NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds * 1000) : null;
+}
+
+function describe(errors: GraphqlErrorInfo[]): string {
+  return errors.map((e) => (e.code ? `${e.message} (${e.code})` : e.message)).join("; ") || "GraphQL request failed";
+}
+
+function isMutation(query: string): boolean {
+  return /^\s*(#[^\n]*\n\s*)*mutation\b/.test(query.replace(/^\s*#graphql/, ""));
+}
+
+/** Wraps an `admin.graphql` function with bucket-aware pacing, retries and stats. */
+export function createAdminClient(graphql: AdminGraphql, options: AdminClientOptions = {}): AdminClient {
+  const call = graphql as unknown as LooseGraphql;
+  const sleep = options.sleep ?? realSleep;
+  const now = options.now ?? Date.now;
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 8);
+  const baseDelayMs = options.baseDelayMs ?? 1000;
+  const maxDelayMs = options.maxDelayMs ?? 30_000;
+  const defaultQueryCost = options.defaultQueryCost ?? 50;
+  const stats: AdminClientStats = {
+    calls: 0,
+    throttledRetries: 0,
+    http429Retries: 0,
+    serverErrorRetries: 0,
+    proactiveWaits: 0,
+    waitedMs: 0,
+    pointsUsed: 0,
+  };
+  const learnedCost = new Map<string, number>();
+  // Local model of the bucket: points left at `at`, minus what calls in flight have reserved.
+  let bucket: { max: number; rate: number; available: number; at: number } | null = null;
+  let lastStatus: ThrottleStatus | null = null;
+  let reservedInFlight = 0;
+
+  const wait = async (ms: number) => {
+    if (ms <= 0) return;
+    stats.waitedMs += ms;
+    await sleep(ms);
+  };
+
+  const refill = () => {
+    if (!bucket) return;
+    const t = now();
+    bucket.available = Math.min(bucket.max, bucket.available + (Math.max(0, t - bucket.at) / 1000) * bucket.rate);
+    bucket.at = t;
+  };
+
+  /** Waits until the model says `cost` points are there, then reserves them. */
+  const reserve = async (cost: number): Promise<number> => {
+    if (!bucket) return 0;
+    const needed = Math.min(cost, bucket.max);
+    refill();
+    const deficit = needed - bucket.available;
+    if (deficit > 0) {
+      stats.proactiveWaits++;
+      await wait(Math.ceil((deficit / bucket.rate) * 1000));
+      refill();
+    }
+    bucket.available -= needed;
+    reservedInFlight += needed;
+    return needed;
+  };
+
+  const observe = (cost: QueryCost | null) => {
+    if (!cost) return;
+    const s = cost.throttleStatus;
+    lastStatus = s;
+    // Shopify's figure already includes every call it has answered; calls still in flight are not in it.
+    bucket = { max: s.maximumAvailable, rate: s.restoreRate, available: s.currentlyAvailable - reservedInFlight, at: now() };
+    if (cost.actualQueryCost != null) stats.pointsUsed += cost.actualQueryCost;
+  };
+
+  const backoff = (retry: number) => Math.min(maxDelayMs, baseDelayMs * 2 ** (retry - 1));
+
+  /** Classifies a thrown error: a Retry, or null to rethrow it as it is. Records cost when present. */
+  const classifyThrown = (error: unknown): Retry | AdminApiError | null => {
+    if (error instanceof GraphqlQueryError) {
+      const body = isRecord(error.body) ? error.body : {};
+      observe(readCost(body.extensions));
+      const errors = toErrorInfos(isRecord(body.errors) ? body.errors.graphQLErrors : body.errors);
+      if (isThrottled(errors)) {
+        return { kind: "throttled", waitMs: null, requestedCost: readCost(body.extensions)?.requestedQueryCost ?? null, message: describe(errors) };
+      }
+      return new AdminApiError("graphql", describe(errors.length ? errors : [{ message: error.message, code: null, path: null }]), errors);
+    }
+    if (error instanceof HttpThrottlingError) {
+      return { kind: "429", waitMs: retryAfterMs(error.response.retryAfter), requestedCost: null, message: error.message };
+    }
+    if (error instanceof HttpResponseError) {
+      const code = error.response.code;
+      if (code === 429) return { kind: "429", waitMs: null, requestedCost: null, message: error.message };
+      if (code >= 500) return { kind: "5xx", waitMs: null, requestedCost: null, message: error.message };
+      return null;
+    }
+    if (error instanceof Response) {
+      if (error.status === 429) {
+        return { kind: "429", waitMs: retryAfterMs(error.headers.get("Retry-After")), requestedCost: null, message: "HTTP 429" };
+      }
+      if (error.status >= 500) return { kind: "5xx", waitMs: null, requestedCost: null, message: `HTTP ${error.status}` };
+    }
+    return null;
+  };
+
+  // A plain Response: what the library returns on success, or what a fetch-based AdminGraphql returns.
+  async function readResponse<R>(query: string, response: Response): Promise<Retry | GraphqlResult<R>> {
+    if (response.status === 429) {
+      return { kind: "429", waitMs: retryAfterMs(response.headers.get("Retry-After")), requestedCost: null, message: "HTTP 429" };
+    }
+    if (response.status >= 500) return { kind: "5xx", waitMs: null, requestedCost: null, message: `HTTP ${response.status}` };
+    if (!response.ok) throw new AdminApiError("http", `Shopify answered HTTP ${response.status}`, [], response.status);
+    const body = (await response.json()) as { data?: unknown; errors?: unknown; extensions?: unknown };
+    const cost = readCost(body.extensions);
+    observe(cost);
+    if (cost?.requestedQueryCost) learnedCost.set(query, cost.requestedQueryCost);
+    const errors = toErrorInfos(isRecord(body.errors) && "graphQLErrors" in body.errors ? body.errors.graphQLErrors : body.errors);
+    if (errors.length) {
+      if (isThrottled(errors)) return { kind: "throttled", waitMs: null, requestedCost: cost?.requestedQueryCost ?? null, message: describe(errors) };
+      throw new AdminApiError("graphql", describe(errors), errors);
+    }
+    if (body.data == null) throw new AdminApiError("graphql", "Shopify returned no data");
+    return { data: body.data as R, cost };
+  }
+
+  async function request<T>(query: string, requestOptions: RequestOptions = {}): Promise<GraphqlResult<T>> {
+    let estimate =
+      requestOptions.estimatedCost ?? learnedCost.get(query) ?? (isMutation(query) ? MUTATION_COST : defaultQueryCost);
+    let last: Retry | null = null;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      if (last) {
+        const retry = attempt - 1;
+        if (last.kind === "throttled") stats.throttledRetries++;
+        else if (last.kind === "429") stats.http429Retries++;
+        else stats.serverErrorRetries++;
+        // THROTTLED: the bucket model (just refreshed from the response) makes reserve() wait for the
+        // missing points; the backoff step is a floor for when the numbers say there is room.
+        const floor = last.kind === "throttled" ? backoff(retry) : (last.waitMs ?? backoff(retry));
+        if (last.kind === "throttled" && bucket) {
+          refill();
+          const deficit = Math.min(estimate, bucket.max) - bucket.available;
+          const modelWait = deficit > 0 ? Math.ceil((deficit / bucket.rate) * 1000) : 0;
+          if (modelWait < floor) await wait(floor - modelWait);
+        } else {
+          await wait(floor);
+        }
+      }
+      const reserved = await reserve(estimate);
+      stats.calls++;
+      let response: Response;
+      try {
+        response = await call(query, requestOptions.variables ? { variables: requestOptions.variables } : undefined);
+      } catch (error) {
+        reservedInFlight -= reserved;
+        const classified = classifyThrown(error);
+        if (classified === null) throw error;
+        if (classified instanceof AdminApiError) throw classified;
+        if (classified.requestedCost) estimate = classified.requestedCost;
+        last = classified;
+        continue;
+      }
+      reservedInFlight -= reserved;
+      const outcome = await readResponse<T>(query, response);
+      if ("data" in outcome) return outcome;
+      if (outcome.requestedCost) estimate = outcome.requestedCost;
+      last = outcome;
+    }
+    throw new AdminApiError(
+      "throttled",
+      `Shopify kept throttling after ${maxAttempts} attempts: ${last?.message ?? "unknown"}`,
+      [],
+      last?.kind === "429" ? 429 : null,
+    );
+  }
+
+  return {
+    request,
+    stats,
+    throttleStatus: () => lastStatus,
+  };
+}

@@ -1,0 +1,62 @@
+// The app-owned definition of the variant ETA summary metafield (`$app:backorder.eta`, json), created
+// through the Admin API so the storefront (Liquid, Storefront API) may read it.
+//
+// Why the API and not a `[… .metafields.app.<key>]` block in shopify.app.toml: declarative definitions
+// only cover the bare `$app` namespace (no `$app:<sub>` namespaces), the variant owner section name could
+// not be verified offline, and the CLI cannot check it here; metafieldDefinitionCreate is validated against
+// the vendored 2026-07 schema and runs against the Admin fake. The call is idempotent: an existing
+// definition (userError code TAKEN) counts as success, so the sync runs it before writing summaries.
+import { AdminApiError, MUTATION_COST, type AdminClient } from "./admin-client.server";
+import { SUMMARY_KEY, SUMMARY_NAMESPACE, SUMMARY_TYPE } from "./variants.server";
+
+const CREATE_DEFINITION = `#graphql
+  mutation BackorderPilotCreateVariantSummaryDefinition($definition: MetafieldDefinitionInput!) {
+    metafieldDefinitionCreate(definition: $definition) {
+      createdDefinition {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+interface CreateDefinitionData {
+  metafieldDefinitionCreate: {
+    createdDefinition: { id: string } | null;
+    userErrors: { field: string[] | null; message: string; code: string | null }[];
+  } | null;
+}
+
+export type DefinitionOutcome = { ok: true; created: boolean } | { ok: false; message: string };
+
+/** Creates the variant summary definition unless it exists (storefront: public read; admin: merchant read). */
+export async function ensureVariantSummaryDefinition(client: AdminClient): Promise<DefinitionOutcome> {
+  try {
+    const { data } = await client.request<CreateDefinitionData>(CREATE_DEFINITION, {
+      variables: {
+        definition: {
+          name: "Backorder delivery estimate",
+          description: "Delivery date range and backorder terms shown on the product page (written by Backorder Pilot).",
+          namespace: SUMMARY_NAMESPACE,
+          key: SUMMARY_KEY,
+          type: SUMMARY_TYPE,
+          ownerType: "PRODUCTVARIANT",
+          access: { admin: "MERCHANT_READ", storefront: "PUBLIC_READ" },
+        },
+      },
+      estimatedCost: MUTATION_COST,
+    });
+    const payload = data.metafieldDefinitionCreate;
+    if (!payload) return { ok: false, message: "Shopify returned no result for metafieldDefinitionCreate" };
+    if (payload.createdDefinition) return { ok: true, created: true };
+    if (payload.userErrors.length && payload.userErrors.every((e) => e.code === "TAKEN")) return { ok: true, created: false };
+    return { ok: false, message: payload.userErrors.map((e) => e.message).join("; ") || "Definition not created" };
+  } catch (error) {
+    if (error instanceof AdminApiError && error.kind === "graphql") return { ok: false, message: error.message };
+    throw error;
+  }
+}
