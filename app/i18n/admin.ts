@@ -4,12 +4,15 @@
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
 import * as common from "./messages/common";
+import * as jobs from "./messages/jobs";
+import * as notifications from "./messages/notifications";
 import * as products from "./messages/products";
 import * as settings from "./messages/settings";
 
 export type AdminLocale = "en" | "fr";
 
-const areas = [common, products, settings] as const;
+const areas = [common, products, settings, jobs, notifications] as const;
+
 
 type Area = (typeof areas)[number];
 export type AdminMessageKey = Area extends infer A ? (A extends { en: infer E } ? keyof E : never) : never;
