@@ -142,6 +142,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const config = JSON.stringify({ shop: DEMO_SHOP, host });
     res.type("html").send(adminShell.replace("<script>", `<script>window.__DEMO__=${config};</script>\n<script>`));
   });
+  // Demo extras (storefront preview, webhook simulator) mount their own /__demo/* routes here.
+  const extras = { fake, shop: DEMO_SHOP, origin, secret, apiKey: DEMO_API_KEY, root: ROOT };
+  void extras;
+
   // The library only lets Shopify's admin frame the app (CSP frame-ancestors); the demo's admin stand-in
   // lives on this origin, so it is added here, in the demo server only.
   app.use((_req, res, next) => {
