@@ -21,7 +21,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     appBridgeUrl: env.APP_BRIDGE_URL ?? null,
     locale,
     polaris: polarisTranslations(locale),
-    nav: { home: t("nav.home"), settings: t("nav.settings") },
+    nav: { home: t("nav.home"), products: t("nav.products"), settings: t("nav.settings") },
   });
 };
 
@@ -39,6 +39,7 @@ export default function App() {
         <Link to="/app" rel="home">
           {nav.home}
         </Link>
+        <Link to="/app/products">{nav.products}</Link>
         <Link to="/app/settings">{nav.settings}</Link>
       </NavMenu>
       <Outlet />

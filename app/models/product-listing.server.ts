@@ -1,0 +1,129 @@
+// The products list: one row per variant, merging Shopify's catalogue with what the app manages
+// (mode, units waiting, next delivery estimate, at-risk lines, sync state).
+import type { AdminGraphql } from "~/shopify/types";
+import { fetchProductPage, fetchProductsById, type ListedProduct } from "~/shopify/products.server";
+import { computeVariantEtas } from "~/services/eta.server";
+import { findBackorderVariants, findBackorderableProductIds, waitingUnitsByVariant } from "./backorder-variant.server";
+import { DELIVERY_MODES, type DateRange } from "~/domain/types";
+
+export const PRODUCT_TABS = ["all", "backorderable", "sold_out", "at_risk"] as const;
+export type ProductTab = (typeof PRODUCT_TABS)[number];
+const PAGE_SIZE = 20;
+
+export interface VariantRow {
+  productId: string;
+  productTitle: string;
+  variantId: string;
+  variantTitle: string;
+  sku: string | null;
+  available: number;
+  mode: string;
+  waitingUnits: number;
+  nextEta: DateRange | null;
+  atRisk: boolean;
+  syncError: string | null;
+}
+
+export interface ProductListing {
+  rows: VariantRow[];
+  /** Opaque cursors: Shopify's for all/sold_out, an offset for the app-side filters. */
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; next: string | null; previous: string | null };
+}
+
+/** Shopify search syntax for a merchant's words: each word must match (quotes stripped). */
+function searchTerms(query: string): string {
+  return query
+    .split(/\s+/)
+    .map((word) => word.replace(/["'()\\:]/g, ""))
+    .filter(Boolean)
+    .map((word) => `${word}*`)
+    .join(" ");
+}
+
+async function productsFromShopify(graphql: AdminGraphql, tab: ProductTab, query: string, cursor: string | null) {
+  const filters = [searchTerms(query), tab === "sold_out" ? "inventory_total:<=0" : ""].filter(Boolean);
+  const [direction, value] = cursor?.split(":", 2) ?? ["next", null];
+  const page = await fetchProductPage(graphql, {
+    query: filters.join(" ") || null,
+    page: direction === "previous" && value ? { direction: "previous", cursor: value } : { direction: "next", cursor: value },
+    size: PAGE_SIZE,
+  });
+  return {
+    products: page.products,
+    pageInfo: {
+      hasNextPage: page.pageInfo.hasNextPage,
+      hasPreviousPage: page.pageInfo.hasPreviousPage,
+      next: page.pageInfo.endCursor ? `next:${page.pageInfo.endCursor}` : null,
+      previous: page.pageInfo.startCursor ? `previous:${page.pageInfo.startCursor}` : null,
+    },
+  };
+}
+
+async function productsFromApp(
+  graphql: AdminGraphql,
+  { shop, tab, query, cursor, now }: { shop: string; tab: ProductTab; query: string; cursor: string | null; now: Date },
+) {
+  let productIds: string[];
+  if (tab === "at_risk") {
+    const etas = await computeVariantEtas({ shop, now });
+    productIds = [...new Set(etas.filter((r) => r.mode !== "off" && r.eta.lines.some((l) => l.atRisk)).map((r) => r.productId))];
+  } else {
+    productIds = await findBackorderableProductIds({ shop });
+  }
+  const offset = Math.max(0, Number.parseInt(cursor ?? "0", 10) || 0);
+  let products = await fetchProductsById(graphql, productIds.slice(offset, offset + PAGE_SIZE));
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length) products = products.filter((p) => words.every((w) => p.title.toLowerCase().includes(w)));
+  return {
+    products,
+    pageInfo: {
+      hasNextPage: offset + PAGE_SIZE < productIds.length,
+      hasPreviousPage: offset > 0,
+      next: String(offset + PAGE_SIZE),
+      previous: String(Math.max(0, offset - PAGE_SIZE)),
+    },
+  };
+}
+
+export async function listProducts(
+  graphql: AdminGraphql,
+  { shop, tab, query, cursor, now = new Date() }: { shop: string; tab: ProductTab; query: string; cursor: string | null; now?: Date },
+): Promise<ProductListing> {
+  const { products, pageInfo } =
+    tab === "all" || tab === "sold_out"
+      ? await productsFromShopify(graphql, tab, query, cursor)
+      : await productsFromApp(graphql, { shop, tab, query, cursor, now });
+  return { rows: await variantRows(shop, products, now), pageInfo };
+}
+
+async function variantRows(shop: string, products: ListedProduct[], now: Date): Promise<VariantRow[]> {
+  const variantIds = products.flatMap((p) => p.variants.map((v) => v.id));
+  const [managed, waiting] = await Promise.all([
+    findBackorderVariants({ shop, variantIds }),
+    waitingUnitsByVariant({ shop, variantIds }),
+  ]);
+  const managedById = new Map(managed.map((row) => [row.variantId, row]));
+  const managedIds = managed.filter((row) => row.mode !== "off").map((row) => row.variantId);
+  const etas = new Map((await computeVariantEtas({ shop, variantIds: managedIds, now })).map((r) => [r.variantId, r]));
+
+  return products.flatMap((product) =>
+    product.variants.map((variant) => {
+      const row = managedById.get(variant.id);
+      const eta = etas.get(variant.id);
+      const firstMode = eta?.summary ? DELIVERY_MODES.find((m) => eta.summary?.next[m]) : undefined;
+      return {
+        productId: product.id,
+        productTitle: product.title,
+        variantId: variant.id,
+        variantTitle: variant.title,
+        sku: variant.sku,
+        available: variant.inventoryQuantity,
+        mode: row?.mode ?? "off",
+        waitingUnits: waiting.get(variant.id) ?? 0,
+        nextEta: firstMode && eta?.summary ? (eta.summary.next[firstMode] ?? null) : null,
+        atRisk: eta?.eta.lines.some((line) => line.atRisk) ?? false,
+        syncError: row?.syncError ?? null,
+      };
+    }),
+  );
+}

@@ -1,0 +1,155 @@
+// The products list merges Shopify's catalogue with the app's backorder state, and its bulk actions
+// flip variants on Shopify through the real admin.graphql.
+import { beforeEach, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { action, loader } from "~/routes/app.products._index";
+import { createAdminFake, seedDemoShop, type DemoShop } from "../helpers/admin-fake";
+import { callRoute } from "../helpers/routes";
+import { embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
+import { installFakeShop } from "../helpers/shop";
+
+let fake: Awaited<ReturnType<typeof installFakeShop>>;
+let demo: DemoShop;
+
+beforeEach(async () => {
+  await prisma.backorderVariant.deleteMany({});
+  fake = await installFakeShop();
+  demo = seedDemoShop(fake.store);
+});
+
+function bulk(intent: string, variantIds: string[], extra: Record<string, string> = {}) {
+  const body = new URLSearchParams({ intent, variantIds: JSON.stringify(variantIds), ...extra });
+  return embeddedFetchRequest("/app/products?index", { init: { method: "POST", body } });
+}
+
+describe("products list", () => {
+  it("lists variants with stock and no backorder state before anything is enabled", async () => {
+    // GIVEN the seeded catalogue
+    // WHEN the merchant opens Products
+    const response = await callRoute(loader, await embeddedDocumentRequest("/app/products"));
+
+    // THEN one row per variant shows Shopify's stock and mode "off"
+    expect(response.status).toBe(200);
+    const { listing } = await response.json();
+    expect(listing.rows.length).toBeGreaterThan(10);
+    const butter = listing.rows.find((r: { sku: string }) => r.sku === "MA-BTD");
+    expect(butter).toMatchObject({ productTitle: "Butter Dish", available: 0, mode: "off", waitingUnits: 0, nextEta: null });
+  });
+
+  it("filters sold-out products through Shopify's search", async () => {
+    // GIVEN the seeded catalogue
+    // WHEN the merchant picks the Sold out tab
+    const response = await callRoute(loader, await embeddedDocumentRequest("/app/products?tab=sold_out"));
+
+    // THEN only products with no stock left are listed
+    const { listing } = await response.json();
+    const titles = new Set(listing.rows.map((r: { productTitle: string }) => r.productTitle));
+    expect(titles.has("Butter Dish")).toBe(true);
+    expect(titles.has("Serving Platter")).toBe(false);
+  });
+
+  it("searches by product title", async () => {
+    // GIVEN the seeded catalogue
+    // WHEN the merchant searches "teapot"
+    const response = await callRoute(loader, await embeddedDocumentRequest("/app/products?q=teapot"));
+
+    // THEN only the teapot's variants are listed
+    const { listing } = await response.json();
+    expect(listing.rows.length).toBeGreaterThan(0);
+    expect(listing.rows.every((r: { productTitle: string }) => r.productTitle === "Teapot")).toBe(true);
+  });
+
+  it("pages through the catalogue with cursors", async () => {
+    // GIVEN more products than one page holds
+    const first = await (await callRoute(loader, await embeddedDocumentRequest("/app/products"))).json();
+    expect(first.listing.pageInfo.hasNextPage).toBe(true);
+
+    // WHEN the merchant goes to the next page
+    const second = await (
+      await callRoute(loader, await embeddedDocumentRequest(`/app/products?cursor=${encodeURIComponent(first.listing.pageInfo.next)}`))
+    ).json();
+
+    // THEN it holds other products and can go back
+    const firstIds = new Set(first.listing.rows.map((r: { productId: string }) => r.productId));
+    expect(second.listing.rows.some((r: { productId: string }) => firstIds.has(r.productId))).toBe(false);
+    expect(second.listing.pageInfo.hasPreviousPage).toBe(true);
+  });
+});
+
+describe("bulk actions", () => {
+  it("enabling backorder on a sold-out variant sets CONTINUE on Shopify and publishes its ETA", async () => {
+    // GIVEN the sold-out Butter Dish (DENY on Shopify)
+    const butter = demo.variants["MA-BTD"]!;
+
+    // WHEN the merchant enables backorder on it
+    const response = await callRoute(action, await bulk("enable", [butter.id]));
+
+    // THEN Shopify sells it on backorder and holds its ETA summary; the list shows the estimate
+    expect(response.status).toBe(200);
+    expect((await response.json()).ok).toBe(true);
+    expect(fake.store.getVariant(butter.id).inventoryPolicy).toBe("CONTINUE");
+    const summary = JSON.parse(fake.store.findMetafield(butter.id, "$app:backorder", "eta")!.value);
+    expect(summary).toMatchObject({ v: 1, mode: "when_sold_out", backorder: true });
+    expect(summary.next.standard.earliest <= summary.next.standard.latest).toBe(true);
+    const { listing } = await (await callRoute(loader, await embeddedDocumentRequest("/app/products?tab=backorderable"))).json();
+    expect(listing.rows.find((r: { variantId: string }) => r.variantId === butter.id)).toMatchObject({ mode: "when_sold_out" });
+    expect(listing.rows.find((r: { variantId: string }) => r.variantId === butter.id).etaText).toMatch(/\d/);
+  });
+
+  it("disabling restores DENY and removes the summary", async () => {
+    // GIVEN a variant the app enabled
+    const butter = demo.variants["MA-BTD"]!;
+    await callRoute(action, await bulk("enable", [butter.id]));
+
+    // WHEN the merchant disables it
+    await callRoute(action, await bulk("disable", [butter.id]));
+
+    // THEN Shopify stops selling it and no summary remains
+    expect(fake.store.getVariant(butter.id).inventoryPolicy).toBe("DENY");
+    expect(fake.store.findMetafield(butter.id, "$app:backorder", "eta")).toBeUndefined();
+  });
+
+  it("sets the lead time on every selected variant", async () => {
+    // GIVEN two enabled variants
+    const ids = [demo.variants["MA-BTD"]!.id, demo.variants["MA-PLT"]!.id];
+    await callRoute(action, await bulk("enable", ids));
+
+    // WHEN the merchant sets a 30-day lead time on both
+    const response = await callRoute(action, await bulk("lead-time", ids, { leadTimeDays: "30" }));
+
+    // THEN both rows have it
+    expect(response.status).toBe(200);
+    const rows = await prisma.backorderVariant.findMany({ where: { variantId: { in: ids } }, select: { leadTimeDays: true } });
+    expect(rows.map((r) => r.leadTimeDays)).toEqual([30, 30]);
+  });
+
+  it("refuses a lead time that is not a number with the error beside the field and changes nothing", async () => {
+    // GIVEN an enabled variant
+    const butter = demo.variants["MA-BTD"]!;
+    await callRoute(action, await bulk("enable", [butter.id]));
+    const callsBefore = fake.calls.length;
+
+    // WHEN the merchant submits an invalid lead time
+    const response = await callRoute(action, await bulk("lead-time", [butter.id], { leadTimeDays: "soon" }));
+
+    // THEN it answers 400 with a field error; no write happened anywhere
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.leadTimeDays).toMatch(/lead time/i);
+    expect(fake.calls.length).toBe(callsBefore);
+    expect((await prisma.backorderVariant.findFirst({ where: { variantId: butter.id } }))?.leadTimeDays).toBeNull();
+  });
+
+  it("refuses another shop's variant with 404 and writes nothing", async () => {
+    // GIVEN a variant that exists only in another shop
+    const other = createAdminFake({ shop: "other-shop.myshopify.com" });
+    const foreign = seedDemoShop(other.store).variants["MA-BTD"]!;
+    const foreignId = foreign.id.replace(/\d+$/, "999999999");
+
+    // WHEN the merchant's request names it
+    const response = await callRoute(action, await bulk("enable", [foreignId]));
+
+    // THEN it is refused and nothing is recorded
+    expect(response.status).toBe(404);
+    expect(await prisma.backorderVariant.count()).toBe(0);
+  });
+});
