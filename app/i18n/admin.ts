@@ -43,3 +43,15 @@ export function translator(locale: AdminLocale): Translate {
 export function polarisTranslations(locale: AdminLocale) {
   return locale === "fr" ? polarisFr : polarisEn;
 }
+
+/** Every message whose key starts with one of the prefixes, for components that format on the client. */
+export function messagesWithPrefix(locale: AdminLocale, prefixes: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({ ...messages.en, ...messages[locale] }).filter(([key]) => prefixes.some((p) => key.startsWith(p))),
+  );
+}
+
+/** Client-side formatter over a dictionary from messagesWithPrefix. */
+export function formatMessage(dictionary: Record<string, string>, key: string, params: Record<string, string | number> = {}) {
+  return (dictionary[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}

@@ -1,0 +1,434 @@
+// One product: per variant, the backorder settings, incoming batches, waiting queue with each line's
+// date, and a preview of what shoppers see now.
+import { useEffect, useState } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  DataTable,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Modal,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { authenticate } from "~/shopify.server";
+import { adminLocaleFromRequest, formatMessage, messagesWithPrefix } from "~/i18n/admin";
+import { formatDate, formatDateRange } from "~/domain/format";
+import { DELIVERY_MODES } from "~/domain/types";
+import { deleteBatch, loadProduct, loadVariantEditor, saveBatch, saveVariant, selectVariant } from "~/services/variant-editor.server";
+import { formValues } from "~/validation/form-data";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const product = await loadProduct(admin.graphql, params.id ?? "");
+  const url = new URL(request.url);
+  const variant = selectVariant(product, url.searchParams.get("variant"));
+  if (!variant) throw new Response("Not Found", { status: 404 });
+  const editor = await loadVariantEditor({ shop: session.shop, product, variantId: variant.id });
+  const locale = adminLocaleFromRequest(request);
+  return json({
+    locale,
+    product: { id: product.id, title: product.title, variants: product.variants.map((v) => ({ id: v.id, title: v.title })) },
+    editor,
+    text: messagesWithPrefix(locale, ["product.", "products.mode.", "products.error.", "products.status."]),
+  });
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const product = await loadProduct(admin.graphql, params.id ?? "");
+  const input = formValues(await request.formData());
+  const args = { shop: session.shop, graphql: admin.graphql, product, input };
+  const result =
+    input.intent === "save-variant"
+      ? await saveVariant(args)
+      : input.intent === "save-batch"
+        ? await saveBatch(args)
+        : input.intent === "remove-batch"
+          ? await deleteBatch(args)
+          : ({ ok: false, status: 400, errors: { intent: "Unknown action" } } as const);
+  const text = messagesWithPrefix(adminLocaleFromRequest(request), ["products.error.", "product."]);
+  if (!result.ok) {
+    const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, formatMessage(text, key)]));
+    return json({ ok: false as const, intent: input.intent, errors, message: null }, { status: result.status });
+  }
+  const failure = result.sync.failed[0];
+  return json({
+    ok: true as const,
+    intent: input.intent,
+    errors: {} as Record<string, string>,
+    message: failure ? formatMessage(text, "product.syncFailed", { message: failure.message }) : formatMessage(text, "product.saved"),
+    syncFailed: Boolean(failure),
+  });
+};
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Fetcher = ReturnType<typeof useFetcher<typeof action>>;
+
+function useResultToast(fetcher: Fetcher, onSuccess?: () => void) {
+  const shopify = useAppBridge();
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !fetcher.data?.ok) return;
+    shopify.toast.show(fetcher.data.message ?? "", { isError: fetcher.data.syncFailed });
+    onSuccess?.();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetcher.state, fetcher.data]);
+}
+
+function errorsOf(fetcher: Fetcher): Record<string, string> {
+  return fetcher.data && !fetcher.data.ok ? fetcher.data.errors : {};
+}
+
+export default function ProductPage() {
+  const { product, editor, text, locale } = useLoaderData<typeof loader>();
+  const t = (key: string, params?: Record<string, string | number>) => formatMessage(text, key, params);
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+
+  return (
+    <Page
+      backAction={{ content: t("product.back"), onAction: () => navigate("/app/products") }}
+      title={product.title}
+      subtitle={editor.variant.sku ?? undefined}
+    >
+      <TitleBar title={product.title} />
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {product.variants.length > 1 && (
+              <Card>
+                <Select
+                  label={t("product.variant")}
+                  options={product.variants.map((v) => ({ label: v.title, value: v.id }))}
+                  value={editor.variant.id}
+                  onChange={(id) => {
+                    const next = new URLSearchParams(searchParams);
+                    next.set("variant", id.split("/").pop() ?? "");
+                    navigate(`?${next}`);
+                  }}
+                />
+              </Card>
+            )}
+            <SettingsCard key={`settings-${editor.variant.id}`} editor={editor} t={t} />
+            <BatchesCard key={`batches-${editor.variant.id}`} editor={editor} t={t} locale={locale} />
+            <QueueCard editor={editor} t={t} locale={locale} />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <PreviewCard editor={editor} t={t} locale={locale} />
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+type Editor = LoaderData["editor"];
+
+function SettingsCard({ editor, t }: { editor: Editor; t: T }) {
+  const fetcher = useFetcher<typeof action>();
+  useResultToast(fetcher);
+  const s = editor.settings;
+  const [values, setValues] = useState({
+    mode: s.mode,
+    cap: s.cap?.toString() ?? "",
+    leadTimeDays: s.leadTimeDays?.toString() ?? "",
+    capacityPerWeek: s.capacityPerWeek?.toString() ?? "",
+    startsOn: s.startsOn ?? "",
+    endsOn: s.endsOn ?? "",
+    messageEn: s.messageEn ?? "",
+    messageFr: s.messageFr ?? "",
+  });
+  const errors = errorsOf(fetcher);
+  const field = (name: keyof typeof values) => ({
+    name,
+    value: values[name],
+    onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
+    error: errors[name],
+    autoComplete: "off",
+  });
+
+  return (
+    <Card>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="save-variant" />
+        <input type="hidden" name="variantId" value={editor.variant.id} />
+        <BlockStack gap="400">
+          <BlockStack gap="100">
+            <Text as="h2" variant="headingMd">
+              {t("product.settings.title")}
+            </Text>
+            <Text as="p" tone="subdued">
+              {t("product.settings.description")}
+            </Text>
+            <InlineStack gap="200">
+              <Text as="span">{t("product.stock", { count: editor.variant.available })}</Text>
+              <Badge tone={editor.variant.inventoryPolicy === "CONTINUE" ? "info" : undefined}>
+                {t(`product.policy.${editor.variant.inventoryPolicy}`)}
+              </Badge>
+            </InlineStack>
+          </BlockStack>
+          {editor.sync.error && <Banner tone="critical">{editor.sync.error}</Banner>}
+          <FormLayout>
+            <Select
+              label={t("product.mode")}
+              helpText={t("product.mode.help")}
+              options={["off", "when_sold_out", "always"].map((mode) => ({ value: mode, label: t(`products.mode.${mode}`) }))}
+              {...field("mode")}
+            />
+            <FormLayout.Group>
+              <TextField label={t("product.cap")} type="number" min={1} helpText={t("product.cap.help")} {...field("cap")} />
+              <TextField
+                label={t("product.leadTime")}
+                type="number"
+                min={0}
+                helpText={t("product.leadTime.help", { days: editor.defaultLeadTimeDays })}
+                {...field("leadTimeDays")}
+              />
+              <TextField label={t("product.capacity")} type="number" min={1} helpText={t("product.capacity.help")} {...field("capacityPerWeek")} />
+            </FormLayout.Group>
+            <FormLayout.Group>
+              <TextField label={t("product.startsOn")} type="date" {...field("startsOn")} />
+              <TextField label={t("product.endsOn")} type="date" {...field("endsOn")} />
+            </FormLayout.Group>
+            <TextField label={t("product.messageEn")} multiline={2} maxLength={300} helpText={t("product.message.help")} {...field("messageEn")} />
+            <TextField label={t("product.messageFr")} multiline={2} maxLength={300} helpText={t("product.message.help")} {...field("messageFr")} />
+          </FormLayout>
+          <InlineStack align="end">
+            <Button submit variant="primary" loading={fetcher.state !== "idle"}>
+              {t("product.save")}
+            </Button>
+          </InlineStack>
+        </BlockStack>
+      </fetcher.Form>
+    </Card>
+  );
+}
+
+const emptyBatch = { batchId: "", quantity: "", expectedOn: "", receivedOn: "", supplier: "" };
+
+function BatchFields({ values, onChange, errors, t }: { values: typeof emptyBatch; onChange: (v: typeof emptyBatch) => void; errors: Record<string, string>; t: T }) {
+  const field = (name: keyof typeof emptyBatch) => ({
+    name,
+    value: values[name],
+    onChange: (value: string) => onChange({ ...values, [name]: value }),
+    error: errors[name],
+    autoComplete: "off",
+  });
+  return (
+    <FormLayout>
+      <FormLayout.Group condensed>
+        <TextField label={t("product.batch.quantity")} type="number" min={1} {...field("quantity")} />
+        <TextField label={t("product.batch.expectedOn")} type="date" {...field("expectedOn")} />
+        <TextField label={t("product.batch.receivedOn")} type="date" {...field("receivedOn")} />
+        <TextField label={t("product.batch.supplier")} {...field("supplier")} />
+      </FormLayout.Group>
+    </FormLayout>
+  );
+}
+
+function BatchesCard({ editor, t, locale }: { editor: Editor; t: T; locale: string }) {
+  const addFetcher = useFetcher<typeof action>();
+  const editFetcher = useFetcher<typeof action>();
+  const removeFetcher = useFetcher<typeof action>();
+  const [draft, setDraft] = useState(emptyBatch);
+  const [editing, setEditing] = useState<typeof emptyBatch | null>(null);
+  useResultToast(addFetcher, () => setDraft(emptyBatch));
+  useResultToast(editFetcher, () => setEditing(null));
+  useResultToast(removeFetcher);
+
+  const submit = (fetcher: Fetcher, values: typeof emptyBatch) =>
+    fetcher.submit({ intent: "save-batch", variantId: editor.variant.id, ...values }, { method: "post" });
+
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <BlockStack gap="100">
+          <Text as="h2" variant="headingMd">
+            {t("product.batches.title")}
+          </Text>
+          <Text as="p" tone="subdued">
+            {t("product.batches.description")}
+          </Text>
+        </BlockStack>
+        {editor.batches.length === 0 ? (
+          <Text as="p" tone="subdued">
+            {t("product.batches.empty")}
+          </Text>
+        ) : (
+          <DataTable
+            columnContentTypes={["numeric", "text", "text", "text", "text"]}
+            headings={[t("product.batch.quantity"), t("product.batch.expectedOn"), t("product.batch.receivedOn"), t("product.batch.supplier"), ""]}
+            rows={editor.batches.map((batch) => [
+              batch.quantity,
+              formatDate(batch.expectedOn, locale),
+              batch.receivedOn ? t("product.batch.received", { date: formatDate(batch.receivedOn, locale) }) : t("product.batch.pending"),
+              batch.supplier ?? "—",
+              <InlineStack key={batch.id} gap="200" align="end">
+                <Button
+                  size="slim"
+                  onClick={() =>
+                    setEditing({
+                      batchId: batch.id,
+                      quantity: String(batch.quantity),
+                      expectedOn: batch.expectedOn,
+                      receivedOn: batch.receivedOn ?? "",
+                      supplier: batch.supplier ?? "",
+                    })
+                  }
+                >
+                  {t("product.batch.edit")}
+                </Button>
+                <Button
+                  size="slim"
+                  tone="critical"
+                  loading={removeFetcher.state !== "idle" && removeFetcher.formData?.get("batchId") === batch.id}
+                  onClick={() =>
+                    removeFetcher.submit({ intent: "remove-batch", variantId: editor.variant.id, batchId: batch.id }, { method: "post" })
+                  }
+                >
+                  {t("product.batch.remove")}
+                </Button>
+              </InlineStack>,
+            ])}
+          />
+        )}
+        <Box paddingBlockStart="200">
+          <BlockStack gap="300">
+            <BatchFields values={draft} onChange={setDraft} errors={errorsOf(addFetcher)} t={t} />
+            <InlineStack align="end">
+              <Button onClick={() => submit(addFetcher, draft)} loading={addFetcher.state !== "idle"}>
+                {t("product.batch.add")}
+              </Button>
+            </InlineStack>
+          </BlockStack>
+        </Box>
+      </BlockStack>
+      <Modal
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t("product.batch.editTitle")}
+        primaryAction={{ content: t("product.save"), loading: editFetcher.state !== "idle", onAction: () => editing && submit(editFetcher, editing) }}
+      >
+        <Modal.Section>
+          {editing && <BatchFields values={editing} onChange={setEditing} errors={errorsOf(editFetcher)} t={t} />}
+        </Modal.Section>
+      </Modal>
+    </Card>
+  );
+}
+
+function PreviewCard({ editor, t, locale }: { editor: Editor; t: T; locale: string }) {
+  const preview = editor.preview;
+  const summary = preview?.summary;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          {t("product.preview.title")}
+        </Text>
+        <div aria-live="polite" data-testid="shopper-preview">
+          {!summary ? (
+            <Text as="p" tone="subdued">
+              {t("product.preview.notManaged")}
+            </Text>
+          ) : !summary.backorder && editor.variant.available > 0 ? (
+            <Badge tone="success">{t("product.preview.inStock")}</Badge>
+          ) : !summary.backorder ? (
+            <Text as="p">{t("product.preview.closed", { reason: t(`product.reason.${preview.decision.reason}`) })}</Text>
+          ) : (
+            <BlockStack gap="200">
+              <InlineStack>
+                <Badge tone="attention">{t("product.preview.backorder")}</Badge>
+              </InlineStack>
+              {summary.message?.[locale === "fr" ? "fr" : "en"] && <Text as="p">{summary.message[locale === "fr" ? "fr" : "en"]}</Text>}
+              {DELIVERY_MODES.map((mode) => {
+                const range = summary.next[mode];
+                if (!range) return null;
+                return (
+                  <BlockStack key={mode} gap="050">
+                    <Text as="p" tone="subdued">
+                      {t(`product.mode.${mode}`)}
+                    </Text>
+                    <Text as="p" fontWeight="semibold">
+                      {t("product.preview.estimated", { range: formatDateRange(range, locale) })}
+                    </Text>
+                  </BlockStack>
+                );
+              })}
+              {summary.maxQty !== null && <Text as="p">{t("product.preview.maxQty", { count: summary.maxQty })}</Text>}
+              <Text as="p" tone="subdued">
+                {t(`product.preview.confidence.${summary.confidence}`)}
+              </Text>
+            </BlockStack>
+          )}
+        </div>
+        {preview && (
+          <Text as="p" tone="subdued" variant="bodySm">
+            {preview.note}
+          </Text>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
+function QueueCard({ editor, t, locale }: { editor: Editor; t: T; locale: string }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <BlockStack gap="100">
+          <Text as="h2" variant="headingMd">
+            {t("product.queue.title")}
+          </Text>
+          <Text as="p" tone="subdued">
+            {t("product.queue.description")}
+          </Text>
+        </BlockStack>
+        {editor.queue.length === 0 ? (
+          <Text as="p" tone="subdued">
+            {t("product.queue.empty")}
+          </Text>
+        ) : (
+          <DataTable
+            columnContentTypes={["text", "numeric", "text", "text", "text", "text"]}
+            headings={[
+              t("product.queue.order"),
+              t("product.queue.quantity"),
+              t("product.queue.orderedAt"),
+              t("product.queue.promised"),
+              t("product.queue.eta"),
+              t("product.queue.source"),
+            ]}
+            rows={editor.queue.map((line) => [
+              line.orderName,
+              line.quantity,
+              formatDate(line.orderedAt.slice(0, 10), locale),
+              line.promisedLatest ? formatDate(line.promisedLatest, locale) : "—",
+              line.eta ? (
+                <InlineStack key={line.id} gap="100">
+                  <span>{formatDateRange(line.eta, locale)}</span>
+                  {line.atRisk && <Badge tone="warning">{t("products.status.atRisk")}</Badge>}
+                </InlineStack>
+              ) : (
+                "—"
+              ),
+              line.source ? t(`product.source.${line.source.kind}`, { detail: line.source.kind === "batch" && line.source.detail ? formatDate(line.source.detail, locale) : (line.source.detail ?? "") }) : "—",
+            ])}
+          />
+        )}
+      </BlockStack>
+    </Card>
+  );
+}

@@ -1,0 +1,165 @@
+// The product page's data and writes: one product from Shopify, the selected variant's backorder
+// settings, batches, FIFO queue with each line's date, and what a shopper would see now.
+import type { AdminGraphql } from "~/shopify/types";
+import { fetchProductDetail, type ProductDetail } from "~/shopify/products.server";
+import {
+  addBatch,
+  getBackorderVariant,
+  listWaitingLines,
+  removeBatch,
+  saveVariantSettings,
+  updateBatch,
+  upsertShopifyFacts,
+} from "~/models/backorder-variant.server";
+import { BatchSchema, VariantSettingsSchema } from "~/validation/backorder-variant";
+import { fieldErrors } from "~/validation/form-data";
+import { computeVariantEtas, loadEtaSettings } from "./eta.server";
+import { syncVariants, type SyncReport } from "./backorder-sync.server";
+import type { SupplySource } from "~/domain/types";
+
+export function productGid(id: string): string | null {
+  return /^\d{1,20}$/.test(id) ? `gid://shopify/Product/${id}` : null;
+}
+
+export async function loadProduct(graphql: AdminGraphql, id: string): Promise<ProductDetail> {
+  const gid = productGid(id);
+  const product = gid ? await fetchProductDetail(graphql, gid) : null;
+  // Shopify answers null for another shop's product: the merchant sees a 404, never someone else's data.
+  if (!product) throw new Response("Not Found", { status: 404 });
+  return product;
+}
+
+export function selectVariant(product: ProductDetail, variantNumber: string | null) {
+  return product.variants.find((v) => v.id.endsWith(`/${variantNumber}`)) ?? product.variants[0] ?? null;
+}
+
+function sourceLabel(source: SupplySource): { kind: SupplySource["kind"]; detail: string | null } {
+  if (source.kind === "batch") return { kind: "batch", detail: source.expectedAt };
+  if (source.kind === "capacity") return { kind: "capacity", detail: String(source.unitsPerWeek) };
+  if (source.kind === "lead_time") return { kind: "lead_time", detail: String(source.leadTimeDays) };
+  return { kind: "stock", detail: null };
+}
+
+export async function loadVariantEditor({
+  shop,
+  product,
+  variantId,
+  now = new Date(),
+}: {
+  shop: string;
+  product: ProductDetail;
+  variantId: string;
+  now?: Date;
+}) {
+  const shopifyVariant = product.variants.find((v) => v.id === variantId);
+  if (!shopifyVariant) throw new Response("Not Found", { status: 404 });
+  const [row, lines, settings] = await Promise.all([
+    getBackorderVariant({ shop, variantId }),
+    listWaitingLines({ shop, variantId }),
+    loadEtaSettings({ shop }),
+  ]);
+  const [computed] = row ? await computeVariantEtas({ shop, variantIds: [variantId], now, settings }) : [];
+  const lineEtas = new Map(computed?.eta.lines.map((l) => [l.lineId, l]) ?? []);
+
+  return {
+    variant: {
+      id: variantId,
+      title: shopifyVariant.title,
+      sku: shopifyVariant.sku,
+      available: shopifyVariant.inventoryQuantity,
+      inventoryPolicy: shopifyVariant.inventoryPolicy,
+    },
+    settings: {
+      mode: row?.mode ?? "off",
+      cap: row?.cap ?? null,
+      leadTimeDays: row?.leadTimeDays ?? null,
+      capacityPerWeek: row?.capacityPerWeek ?? null,
+      startsOn: row?.startsAt ? row.startsAt.toISOString().slice(0, 10) : null,
+      endsOn: row?.endsAt ? row.endsAt.toISOString().slice(0, 10) : null,
+      messageEn: row?.messageEn ?? null,
+      messageFr: row?.messageFr ?? null,
+    },
+    sync: { policy: row?.syncedPolicy ?? null, at: row?.syncedAt?.toISOString() ?? null, error: row?.syncError ?? null },
+    batches: row?.batches ?? [],
+    preview: computed
+      ? {
+          summary: computed.summary,
+          decision: computed.decision,
+          note: computed.eta.next[settings.enabledModes[0] ?? "standard"].note,
+        }
+      : null,
+    enabledModes: settings.enabledModes,
+    defaultLeadTimeDays: settings.eta.defaultLeadTimeDays,
+    queue: lines.map((line) => {
+      const eta = lineEtas.get(line.id);
+      return {
+        id: line.id,
+        orderName: line.orderName,
+        quantity: line.quantity,
+        orderedAt: line.orderedAt.toISOString(),
+        promisedLatest: line.promisedLatest,
+        eta: eta ? { earliest: eta.eta.earliest, latest: eta.eta.latest } : null,
+        source: eta ? sourceLabel(eta.eta.source) : null,
+        atRisk: eta?.atRisk ?? false,
+      };
+    }),
+  };
+}
+
+type WriteResult =
+  | { ok: true; sync: Pick<SyncReport, "failed" | "warnings"> }
+  | { ok: false; status: 400 | 404; errors: Record<string, string> };
+
+/** Makes sure the app has a row for the variant, with Shopify's current facts. */
+async function ensureRow(shop: string, product: ProductDetail, variantId: string) {
+  const variant = product.variants.find((v) => v.id === variantId);
+  if (!variant) return false;
+  await upsertShopifyFacts({
+    shop,
+    variants: [
+      {
+        productId: product.id,
+        variantId,
+        productTitle: product.title,
+        variantTitle: variant.title,
+        sku: variant.sku,
+        available: variant.inventoryQuantity,
+      },
+    ],
+  });
+  return true;
+}
+
+async function syncOne(shop: string, graphql: AdminGraphql, variantId: string): Promise<WriteResult> {
+  const report = await syncVariants({ shop, graphql, variantIds: [variantId] });
+  return { ok: true, sync: { failed: report.failed, warnings: report.warnings } };
+}
+
+const unknownVariant = { ok: false as const, status: 404 as const, errors: { variantId: "products.error.unknownVariant" } };
+
+export async function saveVariant({ shop, graphql, product, input }: { shop: string; graphql: AdminGraphql; product: ProductDetail; input: Record<string, unknown> }): Promise<WriteResult> {
+  const parsed = VariantSettingsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+  if (!(await ensureRow(shop, product, parsed.data.variantId))) return unknownVariant;
+  await saveVariantSettings({ shop, settings: parsed.data });
+  return syncOne(shop, graphql, parsed.data.variantId);
+}
+
+export async function saveBatch({ shop, graphql, product, input }: { shop: string; graphql: AdminGraphql; product: ProductDetail; input: Record<string, unknown> }): Promise<WriteResult> {
+  const parsed = BatchSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+  if (!(await ensureRow(shop, product, parsed.data.variantId))) return unknownVariant;
+  const saved = parsed.data.batchId
+    ? await updateBatch({ shop, batchId: parsed.data.batchId, batch: parsed.data })
+    : Boolean(await addBatch({ shop, batch: parsed.data }));
+  if (!saved) return { ok: false, status: 404, errors: { batchId: "products.error.unknownBatch" } };
+  return syncOne(shop, graphql, parsed.data.variantId);
+}
+
+export async function deleteBatch({ shop, graphql, product, input }: { shop: string; graphql: AdminGraphql; product: ProductDetail; input: Record<string, unknown> }): Promise<WriteResult> {
+  const variantId = String(input.variantId ?? "");
+  const batchId = String(input.batchId ?? "");
+  if (!product.variants.some((v) => v.id === variantId)) return unknownVariant;
+  if (!(await removeBatch({ shop, batchId, variantId }))) return { ok: false, status: 404, errors: { batchId: "products.error.unknownBatch" } };
+  return syncOne(shop, graphql, variantId);
+}
