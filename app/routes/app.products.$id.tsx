@@ -374,11 +374,6 @@ function PreviewCard({ editor, t, locale }: { editor: Editor; t: T; locale: stri
             </BlockStack>
           )}
         </div>
-        {preview && (
-          <Text as="p" tone="subdued" variant="bodySm">
-            {preview.note}
-          </Text>
-        )}
       </BlockStack>
     </Card>
   );

@@ -82,11 +82,7 @@ export async function loadVariantEditor({
     sync: { policy: row?.syncedPolicy ?? null, at: row?.syncedAt?.toISOString() ?? null, error: row?.syncError ?? null },
     batches: row?.batches ?? [],
     preview: computed
-      ? {
-          summary: computed.summary,
-          decision: computed.decision,
-          note: computed.eta.next[settings.enabledModes[0] ?? "standard"].note,
-        }
+      ? { summary: computed.summary, decision: computed.decision }
       : null,
     enabledModes: settings.enabledModes,
     defaultLeadTimeDays: settings.eta.defaultLeadTimeDays,

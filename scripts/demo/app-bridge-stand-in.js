@@ -113,6 +113,15 @@
         return a.getAttribute("href") === event.data.href;
       });
       if (link) link.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
+      // Before React has hydrated nobody listens yet: fall back to loading the page (the admin does too).
+      var target = new URL(event.data.href, location.href);
+      setTimeout(function () {
+        if (location.pathname === target.pathname) return;
+        ["embedded", "shop", "host", "locale"].forEach(function (key) {
+          if (params.get(key)) target.searchParams.set(key, params.get(key));
+        });
+        location.assign(target.pathname + target.search);
+      }, 1000);
     }
   });
 
