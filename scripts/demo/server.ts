@@ -168,6 +168,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     }),
   );
 
+  // The shop as a merchant would have set it up, through the app's own modules (same instances as the
+  // routes use: one Prisma client, one Shopify app).
+  const { seedApp } = await import("./seed-app");
+  const seeded = await seedApp({
+    fake,
+    shop: DEMO_SHOP,
+    scopes: process.env.SCOPES ?? "",
+    load: (modulePath) => vite.ssrLoadModule(modulePath),
+  });
+  log(`Seeded the app: ${seeded.managed} variants on backorder${seeded.failed ? `, ${seeded.failed} failed to sync` : ""}.`);
+
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(port, () => resolve(listening));
   });

@@ -1,0 +1,107 @@
+// The demo shop as a merchant would have set it up: the app installed (an offline session), settings
+// and bilingual terms saved, the variants Shopify already sells on backorder managed with lead times and
+// incoming batches (one supplier with a late delivery on record), all synced to the fake Shopify through
+// the app's own services. The Butter Dish is left off so a person can enable it themselves.
+import type { AdminFake } from "../../tests/helpers/admin-fake";
+
+type Load = (path: string) => Promise<Record<string, unknown>>;
+
+const TERMS = {
+  en: {
+    payment: "You pay in full today; your card is charged once, at checkout.",
+    shipping: "Standard shipping fees apply; a backordered item ships free of further fees when it is ready.",
+    cancellation: "You can cancel a backordered item for a full refund until it ships, and whenever we announce a delay.",
+  },
+  fr: {
+    payment: "Vous payez la totalité aujourd’hui ; votre carte est débitée une seule fois, à la commande.",
+    shipping: "Les frais de port standard s’appliquent ; un article en commande différée est expédié sans frais supplémentaires dès qu’il est prêt.",
+    cancellation: "Vous pouvez annuler un article en commande différée et être remboursé intégralement jusqu’à son expédition, et à chaque retard annoncé.",
+  },
+};
+
+function isoDaysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export async function seedApp({ fake, shop, scopes, load }: { fake: AdminFake; shop: string; scopes: string; load: Load }) {
+  const shopify = (await load("/app/shopify.server.ts")) as typeof import("../../app/shopify.server");
+  const { Session } = await import("@shopify/shopify-api");
+  await shopify.sessionStorage.storeSession(
+    new Session({ id: `offline_${shop}`, shop, state: "demo", isOnline: false, accessToken: fake.accessToken, scope: scopes }),
+  );
+  const { admin } = await shopify.unauthenticated.admin(shop);
+
+  const settingsModel = (await load("/app/models/settings.server.ts")) as typeof import("../../app/models/settings.server");
+  const terms = (await load("/app/shopify/shop-terms.server.ts")) as typeof import("../../app/shopify/shop-terms.server");
+  const defaults = settingsModel.defaultSettingsValues();
+  const settings = {
+    ...defaults,
+    safetyMarginDays: 3,
+    defaultLeadTimeDays: 28,
+    cutoffTime: "13:00",
+    deliveryModes: {
+      standard: { enabled: true, processingDays: 1, transitMinDays: 2, transitMaxDays: 4 },
+      express: { enabled: true, processingDays: 1, transitMinDays: 1, transitMaxDays: 1 },
+      pickup: { enabled: true, processingDays: 1, transitMinDays: 0, transitMaxDays: 0 },
+    },
+    closureDays: [isoDaysFromNow(30)],
+    terms: TERMS,
+  };
+  const saved = await settingsModel.saveShopSettings({ shop, settings });
+  const profile = await terms.fetchShopProfile(admin.graphql);
+  await terms.publishShopTerms(admin.graphql, {
+    shopId: profile.id,
+    value: { termsVersion: saved.termsVersion, enabledModes: settingsModel.enabledModes(saved), terms: saved.terms },
+  });
+
+  const variants = (await load("/app/models/backorder-variant.server.ts")) as typeof import("../../app/models/backorder-variant.server");
+  const store = fake.store;
+  const managed = [...store.products.values()].flatMap((product) =>
+    store
+      .variantsOf(product.id)
+      .filter((v) => v.inventoryPolicy === "CONTINUE")
+      .map((v) => ({ product, variant: v })),
+  );
+  await variants.upsertShopifyFacts({
+    shop,
+    variants: managed.map(({ product, variant }) => ({
+      productId: product.id,
+      variantId: variant.id,
+      productTitle: product.title,
+      variantTitle: variant.title,
+      sku: variant.sku,
+      available: store.available(variant.id),
+    })),
+  });
+  for (const [index, { variant }] of managed.entries()) {
+    await variants.saveVariantSettings({
+      shop,
+      settings: {
+        variantId: variant.id,
+        mode: index % 3 === 0 ? "when_sold_out" : "always",
+        cap: index % 4 === 1 ? 40 : null,
+        leadTimeDays: 21 + (index % 3) * 7,
+        capacityPerWeek: index % 5 === 2 ? 10 : null,
+        startsOn: null,
+        endsOn: null,
+        messageEn: null,
+        messageFr: null,
+      },
+    });
+    const locations = [...store.locations.values()];
+    const incoming = locations.reduce((sum, loc) => sum + store.quantity(variant.inventoryItemId, loc.id, "incoming"), 0);
+    const supplier = index % 2 === 0 ? "Atelier Limoges" : "Tissage du Nord";
+    // A past delivery, four days late, teaches the engine this supplier's lateness.
+    await variants.addBatch({ shop, batch: { variantId: variant.id, quantity: 10, expectedOn: isoDaysFromNow(-40), receivedOn: isoDaysFromNow(-36), supplier } });
+    if (incoming > 0) {
+      await variants.addBatch({
+        shop,
+        batch: { variantId: variant.id, quantity: incoming, expectedOn: isoDaysFromNow(12 + (index % 4) * 5), receivedOn: null, supplier },
+      });
+    }
+  }
+
+  const sync = (await load("/app/services/backorder-sync.server.ts")) as typeof import("../../app/services/backorder-sync.server");
+  const report = await sync.syncVariants({ shop, graphql: admin.graphql });
+  return { managed: managed.length, failed: report.failed.length };
+}
