@@ -35,7 +35,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const variant = selectVariant(product, url.searchParams.get("variant"));
   if (!variant) throw new Response("Not Found", { status: 404 });
-  const editor = await loadVariantEditor({ shop: session.shop, product, variantId: variant.id });
+  const editor = await loadVariantEditor({ shop: session.shop, graphql: admin.graphql, product, variantId: variant.id });
   const locale = adminLocaleFromRequest(request);
   return json({
     locale,
@@ -120,7 +120,7 @@ export default function ProductPage() {
                 />
               </Card>
             )}
-            <SettingsCard key={`settings-${editor.variant.id}`} editor={editor} t={t} />
+            <SettingsCard key={`settings-${editor.variant.id}`} editor={editor} t={t} locale={locale} />
             <BatchesCard key={`batches-${editor.variant.id}`} editor={editor} t={t} locale={locale} />
             <QueueCard editor={editor} t={t} locale={locale} />
           </BlockStack>
@@ -136,7 +136,7 @@ export default function ProductPage() {
 type T = (key: string, params?: Record<string, string | number>) => string;
 type Editor = LoaderData["editor"];
 
-function SettingsCard({ editor, t }: { editor: Editor; t: T }) {
+function SettingsCard({ editor, t, locale }: { editor: Editor; t: T; locale: string }) {
   const fetcher = useFetcher<typeof action>();
   useResultToast(fetcher);
   const s = editor.settings;
@@ -172,6 +172,17 @@ function SettingsCard({ editor, t }: { editor: Editor; t: T }) {
             <Text as="p" tone="subdued">
               {t("product.settings.description")}
             </Text>
+            {editor.forecast && (
+              <Text as="p" tone={editor.forecast.daysOfCover !== null && editor.forecast.daysOfCover < 14 ? "caution" : "subdued"}>
+                {editor.forecast.sellOutDate
+                  ? t("product.forecast.sellOut", {
+                      rate: editor.forecast.velocityPerDay.toFixed(1),
+                      days: editor.forecast.windowDays,
+                      date: formatDate(editor.forecast.sellOutDate, locale),
+                    })
+                  : t("product.forecast.noSales", { days: editor.forecast.windowDays })}
+              </Text>
+            )}
             <InlineStack gap="200">
               <Text as="span">{t("product.stock", { count: editor.variant.available })}</Text>
               <Badge tone={editor.variant.inventoryPolicy === "CONTINUE" ? "info" : undefined}>

@@ -16,6 +16,8 @@ import { fieldErrors } from "~/validation/form-data";
 import { computeVariantEtas, loadEtaSettings } from "./eta.server";
 import { syncVariants, type SyncReport } from "./backorder-sync.server";
 import type { SupplySource } from "~/domain/types";
+import { DEFAULT_VELOCITY_WINDOW_DAYS, salesVelocity, sellOutForecast, type DailySales } from "~/domain/forecast";
+import { fetchRecentSales } from "~/shopify/sales.server";
 
 export function productGid(id: string): string | null {
   return /^\d{1,20}$/.test(id) ? `gid://shopify/Product/${id}` : null;
@@ -40,13 +42,31 @@ function sourceLabel(source: SupplySource): { kind: SupplySource["kind"]; detail
   return { kind: "stock", detail: null };
 }
 
+/** Sales velocity over the last 28 days and when the stock on hand runs out at that pace. */
+async function forecastFor(
+  graphql: AdminGraphql,
+  variant: { id: string; sku: string | null; inventoryQuantity: number },
+  localDate: (at: Date) => string,
+  now: Date,
+) {
+  if (variant.inventoryQuantity <= 0 || !variant.sku) return null;
+  const since = new Date(now.getTime() - (DEFAULT_VELOCITY_WINDOW_DAYS + 1) * 86_400_000);
+  const sales = await fetchRecentSales(graphql, { variantId: variant.id, sku: variant.sku, since });
+  const history: DailySales[] = sales.map((sale) => ({ date: localDate(sale.at), units: sale.units }));
+  const today = localDate(now);
+  const velocityPerDay = salesVelocity(history, { today });
+  return { velocityPerDay, windowDays: DEFAULT_VELOCITY_WINDOW_DAYS, ...sellOutForecast({ available: variant.inventoryQuantity, velocityPerDay, today }) };
+}
+
 export async function loadVariantEditor({
   shop,
+  graphql,
   product,
   variantId,
   now = new Date(),
 }: {
   shop: string;
+  graphql: AdminGraphql;
   product: ProductDetail;
   variantId: string;
   now?: Date;
@@ -58,7 +78,10 @@ export async function loadVariantEditor({
     listWaitingLines({ shop, variantId }),
     loadEtaSettings({ shop }),
   ]);
-  const [computed] = row ? await computeVariantEtas({ shop, variantIds: [variantId], now, settings }) : [];
+  const [[computed], forecast] = await Promise.all([
+    row ? computeVariantEtas({ shop, variantIds: [variantId], now, settings }) : Promise.resolve([]),
+    forecastFor(graphql, shopifyVariant, (at) => settings.eta.calendar.localDate(at), now),
+  ]);
   const lineEtas = new Map(computed?.eta.lines.map((l) => [l.lineId, l]) ?? []);
 
   return {
@@ -84,6 +107,7 @@ export async function loadVariantEditor({
     preview: computed
       ? { summary: computed.summary, decision: computed.decision }
       : null,
+    forecast,
     enabledModes: settings.enabledModes,
     defaultLeadTimeDays: settings.eta.defaultLeadTimeDays,
     queue: lines.map((line) => {

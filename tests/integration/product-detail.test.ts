@@ -179,4 +179,34 @@ describe("product page", () => {
     expect(response.status).toBe(404);
     expect(await prisma.incomingBatch.count()).toBe(1);
   });
+
+  it("forecasts when an in-stock variant sells out from its last 28 days of sales", async () => {
+    // GIVEN the Serving Platter with 28 units sold over the last four weeks (1 a day) and 14 in stock
+    const { variant, productNumber, variantNumber } = productOf("MA-PLT");
+    fake.store.setAvailable(variant.id, 14);
+    for (let day = 1; day <= 14; day++) {
+      const createdAt = new Date(Date.now() - day * 2 * 86_400_000 + 3_600_000).toISOString();
+      fake.store.addOrder({ lineItems: [{ variantId: variant.id, quantity: 2 }], createdAt, commitInventory: false, email: `c${day}@example.com` });
+    }
+
+    // WHEN the merchant opens the variant
+    const { body } = await open(productNumber, variantNumber);
+
+    // THEN the page shows a velocity of about one a day and a sell-out date two weeks out
+    expect(body.editor.forecast.velocityPerDay).toBeCloseTo(1, 1);
+    expect(body.editor.forecast.daysOfCover).toBeGreaterThan(12);
+    expect(body.editor.forecast.daysOfCover).toBeLessThan(16);
+    expect(body.editor.forecast.sellOutDate > new Date().toISOString().slice(0, 10)).toBe(true);
+  });
+
+  it("makes no forecast for a sold-out variant", async () => {
+    // GIVEN the sold-out Butter Dish
+    const { productNumber, variantNumber } = productOf("MA-BTD");
+
+    // WHEN the merchant opens it
+    const { body } = await open(productNumber, variantNumber);
+
+    // THEN there is no sell-out forecast (it is already out)
+    expect(body.editor.forecast).toBeNull();
+  });
 });

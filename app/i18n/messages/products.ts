@@ -118,6 +118,8 @@ export const en = {
   "product.reason.in_stock": "in stock",
   "product.reason.cap_reached": "cap reached",
   "product.reason.backorder_open": "open",
+  "product.forecast.sellOut": "At the current pace ({rate} a day over {days} days), stock runs out around {date}.",
+  "product.forecast.noSales": "No sale in the last {days} days: no sell-out forecast.",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -239,4 +241,6 @@ export const fr: Record<keyof typeof en, string> = {
   "product.reason.in_stock": "en stock",
   "product.reason.cap_reached": "plafond atteint",
   "product.reason.backorder_open": "ouverte",
+  "product.forecast.sellOut": "Au rythme actuel ({rate} par jour sur {days} jours), le stock sera épuisé vers le {date}.",
+  "product.forecast.noSales": "Aucune vente ces {days} derniers jours : pas de prévision de rupture.",
 };
