@@ -9,6 +9,8 @@ import {
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
+import { createAdminClient } from "./shopify/admin-client.server";
+import { ensureAppMetafieldDefinitions } from "./shopify/metafield-definitions.server";
 import { env } from "./env.server";
 
 /** Admin API version used by the server, codegen (.graphqlrc.ts) and shopify.app.toml. */
@@ -44,12 +46,20 @@ const shopify = shopifyApp({
     unstable_newEmbeddedAuthStrategy: true,
   },
   hooks: {
-    afterAuth: async ({ session }) => {
+    afterAuth: async ({ session, admin }) => {
       await prisma.shop.upsert({
         where: { shop: session.shop },
         create: { shop: session.shop },
         update: { uninstalledAt: null },
       });
+      // Once per install: let the storefront read the app's metafields. Each sync re-checks, so a
+      // failure here only delays storefront access; it must not block the merchant's first page.
+      const outcomes = await ensureAppMetafieldDefinitions(createAdminClient(admin.graphql)).catch((error: unknown) => [
+        { ok: false as const, message: error instanceof Error ? error.message : String(error) },
+      ]);
+      for (const outcome of outcomes) {
+        if (!outcome.ok) console.warn(`[${session.shop}] metafield definition not created: ${outcome.message}`);
+      }
     },
   },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),

@@ -31,6 +31,9 @@ import { en as settingsMessages } from "~/i18n/messages/settings";
 import { DELIVERY_MODES, type DeliveryMode } from "~/domain/types";
 import { enabledModes, getShopSettings, nextTermsVersion, saveShopSettings } from "~/models/settings.server";
 import { fetchShopProfile, publishShopTerms } from "~/shopify/shop-terms.server";
+import { createAdminClient } from "~/shopify/admin-client.server";
+import { ensureShopTermsDefinition } from "~/shopify/metafield-definitions.server";
+import { syncVariants } from "~/services/backorder-sync.server";
 import {
   MAX_DAYS,
   MAX_TERMS_LENGTH,
@@ -105,6 +108,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const current = await getShopSettings({ shop: session.shop });
   try {
     const profile = await fetchShopProfile(admin.graphql);
+    // The storefront may read the terms only once their definition grants it (idempotent).
+    await ensureShopTermsDefinition(createAdminClient(admin.graphql));
     const published = await publishShopTerms(admin.graphql, {
       shopId: profile.id,
       value: {
@@ -128,6 +133,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
 
   await saveShopSettings({ shop: session.shop, settings });
+  // Margins, calendars, delivery modes and the terms version change every promise: republish them.
+  await syncVariants({ shop: session.shop, graphql: admin.graphql });
   return json<ActionResult>({ ok: true, message: t("settings.toast.saved") });
 };
 

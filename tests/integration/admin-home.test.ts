@@ -51,6 +51,9 @@ describe("admin home", () => {
     expect(fake.stats.tokenExchanges).toBe(1);
     expect(await prisma.session.count({ where: { shop: TEST_SHOP } })).toBe(1);
     expect(await prisma.shop.count({ where: { shop: TEST_SHOP } })).toBe(1);
+    // AND the storefront may read the app's metafields from the start
+    expect(fake.store.findMetafieldDefinition("PRODUCTVARIANT", "$app:backorder", "eta")?.access.storefront).toBe("PUBLIC_READ");
+    expect(fake.store.findMetafieldDefinition("SHOP", "$app:backorder", "terms")?.access.storefront).toBe("PUBLIC_READ");
   });
 
   it("refuses a data request whose session token is signed with another secret", async () => {

@@ -5,7 +5,9 @@ import prisma from "~/db.server";
 import { loader, action } from "~/routes/app.settings";
 import { enabledModes, getShopSettings, toEtaSettings } from "~/models/settings.server";
 import type { SettingsValues } from "~/validation/settings";
-import type { AdminFake } from "../helpers/admin-fake";
+import { seedDemoShop, type AdminFake } from "../helpers/admin-fake";
+import { unauthenticated } from "~/shopify.server";
+import { syncVariants } from "~/services/backorder-sync.server";
 import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest, forgedSessionToken, appUrl, TEST_SHOP } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
@@ -174,7 +176,9 @@ describe("saving settings", () => {
       enabledModes: ["standard", "express"],
       terms: validSettings().terms,
     });
-    expect(mutations(fake).map((call) => call.operationName)).toEqual(["BackorderPilotSetShopTerms"]);
+    expect(mutations(fake).map((call) => call.operationName)).toEqual(["BackorderPilotCreateMetafieldDefinition", "BackorderPilotSetShopTerms"]);
+    // AND the storefront may read it: the definition grants public read
+    expect(fake.store.findMetafieldDefinition("SHOP", "$app:backorder", "terms")?.access.storefront).toBe("PUBLIC_READ");
   });
 
   it.each([
@@ -295,7 +299,7 @@ describe("saving settings", () => {
     expect(body.ok).toBe(false);
     expect(body.banner).toContain("Value is invalid JSON.");
     expect(await storedRow()).toEqual(before);
-    expect(mutations(fake).map((call) => call.operationName)).toEqual(["BackorderPilotSetShopTerms"]);
+    expect(mutations(fake).map((call) => call.operationName)).toEqual(["BackorderPilotCreateMetafieldDefinition", "BackorderPilotSetShopTerms"]);
   });
 
   it("saves nothing and says so when Shopify fails to run the mutation", async () => {
@@ -369,5 +373,27 @@ describe("settings for the ETA engine", () => {
     expect(eta.safetyMarginDays).toBe(3);
     expect(eta.defaultLeadTimeDays).toBe(30);
     expect(enabledModes(settings)).toEqual(["standard", "express"]);
+  });
+});
+
+describe("saving settings republishes promises", () => {
+  it("rewrites the storefront summaries of managed variants with the new terms version", async () => {
+    // GIVEN a managed, backorderable variant whose summary Shopify holds
+    const fake = await installFakeShop();
+    const demo = seedDemoShop(fake.store);
+    const butter = demo.variants["MA-BTD"]!;
+    await prisma.backorderVariant.create({
+      data: { shop: TEST_SHOP, productId: butter.productId, variantId: butter.id, mode: "always", available: 0 },
+    });
+    await syncVariants({ shop: TEST_SHOP, graphql: (await unauthenticated.admin(TEST_SHOP)).admin.graphql });
+    const before = JSON.parse(fake.store.findMetafield(butter.id, "$app:backorder", "eta")!.value);
+
+    // WHEN the merchant saves new terms
+    const response = await post(validSettings());
+
+    // THEN the variant's summary now names the new terms version
+    expect(response.status).toBe(200);
+    const after = JSON.parse(fake.store.findMetafield(butter.id, "$app:backorder", "eta")!.value);
+    expect(after.termsVersion).toBeGreaterThan(before.termsVersion);
   });
 });
