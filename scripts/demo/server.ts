@@ -95,6 +95,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     root: ROOT,
     configFile: path.join(ROOT, "vite.config.ts"),
     server: { middlewareMode: true, hmr: false },
+    // Scan every route up front: dependencies discovered later make Vite re-optimize and reload the open
+    // page, which a person (or a browser test) would see as a lost click.
+    optimizeDeps: { entries: ["app/root.tsx", "app/routes/**/*.tsx"] },
     appType: "custom",
     logLevel: options.quiet ? "error" : "info",
   });
@@ -145,6 +148,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   // Demo extras (storefront preview, webhook simulator) mount their own /__demo/* routes here.
   const extras = { fake, shop: DEMO_SHOP, origin, secret, apiKey: DEMO_API_KEY, root: ROOT };
   void extras;
+  (await import("./storefront")).mountStorefront(app, extras);
 
   // The library only lets Shopify's admin frame the app (CSP frame-ancestors); the demo's admin stand-in
   // lives on this origin, so it is added here, in the demo server only.
