@@ -14,6 +14,18 @@ const EnvSchema = z.object({
   SHOPIFY_TESTING: z.string().optional(),
   /** Set only by `npm run demo`: the local App Bridge stand-in script (a seam of the Shopify library). */
   APP_BRIDGE_URL: z.string().url().optional(),
+  /** Outgoing mail server, e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS). Unset: emails stay in
+   * the app's local mailbox (viewable in the admin) and never leave the server. */
+  SMTP_URL: z
+    .string()
+    .url("must be a URL such as smtp://user:pass@host:587")
+    .refine((value) => /^smtps?:\/\//i.test(value), "must start with smtp:// or smtps://")
+    .optional(),
+  /** Sender of customer emails: an address or `Name <address>`. Defaults to no-reply@<app host>. */
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, "must be an address or Name <address>")
+    .optional(),
 }).superRefine((value, ctx) => {
   // Neither seam may ever reach production: testConfig() uses public test secrets, and a stand-in
   // App Bridge is not Shopify's. Refuse to boot rather than run with either.
@@ -22,6 +34,11 @@ const EnvSchema = z.object({
     if (value[name]) {
       ctx.addIssue({ code: "custom", path: [name], message: "must not be set when NODE_ENV=production" });
     }
+  }
+  // A real mail server needs a sender its domain authorizes (SPF/DKIM); the no-reply@<app host> default
+  // would be rejected or land in spam, so production names it explicitly.
+  if (value.SMTP_URL && !value.MAIL_FROM) {
+    ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required with SMTP_URL when NODE_ENV=production" });
   }
 });
 

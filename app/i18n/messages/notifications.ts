@@ -1,4 +1,263 @@
-// Admin strings of the notifications area.
-export const en = {} as const;
+// Admin strings of the notifications area (email templates, outbox), and the customer-facing unsubscribe page.
+export const en = {
+  "nav.notifications": "Notifications",
+  "notifications.title": "Notifications",
 
-export const fr: Record<keyof typeof en, string> = {};
+  "notifications.kind.backorder_confirmation": "Backorder confirmation",
+  "notifications.kind.delay_notice": "Delay notice",
+  "notifications.kind.ready_to_ship": "Ready to ship",
+  "notifications.kind.back_in_stock": "Back in stock",
+  "notifications.kind.test": "Test",
+  "notifications.kindHelp.backorder_confirmation":
+    "Sent when an order includes items that are not in stock: what is owed, the estimated delivery dates and the terms accepted.",
+  "notifications.kindHelp.delay_notice":
+    "Sent when a backordered item’s estimated delivery moves later. It must tell customers they may cancel for a refund.",
+  "notifications.kindHelp.ready_to_ship": "Sent when arriving stock covers a customer’s backordered items.",
+  "notifications.kindHelp.back_in_stock":
+    "Sent to shoppers who asked for an alert, oldest signup first, never more of them than the units that arrived.",
+  "notifications.locale.en": "English",
+  "notifications.locale.fr": "French",
+
+  "notifications.templates.title": "Email templates",
+  "notifications.templates.description":
+    "Written in Liquid, like Shopify’s notifications. Customers whose language is French get the French template, everyone else the English one.",
+  "notifications.field.kind": "Email",
+  "notifications.field.locale": "Language",
+  "notifications.field.subject": "Subject",
+  "notifications.field.body": "Body (HTML)",
+  "notifications.field.body.help":
+    "Values are HTML-escaped automatically. Dates: {{ earliest | date_range: latest }} and {{ previous_latest | format_date }}.",
+  "notifications.variables": "Variables: {list}",
+  "notifications.badge.customized": "Customized",
+  "notifications.badge.default": "Default",
+  "notifications.save": "Save",
+  "notifications.reset": "Reset to default",
+  "notifications.reset.confirm": "Replace your {kind} template ({locale}) with the built-in one? Your changes will be lost.",
+  "notifications.reset.confirmButton": "Reset",
+  "notifications.cancel": "Cancel",
+  "notifications.unsaved": "Unsaved changes",
+
+  "notifications.preview.title": "Preview",
+  "notifications.preview.description": "Rendered with sample data, as customers will see it.",
+  "notifications.preview.invalid": "Fix the template to update the preview.",
+  "notifications.preview.loading": "Updating preview…",
+  "notifications.preview.frame": "Email preview",
+  "notifications.preview.subject": "Subject",
+
+  "notifications.test.title": "Send a test",
+  "notifications.test.description":
+    "Sends this template, as edited, with sample data through the same outbox and mail server as customer emails.",
+  "notifications.test.to": "Send to",
+  "notifications.test.to.help": "Leave empty to use the shop’s email address.",
+  "notifications.test.send": "Send test",
+
+  "notifications.toast.saved": "Template saved",
+  "notifications.toast.reset": "Template reset to default",
+  "notifications.toast.testSent": "Test email sent to {to}",
+  "notifications.toast.testMailbox": "Test email delivered to the local mailbox",
+  "notifications.toast.testQueued": "Test email queued for {to}",
+  "notifications.toast.retried": "Email queued for another attempt",
+
+  "notifications.banner.invalid": "The template was not saved. Fix the errors below.",
+  "notifications.banner.testFailed": "The test email could not be sent: {error}. It will be retried automatically.",
+  "notifications.banner.testInvalid": "The test email was not sent. Fix the errors below.",
+  "notifications.banner.testRefused": "The mail server refused the test email: {error}.",
+
+  "notifications.error.required": "Required",
+  "notifications.error.subjectTooLong": "Keep the subject under {max} characters.",
+  "notifications.error.bodyTooLong": "The body is longer than {max} characters.",
+  "notifications.error.liquid": "Invalid Liquid: {message}",
+  "notifications.error.emptySubject": "The subject is empty once rendered with the sample data.",
+  "notifications.error.requiredVariable": "This email must contain {{ {name} }} (the unsubscribe link).",
+  "notifications.error.email": "Enter a valid email address.",
+  "notifications.error.noShopEmail": "The shop’s email address could not be read from Shopify. Enter an address.",
+  "notifications.error.invalid": "Invalid value",
+  "notifications.error.notRetryable": "Only failed emails can be retried.",
+  "notifications.error.testLimit": "You sent {max} test emails in the last hour. Try again later.",
+
+  "notifications.outbox.title": "Outbox",
+  "notifications.outbox.description":
+    "Every email the app queued, newest first. Each is sent once; failed sends are retried with growing delays, then marked failed.",
+  "notifications.outbox.mailbox":
+    "No mail server is configured (SMTP_URL), so emails stay in this local mailbox and do not reach customers. Open an email to read it.",
+  "notifications.outbox.smtp": "Emails are sent through the configured mail server.",
+  "notifications.outbox.filter.all": "All",
+  "notifications.outbox.filter.failed": "Failed ({count})",
+  "notifications.outbox.empty": "No emails yet",
+  "notifications.outbox.empty.description":
+    "Emails appear here when orders are backordered, delayed or ready to ship, and when products come back in stock.",
+  "notifications.outbox.emptyFailed": "No failed emails",
+  "notifications.outbox.emptyFailed.description": "Every email was sent or is waiting for its first attempt.",
+  "notifications.outbox.column.created": "Created",
+  "notifications.outbox.column.kind": "Email",
+  "notifications.outbox.column.to": "To",
+  "notifications.outbox.column.subject": "Subject",
+  "notifications.outbox.column.status": "Status",
+  "notifications.outbox.column.actions": "Actions",
+  "notifications.outbox.view": "View",
+  "notifications.outbox.retry": "Retry",
+  "notifications.outbox.attempts": "{count} attempts",
+  "notifications.outbox.nextAttempt": "Next attempt {date}",
+  "notifications.outbox.rowLabel": "Email to {to}",
+
+  "notifications.status.pending": "Pending",
+  "notifications.status.retrying": "Retrying",
+  "notifications.status.sending": "Sending",
+  "notifications.status.sent": "Sent",
+  "notifications.status.mailbox": "In mailbox",
+  "notifications.status.dead": "Failed",
+
+  "notifications.email.title": "Email {subject}",
+  "notifications.email.to": "To",
+  "notifications.email.status": "Status",
+  "notifications.email.created": "Created",
+  "notifications.email.sent": "Sent",
+  "notifications.email.attempts": "Attempts",
+  "notifications.email.messageId": "Message ID",
+  "notifications.email.error": "Last error",
+  "notifications.email.nextAttempt": "Next attempt",
+  "notifications.email.message": "Message",
+  "notifications.email.text": "Plain-text version",
+  "notifications.email.mailbox": "Delivered to the local mailbox: no mail server is configured.",
+  "notifications.email.retry": "Retry now",
+
+  "unsubscribe.title": "Unsubscribe",
+  "unsubscribe.question": "Stop the back-in-stock alert for {product}?",
+  "unsubscribe.questionGeneric": "Stop this back-in-stock alert?",
+  "unsubscribe.confirm": "Unsubscribe",
+  "unsubscribe.done": "You are unsubscribed. You will not get this alert.",
+  "unsubscribe.notFound": "This unsubscribe link is not valid.",
+} as const;
+
+export const fr: Record<keyof typeof en, string> = {
+  "nav.notifications": "Notifications",
+  "notifications.title": "Notifications",
+
+  "notifications.kind.backorder_confirmation": "Confirmation de précommande",
+  "notifications.kind.delay_notice": "Avis de retard",
+  "notifications.kind.ready_to_ship": "Prêt à expédier",
+  "notifications.kind.back_in_stock": "Retour en stock",
+  "notifications.kind.test": "Test",
+  "notifications.kindHelp.backorder_confirmation":
+    "Envoyé quand une commande contient des articles hors stock : ce qui reste dû, les dates de livraison estimées et les conditions acceptées.",
+  "notifications.kindHelp.delay_notice":
+    "Envoyé quand la livraison estimée d’un article en précommande recule. Il doit indiquer au client qu’il peut annuler et être remboursé.",
+  "notifications.kindHelp.ready_to_ship": "Envoyé quand le stock reçu couvre les articles en précommande d’un client.",
+  "notifications.kindHelp.back_in_stock":
+    "Envoyé aux clients qui ont demandé une alerte, par ordre d’inscription, jamais plus nombreux que les unités reçues.",
+  "notifications.locale.en": "Anglais",
+  "notifications.locale.fr": "Français",
+
+  "notifications.templates.title": "Modèles d’e-mails",
+  "notifications.templates.description":
+    "Rédigés en Liquid, comme les notifications de Shopify. Les clients francophones reçoivent le modèle français, tous les autres le modèle anglais.",
+  "notifications.field.kind": "E-mail",
+  "notifications.field.locale": "Langue",
+  "notifications.field.subject": "Objet",
+  "notifications.field.body": "Corps (HTML)",
+  "notifications.field.body.help":
+    "Les valeurs sont échappées en HTML automatiquement. Dates : {{ earliest | date_range: latest }} et {{ previous_latest | format_date }}.",
+  "notifications.variables": "Variables : {list}",
+  "notifications.badge.customized": "Personnalisé",
+  "notifications.badge.default": "Par défaut",
+  "notifications.save": "Enregistrer",
+  "notifications.reset": "Rétablir le modèle par défaut",
+  "notifications.reset.confirm":
+    "Remplacer votre modèle « {kind} » ({locale}) par le modèle intégré ? Vos modifications seront perdues.",
+  "notifications.reset.confirmButton": "Rétablir",
+  "notifications.cancel": "Annuler",
+  "notifications.unsaved": "Modifications non enregistrées",
+
+  "notifications.preview.title": "Aperçu",
+  "notifications.preview.description": "Rendu avec des données d’exemple, tel que les clients le verront.",
+  "notifications.preview.invalid": "Corrigez le modèle pour mettre l’aperçu à jour.",
+  "notifications.preview.loading": "Mise à jour de l’aperçu…",
+  "notifications.preview.frame": "Aperçu de l’e-mail",
+  "notifications.preview.subject": "Objet",
+
+  "notifications.test.title": "Envoyer un test",
+  "notifications.test.description":
+    "Envoie ce modèle, tel que modifié, avec des données d’exemple, par la même file d’envoi et le même serveur que les e-mails des clients.",
+  "notifications.test.to": "Destinataire",
+  "notifications.test.to.help": "Laissez vide pour utiliser l’adresse e-mail de la boutique.",
+  "notifications.test.send": "Envoyer le test",
+
+  "notifications.toast.saved": "Modèle enregistré",
+  "notifications.toast.reset": "Modèle par défaut rétabli",
+  "notifications.toast.testSent": "E-mail de test envoyé à {to}",
+  "notifications.toast.testMailbox": "E-mail de test déposé dans la boîte locale",
+  "notifications.toast.testQueued": "E-mail de test en file d’attente pour {to}",
+  "notifications.toast.retried": "E-mail remis en file pour un nouvel essai",
+
+  "notifications.banner.invalid": "Le modèle n’a pas été enregistré. Corrigez les erreurs ci-dessous.",
+  "notifications.banner.testFailed":
+    "L’e-mail de test n’a pas pu être envoyé : {error}. Il sera réessayé automatiquement.",
+  "notifications.banner.testInvalid": "L’e-mail de test n’a pas été envoyé. Corrigez les erreurs ci-dessous.",
+  "notifications.banner.testRefused": "Le serveur d’envoi a refusé l’e-mail de test : {error}.",
+
+  "notifications.error.required": "Obligatoire",
+  "notifications.error.subjectTooLong": "L’objet doit faire moins de {max} caractères.",
+  "notifications.error.bodyTooLong": "Le corps dépasse {max} caractères.",
+  "notifications.error.liquid": "Liquid invalide : {message}",
+  "notifications.error.emptySubject": "L’objet est vide une fois rendu avec les données d’exemple.",
+  "notifications.error.requiredVariable": "Cet e-mail doit contenir {{ {name} }} (le lien de désinscription).",
+  "notifications.error.email": "Saisissez une adresse e-mail valide.",
+  "notifications.error.noShopEmail":
+    "L’adresse e-mail de la boutique n’a pas pu être lue depuis Shopify. Saisissez une adresse.",
+  "notifications.error.invalid": "Valeur invalide",
+  "notifications.error.notRetryable": "Seuls les e-mails en échec peuvent être réessayés.",
+  "notifications.error.testLimit": "Vous avez envoyé {max} e-mails de test au cours de la dernière heure. Réessayez plus tard.",
+
+  "notifications.outbox.title": "File d’envoi",
+  "notifications.outbox.description":
+    "Tous les e-mails préparés par l’application, du plus récent au plus ancien. Chacun part une seule fois ; un envoi en échec est réessayé à intervalles croissants, puis marqué en échec.",
+  "notifications.outbox.mailbox":
+    "Aucun serveur d’envoi n’est configuré (SMTP_URL) : les e-mails restent dans cette boîte locale et ne parviennent pas aux clients. Ouvrez un e-mail pour le lire.",
+  "notifications.outbox.smtp": "Les e-mails partent par le serveur d’envoi configuré.",
+  "notifications.outbox.filter.all": "Tous",
+  "notifications.outbox.filter.failed": "En échec ({count})",
+  "notifications.outbox.empty": "Aucun e-mail pour l’instant",
+  "notifications.outbox.empty.description":
+    "Les e-mails apparaissent ici quand des commandes sont en précommande, retardées ou prêtes, et quand des produits reviennent en stock.",
+  "notifications.outbox.emptyFailed": "Aucun e-mail en échec",
+  "notifications.outbox.emptyFailed.description": "Tous les e-mails sont partis ou attendent leur premier essai.",
+  "notifications.outbox.column.created": "Créé",
+  "notifications.outbox.column.kind": "E-mail",
+  "notifications.outbox.column.to": "Destinataire",
+  "notifications.outbox.column.subject": "Objet",
+  "notifications.outbox.column.status": "Statut",
+  "notifications.outbox.column.actions": "Actions",
+  "notifications.outbox.view": "Voir",
+  "notifications.outbox.retry": "Réessayer",
+  "notifications.outbox.attempts": "{count} essais",
+  "notifications.outbox.nextAttempt": "Prochain essai {date}",
+  "notifications.outbox.rowLabel": "E-mail à {to}",
+
+  "notifications.status.pending": "En attente",
+  "notifications.status.retrying": "Nouvel essai prévu",
+  "notifications.status.sending": "Envoi en cours",
+  "notifications.status.sent": "Envoyé",
+  "notifications.status.mailbox": "Dans la boîte locale",
+  "notifications.status.dead": "En échec",
+
+  "notifications.email.title": "E-mail {subject}",
+  "notifications.email.to": "Destinataire",
+  "notifications.email.status": "Statut",
+  "notifications.email.created": "Créé",
+  "notifications.email.sent": "Envoyé",
+  "notifications.email.attempts": "Essais",
+  "notifications.email.messageId": "Identifiant du message",
+  "notifications.email.error": "Dernière erreur",
+  "notifications.email.nextAttempt": "Prochain essai",
+  "notifications.email.message": "Message",
+  "notifications.email.text": "Version texte",
+  "notifications.email.mailbox": "Déposé dans la boîte locale : aucun serveur d’envoi n’est configuré.",
+  "notifications.email.retry": "Réessayer maintenant",
+
+  "unsubscribe.title": "Se désinscrire",
+  "unsubscribe.question": "Arrêter l’alerte de retour en stock pour {product} ?",
+  "unsubscribe.questionGeneric": "Arrêter cette alerte de retour en stock ?",
+  "unsubscribe.confirm": "Se désinscrire",
+  "unsubscribe.done": "Vous êtes désinscrit. Vous ne recevrez plus cette alerte.",
+  "unsubscribe.notFound": "Ce lien de désinscription n’est pas valide.",
+};

@@ -1,0 +1,143 @@
+// What the notifications admin pages show and do, kept out of the route modules (which may only export
+// loader/action/component): the editor's data, the outbox rows, and the translated template errors.
+import type { Translate, AdminLocale } from "~/i18n/admin";
+import { en as notificationMessages } from "~/i18n/messages/notifications";
+import { getShopSettings } from "~/models/settings.server";
+import { countOutboxEmails, getOutboxEmail, listOutboxEmails, type OutboxFilter } from "~/models/email-outbox.server";
+import { findEmailTemplate, listEmailTemplates } from "~/models/email-template.server";
+import { EMAIL_KINDS, EMAIL_KIND_REGISTRY, EMAIL_LOCALES, type EmailKind, type EmailLocale } from "./kinds";
+import { renderSample, type RenderedEmail, type TemplateCheck } from "./render.server";
+import { defaultTemplate } from "./templates";
+import { deliveryMode } from "./transport.server";
+import type { FieldErrors } from "./validation";
+
+export type NotificationsText = Record<keyof typeof notificationMessages, string>;
+
+export function notificationsText(t: Translate): NotificationsText {
+  const keys = Object.keys(notificationMessages) as (keyof typeof notificationMessages)[];
+  return Object.fromEntries(keys.map((key) => [key, t(key)])) as NotificationsText;
+}
+
+export type DisplayStatus = "pending" | "retrying" | "sending" | "sent" | "mailbox" | "dead";
+
+export function displayStatus(email: { status: string; lastError: string | null; messageId: string | null }): DisplayStatus {
+  switch (email.status) {
+    case "sent":
+      return email.messageId?.startsWith("mailbox:") ? "mailbox" : "sent";
+    case "pending":
+      return email.lastError ? "retrying" : "pending";
+    case "sending":
+      return "sending";
+    default:
+      return "dead";
+  }
+}
+
+function dateFormatter(locale: AdminLocale, timeZone: string) {
+  const format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone });
+  return (date: Date | null) => (date ? format.format(date) : null);
+}
+
+async function shopTimeZone(shop: string): Promise<string> {
+  return (await getShopSettings({ shop })).timezone;
+}
+
+export interface OutboxRow {
+  id: string;
+  kind: string;
+  toEmail: string;
+  subject: string;
+  status: DisplayStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string | null;
+  nextAttemptAt: string | null;
+  retryable: boolean;
+}
+
+export async function loadOutbox({ shop, filter, locale }: { shop: string; filter: OutboxFilter; locale: AdminLocale }) {
+  const [emails, counts, timeZone] = await Promise.all([
+    listOutboxEmails({ shop, filter }),
+    countOutboxEmails({ shop }),
+    shopTimeZone(shop),
+  ]);
+  const format = dateFormatter(locale, timeZone);
+  const rows: OutboxRow[] = emails.map((email) => {
+    const status = displayStatus(email);
+    return {
+      id: email.id,
+      kind: email.kind,
+      toEmail: email.toEmail,
+      subject: email.subject,
+      status,
+      attempts: email.attempts,
+      lastError: email.lastError,
+      createdAt: format(email.createdAt),
+      nextAttemptAt: status === "retrying" ? format(email.nextAttemptAt) : null,
+      retryable: status === "dead" || status === "retrying",
+    };
+  });
+  return { mode: deliveryMode(), filter, counts, emails: rows };
+}
+
+export async function loadOutboxEmail({ shop, id, locale }: { shop: string; id: string; locale: AdminLocale }) {
+  const email = await getOutboxEmail({ shop, id });
+  if (!email) return null;
+  const format = dateFormatter(locale, await shopTimeZone(shop));
+  const status = displayStatus(email);
+  return {
+    id: email.id,
+    kind: email.kind,
+    toEmail: email.toEmail,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    status,
+    attempts: email.attempts,
+    lastError: email.lastError,
+    messageId: email.messageId,
+    createdAt: format(email.createdAt),
+    sentAt: format(email.sentAt),
+    nextAttemptAt: status === "retrying" ? format(email.nextAttemptAt) : null,
+    retryable: status === "dead" || status === "retrying",
+  };
+}
+
+export async function loadEditor({ shop, kind, locale }: { shop: string; kind: EmailKind; locale: EmailLocale }) {
+  const [stored, all] = await Promise.all([findEmailTemplate({ shop, kind, locale }), listEmailTemplates({ shop })]);
+  const source = stored ?? defaultTemplate(kind, locale);
+  const preview = await renderSample(kind, locale, source);
+  const customized = Object.fromEntries(
+    EMAIL_KINDS.map((k) => [
+      k,
+      Object.fromEntries(EMAIL_LOCALES.map((l) => [l, all.some((row) => row.kind === k && row.locale === l)])),
+    ]),
+  ) as Record<EmailKind, Record<EmailLocale, boolean>>;
+  return {
+    target: { kind, locale },
+    template: { subject: source.subject, body: source.body, customized: Boolean(stored) },
+    customized,
+    variables: EMAIL_KIND_REGISTRY[kind].variableNames,
+    preview: preview.ok ? preview.rendered : null,
+  };
+}
+
+/** Form errors (keys) translated for the fields. */
+export function translateFieldErrors(errors: FieldErrors, t: Translate, params: Record<string, string | number> = {}) {
+  return Object.fromEntries(Object.entries(errors).flatMap(([path, key]) => (key ? [[path, t(key, params)]] : [])));
+}
+
+/** A failed template check, as messages next to the subject and body fields. */
+export function templateCheckErrors(check: Exclude<TemplateCheck, { ok: true }>, t: Translate): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const field of ["subject", "body"] as const) {
+    const detail = check.errors[field];
+    if (detail === undefined) continue;
+    if (check.problem === "required_variable") errors[field] = t("notifications.error.requiredVariable", { name: detail });
+    else if (check.problem === "empty_subject") errors[field] = t("notifications.error.emptySubject");
+    else errors[field] = t("notifications.error.liquid", { message: detail });
+  }
+  return errors;
+}
+
+export type PreviewResult = RenderedEmail;

@@ -1,0 +1,266 @@
+// The registry of customer emails: per kind, the data the caller must supply (zod), the Liquid variables
+// the templates see (snake_case, like Shopify's own notifications) and sample data for previews and tests.
+// A new kind = one entry here + default templates in ./templates.ts.
+import { z } from "zod";
+
+export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "ready_to_ship", "back_in_stock"] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+/** What an outbox row can hold: a customer email, or a merchant's test send from the admin. */
+export type OutboxKind = EmailKind | "test";
+
+export const EMAIL_LOCALES = ["en", "fr"] as const;
+export type EmailLocale = (typeof EMAIL_LOCALES)[number];
+
+export function isEmailKind(value: unknown): value is EmailKind {
+  return typeof value === "string" && (EMAIL_KINDS as readonly string[]).includes(value);
+}
+
+/** "fr", "fr-CA", "FR" → "fr"; anything else → "en" (the template language). */
+export function emailLocale(locale: string | null | undefined): EmailLocale {
+  return locale?.trim().toLowerCase().startsWith("fr") ? "fr" : "en";
+}
+
+/** The locale dates are formatted in: the customer's own tag when the runtime knows it ("en-US"), else
+ * the template language. */
+export function dateLocale(locale: string | null | undefined): string {
+  const fallback = emailLocale(locale);
+  if (!locale) return fallback;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(locale.trim());
+    return canonical && canonical.toLowerCase().split("-")[0] === fallback ? canonical : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+// ---- field schemas -----------------------------------------------------------------------------------
+
+const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE_RE.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+const isoDate = z.string().refine(isIsoDate, { message: "must be a date written YYYY-MM-DD" });
+const text = z.string().max(1_000);
+/** Customer names come from orders and may be missing. */
+const optionalName = z
+  .string()
+  .max(500)
+  .nullish()
+  .transform((v) => v?.trim() ?? "");
+/** Shopify's "Default Title" is not something to show a customer. */
+const variantTitle = z
+  .string()
+  .max(500)
+  .nullish()
+  .transform((v) => (v && v !== "Default Title" ? v : ""));
+const quantity = z.number().int().positive();
+const httpUrl = z
+  .string()
+  .url()
+  .refine((v) => /^https?:\/\//i.test(v), { message: "must be an http(s) URL" });
+
+const datedLine = z
+  .object({ productTitle: text, variantTitle, quantity, earliest: isoDate, latest: isoDate })
+  .refine((l) => l.earliest <= l.latest, { message: "earliest must not be after latest" });
+const plainLine = z.object({ productTitle: text, variantTitle, quantity });
+
+export const emailDataSchemas = {
+  backorder_confirmation: z.object({
+    orderName: text.min(1),
+    customerName: optionalName,
+    lines: z.array(datedLine).min(1).max(250),
+    termsVersion: z.number().int().nonnegative(),
+  }),
+  delay_notice: z
+    .object({
+      orderName: text.min(1),
+      customerName: optionalName,
+      productTitle: text,
+      variantTitle,
+      quantity,
+      previousLatest: isoDate,
+      earliest: isoDate,
+      latest: isoDate,
+    })
+    .refine((d) => d.earliest <= d.latest, { message: "earliest must not be after latest" }),
+  ready_to_ship: z.object({
+    orderName: text.min(1),
+    customerName: optionalName,
+    lines: z.array(plainLine).min(1).max(250),
+  }),
+  back_in_stock: z.object({ productTitle: text, variantTitle, productUrl: httpUrl, unsubscribeUrl: httpUrl }),
+} satisfies Record<EmailKind, z.ZodTypeAny>;
+
+export type EmailDataInput<K extends EmailKind> = z.input<(typeof emailDataSchemas)[K]>;
+export type EmailData<K extends EmailKind> = z.output<(typeof emailDataSchemas)[K]>;
+
+/** Shop terms (for the customer's language) as the confirmation shows them. */
+export interface TermsText {
+  payment: string;
+  shipping: string;
+  cancellation: string;
+}
+
+export interface KindContext {
+  /** The shop's pre-purchase terms in the email's language, when they are the version the order accepted. */
+  terms?: TermsText;
+}
+
+interface KindDefinition<K extends EmailKind> {
+  /** Liquid variables from validated data. */
+  variables(data: EmailData<K>, context: KindContext): Record<string, unknown>;
+  /** Variable names shown to the merchant in the editor. */
+  variableNames: readonly string[];
+  sample(locale: EmailLocale): EmailDataInput<K>;
+  sampleContext(locale: EmailLocale): KindContext;
+  /** Confirmation only: the terms version the data refers to, so the shop's current terms can be shown. */
+  termsVersion?(data: EmailData<K>): number;
+  /** A saved body must render this variable's sample value (e.g. the unsubscribe link). */
+  requiredVariable?: { name: string; sampleValue(sample: EmailData<K>): string };
+}
+
+const EMPTY_TERMS: TermsText = { payment: "", shipping: "", cancellation: "" };
+
+const SAMPLE_TERMS: Record<EmailLocale, TermsText> = {
+  en: {
+    payment: "You are charged in full today.",
+    shipping: "Free shipping on backordered items.",
+    cancellation: "Cancel the backordered items any time before they ship for a full refund.",
+  },
+  fr: {
+    payment: "Vous êtes débité en totalité aujourd’hui.",
+    shipping: "Livraison offerte pour les articles en précommande.",
+    cancellation: "Annulez les articles en attente à tout moment avant l’expédition, remboursement intégral.",
+  },
+};
+
+const SAMPLE_NAMES: Record<EmailLocale, { customer: string; product: string; variant: string; other: string }> = {
+  en: { customer: "Ada Lovelace", product: "Stoneware mug", variant: "Sand / Large", other: "Linen tea towel" },
+  fr: { customer: "Camille Dupont", product: "Tasse en grès", variant: "Sable / Grande", other: "Torchon en lin" },
+};
+
+const lineVariables = (line: { productTitle: string; variantTitle: string; quantity: number }) => ({
+  product_title: line.productTitle,
+  variant_title: line.variantTitle,
+  quantity: line.quantity,
+});
+
+export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
+  backorder_confirmation: {
+    variables: (d, context) => ({
+      order_name: d.orderName,
+      customer_name: d.customerName,
+      lines: d.lines.map((l) => ({ ...lineVariables(l), earliest: l.earliest, latest: l.latest })),
+      terms_version: d.termsVersion,
+      terms: context.terms ?? EMPTY_TERMS,
+    }),
+    variableNames: [
+      "order_name",
+      "customer_name",
+      "lines[].product_title",
+      "lines[].variant_title",
+      "lines[].quantity",
+      "lines[].earliest",
+      "lines[].latest",
+      "terms_version",
+      "terms.payment",
+      "terms.shipping",
+      "terms.cancellation",
+    ],
+    sample: (locale) => ({
+      orderName: "#1001",
+      customerName: SAMPLE_NAMES[locale].customer,
+      lines: [
+        { productTitle: SAMPLE_NAMES[locale].product, variantTitle: SAMPLE_NAMES[locale].variant, quantity: 2, earliest: "2026-12-14", latest: "2026-12-18" },
+        { productTitle: SAMPLE_NAMES[locale].other, variantTitle: "Default Title", quantity: 1, earliest: "2026-12-28", latest: "2027-01-06" },
+      ],
+      termsVersion: 3,
+    }),
+    sampleContext: (locale) => ({ terms: SAMPLE_TERMS[locale] }),
+    termsVersion: (d) => d.termsVersion,
+  },
+  delay_notice: {
+    variables: (d) => ({
+      order_name: d.orderName,
+      customer_name: d.customerName,
+      ...lineVariables(d),
+      previous_latest: d.previousLatest,
+      earliest: d.earliest,
+      latest: d.latest,
+    }),
+    variableNames: [
+      "order_name",
+      "customer_name",
+      "product_title",
+      "variant_title",
+      "quantity",
+      "previous_latest",
+      "earliest",
+      "latest",
+    ],
+    sample: (locale) => ({
+      orderName: "#1001",
+      customerName: SAMPLE_NAMES[locale].customer,
+      productTitle: SAMPLE_NAMES[locale].product,
+      variantTitle: SAMPLE_NAMES[locale].variant,
+      quantity: 2,
+      previousLatest: "2026-12-18",
+      earliest: "2027-01-11",
+      latest: "2027-01-15",
+    }),
+    sampleContext: () => ({}),
+  },
+  ready_to_ship: {
+    variables: (d) => ({ order_name: d.orderName, customer_name: d.customerName, lines: d.lines.map(lineVariables) }),
+    variableNames: ["order_name", "customer_name", "lines[].product_title", "lines[].variant_title", "lines[].quantity"],
+    sample: (locale) => ({
+      orderName: "#1001",
+      customerName: SAMPLE_NAMES[locale].customer,
+      lines: [{ productTitle: SAMPLE_NAMES[locale].product, variantTitle: SAMPLE_NAMES[locale].variant, quantity: 2 }],
+    }),
+    sampleContext: () => ({}),
+  },
+  back_in_stock: {
+    variables: (d) => ({
+      product_title: d.productTitle,
+      variant_title: d.variantTitle,
+      product_url: d.productUrl,
+      unsubscribe_url: d.unsubscribeUrl,
+    }),
+    variableNames: ["product_title", "variant_title", "product_url", "unsubscribe_url"],
+    sample: (locale) => ({
+      productTitle: SAMPLE_NAMES[locale].product,
+      variantTitle: SAMPLE_NAMES[locale].variant,
+      productUrl: "https://example.myshopify.com/products/stoneware-mug?variant=1",
+      unsubscribeUrl: "https://example.com/unsubscribe/sample-token",
+    }),
+    sampleContext: () => ({}),
+    requiredVariable: { name: "unsubscribe_url", sampleValue: (sample) => sample.unsubscribeUrl },
+  },
+};
+
+export type EmailDataResult<K extends EmailKind> =
+  | { success: true; data: EmailData<K> }
+  | { success: false; error: z.ZodError };
+
+export function parseEmailData<K extends EmailKind>(kind: K, data: unknown): EmailDataResult<K> {
+  const result = (emailDataSchemas[kind] as z.ZodType<EmailData<K>, z.ZodTypeDef, unknown>).safeParse(data);
+  return result.success ? { success: true, data: result.data } : { success: false, error: result.error };
+}
+
+/** Validated sample data of a kind (always valid: the registry's own samples). */
+export function sampleData<K extends EmailKind>(kind: K, locale: EmailLocale): EmailData<K> {
+  const result = parseEmailData(kind, EMAIL_KIND_REGISTRY[kind].sample(locale));
+  if (!result.success) throw new Error(`Sample data of ${kind} is invalid: ${result.error.message}`);
+  return result.data;
+}
+
+/** Liquid variables of validated data. */
+export function templateVariables<K extends EmailKind>(kind: K, data: EmailData<K>, context: KindContext = {}) {
+  return EMAIL_KIND_REGISTRY[kind].variables(data, context);
+}

@@ -1,0 +1,133 @@
+// Built-in email templates in English and French (Liquid). Bodies are the inner HTML of the message; the
+// app wraps them in a small responsive layout (./render.server.ts) and derives the plain-text part.
+// Variables are listed per kind in ./kinds.ts. Outputs are HTML-escaped automatically.
+import type { EmailKind, EmailLocale } from "./kinds";
+
+export interface TemplateSource {
+  subject: string;
+  body: string;
+}
+
+const H1 = 'style="font-size:22px;line-height:1.3;margin:0 0 16px;"';
+const H2 = 'style="font-size:16px;margin:24px 0 8px;"';
+const TABLE = 'role="presentation" style="width:100%;border-collapse:collapse;margin:16px 0;"';
+const TD = 'style="padding:10px 0;border-bottom:1px solid #e1e3e5;vertical-align:top;"';
+const TD_RIGHT = 'style="padding:10px 0 10px 12px;border-bottom:1px solid #e1e3e5;vertical-align:top;text-align:right;white-space:nowrap;"';
+const NOTE = 'style="color:#616161;font-size:14px;"';
+const BUTTON =
+  'style="display:inline-block;padding:12px 20px;background:#303030;color:#ffffff;text-decoration:none;border-radius:8px;font-weight:600;"';
+
+const variant = (prefix = "") => `{% if ${prefix}variant_title != blank %} ({{ ${prefix}variant_title }}){% endif %}`;
+
+const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
+  backorder_confirmation: {
+    en: {
+      subject: "Order {{ order_name }}: your backordered items",
+      body: `<h1 ${H1}>We’ve reserved your backordered items</h1>
+<p>{% if customer_name != blank %}Hi {{ customer_name }},{% else %}Hello,{% endif %}</p>
+<p>Thank you for order <strong>{{ order_name }}</strong>. Some of its items are not in stock yet: they are reserved for you and will ship as soon as they arrive.</p>
+<table ${TABLE}>
+{% for line in lines %}<tr>
+<td ${TD}>{{ line.quantity }} × {{ line.product_title }}${variant("line.")}</td>
+<td ${TD_RIGHT}>{{ line.earliest | date_range: line.latest }}</td>
+</tr>
+{% endfor %}</table>
+<p ${NOTE}>Dates are our best estimate of delivery. If one changes, we will email you the new date, and you may then cancel the delayed items for a full refund.</p>
+{% if terms.payment != blank or terms.shipping != blank or terms.cancellation != blank %}<h2 ${H2}>Your backorder terms</h2>
+{% if terms.payment != blank %}<p><strong>Payment:</strong> {{ terms.payment | newline_to_br }}</p>{% endif %}
+{% if terms.shipping != blank %}<p><strong>Shipping:</strong> {{ terms.shipping | newline_to_br }}</p>{% endif %}
+{% if terms.cancellation != blank %}<p><strong>Cancellation:</strong> {{ terms.cancellation | newline_to_br }}</p>{% endif %}
+{% endif %}<p>Thank you for your patience.</p>`,
+    },
+    fr: {
+      subject: "Commande {{ order_name }} : vos articles en précommande",
+      body: `<h1 ${H1}>Vos articles en précommande sont réservés</h1>
+<p>{% if customer_name != blank %}Bonjour {{ customer_name }},{% else %}Bonjour,{% endif %}</p>
+<p>Merci pour votre commande <strong>{{ order_name }}</strong>. Certains articles ne sont pas encore en stock : ils vous sont réservés et partiront dès leur arrivée.</p>
+<table ${TABLE}>
+{% for line in lines %}<tr>
+<td ${TD}>{{ line.quantity }} × {{ line.product_title }}${variant("line.")}</td>
+<td ${TD_RIGHT}>{{ line.earliest | date_range: line.latest }}</td>
+</tr>
+{% endfor %}</table>
+<p ${NOTE}>Ces dates sont notre meilleure estimation de livraison. Si l’une d’elles change, nous vous écrirons la nouvelle date, et vous pourrez alors annuler les articles retardés pour un remboursement intégral.</p>
+{% if terms.payment != blank or terms.shipping != blank or terms.cancellation != blank %}<h2 ${H2}>Vos conditions de précommande</h2>
+{% if terms.payment != blank %}<p><strong>Paiement :</strong> {{ terms.payment | newline_to_br }}</p>{% endif %}
+{% if terms.shipping != blank %}<p><strong>Livraison :</strong> {{ terms.shipping | newline_to_br }}</p>{% endif %}
+{% if terms.cancellation != blank %}<p><strong>Annulation :</strong> {{ terms.cancellation | newline_to_br }}</p>{% endif %}
+{% endif %}<p>Merci de votre patience.</p>`,
+    },
+  },
+  delay_notice: {
+    en: {
+      subject: "Order {{ order_name }}: new delivery date for {{ product_title }}",
+      body: `<h1 ${H1}>Your item is delayed</h1>
+<p>{% if customer_name != blank %}Hi {{ customer_name }},{% else %}Hello,{% endif %}</p>
+<p>We’re sorry: {{ quantity }} × <strong>{{ product_title }}</strong>${variant()} from order <strong>{{ order_name }}</strong> will arrive later than we told you.</p>
+<table ${TABLE}>
+<tr><td ${TD}>Previously expected by</td><td ${TD_RIGHT}>{{ previous_latest | format_date }}</td></tr>
+<tr><td ${TD}><strong>New estimated delivery</strong></td><td ${TD_RIGHT}><strong>{{ earliest | date_range: latest }}</strong></td></tr>
+</table>
+<h2 ${H2}>You can cancel for a full refund</h2>
+<p>If the new date doesn’t work for you, you have the right to cancel this item: contact us and we will refund it in full. If you are happy to wait, there is nothing to do — it will ship as soon as it arrives.</p>
+<p>Thank you for your patience.</p>`,
+    },
+    fr: {
+      subject: "Commande {{ order_name }} : nouvelle date de livraison pour {{ product_title }}",
+      body: `<h1 ${H1}>Votre article est retardé</h1>
+<p>{% if customer_name != blank %}Bonjour {{ customer_name }},{% else %}Bonjour,{% endif %}</p>
+<p>Nous sommes désolés : {{ quantity }} × <strong>{{ product_title }}</strong>${variant()} de la commande <strong>{{ order_name }}</strong> arrivera plus tard que prévu.</p>
+<table ${TABLE}>
+<tr><td ${TD}>Livraison prévue auparavant au plus tard le</td><td ${TD_RIGHT}>{{ previous_latest | format_date }}</td></tr>
+<tr><td ${TD}><strong>Nouvelle livraison estimée</strong></td><td ${TD_RIGHT}><strong>{{ earliest | date_range: latest }}</strong></td></tr>
+</table>
+<h2 ${H2}>Vous pouvez annuler et être remboursé intégralement</h2>
+<p>Si cette nouvelle date ne vous convient pas, vous avez le droit d’annuler cet article : contactez-nous et nous vous le rembourserons intégralement. Si vous pouvez patienter, vous n’avez rien à faire : il partira dès son arrivée.</p>
+<p>Merci de votre patience.</p>`,
+    },
+  },
+  ready_to_ship: {
+    en: {
+      subject: "Order {{ order_name }}: your backordered items are ready to ship",
+      body: `<h1 ${H1}>Good news: it’s in stock</h1>
+<p>{% if customer_name != blank %}Hi {{ customer_name }},{% else %}Hello,{% endif %}</p>
+<p>The items you were waiting for from order <strong>{{ order_name }}</strong> have arrived and are being prepared for shipping:</p>
+<table ${TABLE}>
+{% for line in lines %}<tr><td ${TD}>{{ line.quantity }} × {{ line.product_title }}${variant("line.")}</td></tr>
+{% endfor %}</table>
+<p>You will receive a shipping confirmation with tracking as soon as your parcel leaves.</p>
+<p>Thank you for waiting for them.</p>`,
+    },
+    fr: {
+      subject: "Commande {{ order_name }} : vos articles en précommande sont prêts à partir",
+      body: `<h1 ${H1}>Bonne nouvelle : c’est en stock</h1>
+<p>{% if customer_name != blank %}Bonjour {{ customer_name }},{% else %}Bonjour,{% endif %}</p>
+<p>Les articles que vous attendiez de la commande <strong>{{ order_name }}</strong> sont arrivés et sont en cours de préparation :</p>
+<table ${TABLE}>
+{% for line in lines %}<tr><td ${TD}>{{ line.quantity }} × {{ line.product_title }}${variant("line.")}</td></tr>
+{% endfor %}</table>
+<p>Vous recevrez une confirmation d’expédition avec le suivi dès que votre colis partira.</p>
+<p>Merci de les avoir attendus.</p>`,
+    },
+  },
+  back_in_stock: {
+    en: {
+      subject: "{{ product_title }} is back in stock",
+      body: `<h1 ${H1}>{{ product_title }} is back</h1>
+<p>You asked us to tell you when <strong>{{ product_title }}</strong>${variant()} was available again. It is back in stock now, in limited quantity.</p>
+<p style="margin:24px 0;"><a href="{{ product_url }}" ${BUTTON}>Shop now</a></p>
+<p ${NOTE}>You received this email because you signed up for a back-in-stock alert for this product. We will not email you about it again. <a href="{{ unsubscribe_url }}">Unsubscribe</a></p>`,
+    },
+    fr: {
+      subject: "{{ product_title }} est de retour en stock",
+      body: `<h1 ${H1}>{{ product_title }} est de retour</h1>
+<p>Vous nous avez demandé de vous prévenir quand <strong>{{ product_title }}</strong>${variant()} serait de nouveau disponible. Il est de retour en stock, en quantité limitée.</p>
+<p style="margin:24px 0;"><a href="{{ product_url }}" ${BUTTON}>Voir le produit</a></p>
+<p ${NOTE}>Vous recevez cet e-mail car vous avez demandé une alerte de retour en stock pour ce produit. Nous ne vous écrirons plus à son sujet. <a href="{{ unsubscribe_url }}">Se désinscrire</a></p>`,
+    },
+  },
+};
+
+export function defaultTemplate(kind: EmailKind, locale: EmailLocale): TemplateSource {
+  return defaults[kind][locale];
+}

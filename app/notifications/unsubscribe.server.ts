@@ -1,0 +1,51 @@
+// Back-in-stock unsubscribe links. The token is the subscription's random `unsubscribeToken`: whoever holds
+// the email holds the link, and it can do one thing only (stop that alert), so it needs no other auth.
+import prisma from "~/db.server";
+import { env } from "~/env.server";
+
+export function unsubscribeUrl(token: string): string {
+  return new URL(`/unsubscribe/${encodeURIComponent(token)}`, env.SHOPIFY_APP_URL).href;
+}
+
+export interface SubscriptionForUnsubscribe {
+  id: string;
+  shop: string;
+  status: string;
+  locale: string;
+  productTitle: string | null;
+}
+
+/** The subscription behind a link (tokens are unique across shops), with its product's title if known. */
+export async function findSubscriptionByToken(token: string): Promise<SubscriptionForUnsubscribe | null> {
+  if (!token || token.length > 200) return null;
+  const subscription = await prisma.notifySubscription.findUnique({
+    where: { unsubscribeToken: token },
+    select: { id: true, shop: true, status: true, locale: true, variantId: true },
+  });
+  if (!subscription) return null;
+  const variant = await prisma.backorderVariant.findUnique({
+    where: { shop_variantId: { shop: subscription.shop, variantId: subscription.variantId } },
+    select: { productTitle: true },
+  });
+  const { variantId: _variantId, ...rest } = subscription;
+  return { ...rest, productTitle: variant?.productTitle || null };
+}
+
+/** Stops the alert; idempotent (a second click, or a mail client's one-click POST, changes nothing). */
+export async function unsubscribe({ id, shop }: { id: string; shop: string }): Promise<void> {
+  await prisma.notifySubscription.updateMany({
+    where: { id, shop, status: { not: "unsubscribed" } },
+    data: { status: "unsubscribed" },
+  });
+}
+
+/** The List-Unsubscribe link of a queued back-in-stock email, from its dedupe key (`sub:<id>:back_in_stock`). */
+export async function unsubscribeUrlForDedupeKey({ shop, dedupeKey }: { shop: string; dedupeKey: string }): Promise<string | null> {
+  const match = /^sub:([^:]+):back_in_stock$/.exec(dedupeKey);
+  if (!match?.[1]) return null;
+  const subscription = await prisma.notifySubscription.findFirst({
+    where: { id: match[1], shop },
+    select: { unsubscribeToken: true },
+  });
+  return subscription ? unsubscribeUrl(subscription.unsubscribeToken) : null;
+}

@@ -1,0 +1,128 @@
+// One outbox email: who it went to, its delivery history, and the message itself (the local mailbox when no
+// SMTP server is configured). A failed email can be retried from here.
+import { useEffect } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { authenticate } from "~/shopify.server";
+import { adminLocaleFromRequest, translator } from "~/i18n/admin";
+import { retryOutboxEmail } from "~/models/email-outbox.server";
+import { loadOutboxEmail, notificationsText } from "~/notifications/admin.server";
+import { EmailFrame, StatusBadge, fill, kindLabel } from "~/notifications/ui";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const locale = adminLocaleFromRequest(request);
+  const email = params.id ? await loadOutboxEmail({ shop: session.shop, id: params.id, locale }) : null;
+  if (!email) throw new Response("Not Found", { status: 404 });
+  return json({ email, text: notificationsText(translator(locale)) });
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const t = translator(adminLocaleFromRequest(request));
+  const result = params.id ? await retryOutboxEmail({ shop: session.shop, id: params.id }) : "not_found";
+  if (result === "not_found") throw new Response("Not Found", { status: 404 });
+  if (result === "not_retryable") return json({ ok: false as const, message: t("notifications.error.notRetryable") }, { status: 409 });
+  return json({ ok: true as const, message: t("notifications.toast.retried") });
+};
+
+export default function OutboxEmailPage() {
+  const { email, text } = useLoaderData<typeof loader>();
+  const shopify = useAppBridge();
+  const fetcher = useFetcher<typeof action>();
+  const retrying = fetcher.state !== "idle";
+  const retry = () => fetcher.submit({ intent: "retry" }, { method: "post" });
+
+  useEffect(() => {
+    if (fetcher.data) shopify.toast.show(fetcher.data.message, { isError: !fetcher.data.ok });
+  }, [fetcher.data, shopify]);
+
+  const facts: [string, string | number | null][] = [
+    [text["notifications.email.to"], email.toEmail],
+    [text["notifications.outbox.column.kind"], kindLabel(email.kind, text)],
+    [text["notifications.email.created"], email.createdAt],
+    [text["notifications.email.sent"], email.sentAt],
+    [text["notifications.email.attempts"], email.attempts],
+    [text["notifications.email.nextAttempt"], email.nextAttemptAt],
+    [text["notifications.email.messageId"], email.messageId],
+  ];
+
+  return (
+    <Page>
+      <TitleBar title={fill(text["notifications.email.title"], { subject: email.subject })}>
+        <a variant="breadcrumb" href="/app/notifications">
+          {text["notifications.title"]}
+        </a>
+        {email.retryable ? (
+          <button variant="primary" loading={retrying ? "" : undefined} onClick={retry}>
+            {text["notifications.email.retry"]}
+          </button>
+        ) : null}
+      </TitleBar>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <InlineStack gap="200" blockAlign="center" align="space-between">
+              <Text as="h1" variant="headingLg" breakWord>
+                {email.subject}
+              </Text>
+              <InlineStack gap="200" blockAlign="center">
+                <StatusBadge status={email.status} text={text} />
+                {email.retryable ? (
+                  <Button variant="primary" loading={retrying} onClick={retry}>
+                    {text["notifications.email.retry"]}
+                  </Button>
+                ) : null}
+              </InlineStack>
+            </InlineStack>
+            {email.lastError ? (
+              <Banner tone={email.status === "dead" ? "critical" : "warning"} title={text["notifications.email.error"]}>
+                <Text as="p" breakWord>
+                  {email.lastError}
+                </Text>
+              </Banner>
+            ) : null}
+            {email.status === "mailbox" ? <Banner tone="info">{text["notifications.email.mailbox"]}</Banner> : null}
+            <Card>
+              <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
+                {facts
+                  .filter(([, value]) => value !== null && value !== "")
+                  .map(([label, value]) => (
+                    <BlockStack gap="050" key={label}>
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        {label}
+                      </Text>
+                      <Text as="span" breakWord>
+                        {String(value)}
+                      </Text>
+                    </BlockStack>
+                  ))}
+              </InlineGrid>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {text["notifications.email.message"]}
+                </Text>
+                <EmailFrame html={email.html} title={email.subject} />
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {text["notifications.email.text"]}
+                </Text>
+                <Box background="bg-surface-secondary" padding="300" borderRadius="200">
+                  <pre style={{ margin: 0, whiteSpace: "pre-wrap", fontFamily: "inherit" }}>{email.text}</pre>
+                </Box>
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
