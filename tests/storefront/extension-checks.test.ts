@@ -1,0 +1,77 @@
+// The theme app extension passes Shopify's theme check and stays within its size budgets.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { http, HttpResponse } from "msw";
+import { check } from "@shopify/theme-check-node";
+import { describe, expect, it } from "vitest";
+import { mswServer } from "../setup/vitest.setup";
+import { EXTENSION_DIR, renderer } from "./support";
+
+/** Budgets for what a storefront page downloads from us, gzipped (zlib, level 9). */
+const JS_BUDGET = 3 * 1024;
+const CSS_BUDGET = 2 * 1024;
+
+function gzipped(file: string): number {
+  return gzipSync(readFileSync(path.join(EXTENSION_DIR, "assets", file)), { level: 9 }).length;
+}
+
+/** The assets Shopify loads for a block: its schema's `javascript` and `stylesheet`. */
+function assetsOf(block: string): { js: string[]; css: string[] } {
+  const schema = renderer.schema(block);
+  return { js: schema.javascript ? [schema.javascript] : [], css: schema.stylesheet ? [schema.stylesheet] : [] };
+}
+
+describe("the backorder-eta theme app extension", () => {
+  it("has no theme-check offenses", async () => {
+    // GIVEN theme check offline (it falls back to its bundled Liquid docs when GitHub is unreachable)
+    mswServer.use(http.get("https://raw.githubusercontent.com/*", () => HttpResponse.error()));
+
+    // WHEN it checks the extension folder (detected as an app extension by shopify.extension.toml)
+    const offenses = await check(EXTENSION_DIR);
+
+    // THEN it reports nothing
+    expect(offenses.map((o) => `${o.check} ${o.uri.split("/").slice(-2).join("/")}:${o.start.line} ${o.message}`)).toEqual([]);
+  }, 60_000);
+
+  it.each(["backorder-eta", "cart-notice"])("keeps the %s block's JavaScript and CSS within budget", (block) => {
+    // GIVEN the files Shopify loads on a page with this block
+    const { js, css } = assetsOf(block);
+
+    // WHEN they are gzipped as a CDN would serve them
+    const jsBytes = js.reduce((sum, f) => sum + gzipped(f), 0);
+    const cssBytes = css.reduce((sum, f) => sum + gzipped(f), 0);
+
+    // THEN they stay under 3 KB of JavaScript and 2 KB of CSS
+    expect(js.length + css.length).toBeGreaterThan(0);
+    expect(jsBytes, `${js.join(", ")}: ${jsBytes} bytes gzipped`).toBeLessThanOrEqual(JS_BUDGET);
+    expect(cssBytes, `${css.join(", ")}: ${cssBytes} bytes gzipped`).toBeLessThanOrEqual(CSS_BUDGET);
+  });
+
+  it("ships only assets a block refers to", () => {
+    // GIVEN every file in assets/
+    const files = readdirSync(path.join(EXTENSION_DIR, "assets")).sort();
+
+    // WHEN compared with the blocks' schemas
+    const used = new Set(["backorder-eta", "cart-notice"].flatMap((b) => [...assetsOf(b).js, ...assetsOf(b).css]));
+
+    // THEN none is dead weight
+    expect(files.filter((f) => !used.has(f))).toEqual([]);
+  });
+
+  it("has the same storefront and editor keys in English and French", () => {
+    // GIVEN the locale files
+    const keys = (file: string): string[] => {
+      const walk = (node: unknown, prefix: string): string[] =>
+        node !== null && typeof node === "object"
+          ? Object.entries(node).flatMap(([k, v]) => walk(v, prefix ? `${prefix}.${k}` : k))
+          : [prefix];
+      return walk(JSON.parse(readFileSync(path.join(EXTENSION_DIR, "locales", file), "utf8")), "").sort();
+    };
+
+    // WHEN their keys are compared
+    // THEN nothing is missing in either language
+    expect(keys("fr.json")).toEqual(keys("en.default.json"));
+    expect(keys("fr.schema.json")).toEqual(keys("en.default.schema.json"));
+  });
+});
