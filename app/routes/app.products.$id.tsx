@@ -134,6 +134,19 @@ export default function ProductPage() {
 }
 
 type T = (key: string, params?: Record<string, string | number>) => string;
+
+function CardHeader({ title, description }: { title: string; description: string }) {
+  return (
+    <BlockStack gap="100">
+      <Text as="h2" variant="headingMd">
+        {title}
+      </Text>
+      <Text as="p" tone="subdued">
+        {description}
+      </Text>
+    </BlockStack>
+  );
+}
 type Editor = LoaderData["editor"];
 
 function SettingsCard({ editor, t, locale }: { editor: Editor; t: T; locale: string }) {
@@ -265,14 +278,7 @@ function BatchesCard({ editor, t, locale }: { editor: Editor; t: T; locale: stri
   return (
     <Card>
       <BlockStack gap="400">
-        <BlockStack gap="100">
-          <Text as="h2" variant="headingMd">
-            {t("product.batches.title")}
-          </Text>
-          <Text as="p" tone="subdued">
-            {t("product.batches.description")}
-          </Text>
-        </BlockStack>
+        <CardHeader title={t("product.batches.title")} description={t("product.batches.description")} />
         {editor.batches.length === 0 ? (
           <Text as="p" tone="subdued">
             {t("product.batches.empty")}
@@ -394,14 +400,7 @@ function QueueCard({ editor, t, locale }: { editor: Editor; t: T; locale: string
   return (
     <Card>
       <BlockStack gap="300">
-        <BlockStack gap="100">
-          <Text as="h2" variant="headingMd">
-            {t("product.queue.title")}
-          </Text>
-          <Text as="p" tone="subdued">
-            {t("product.queue.description")}
-          </Text>
-        </BlockStack>
+        <CardHeader title={t("product.queue.title")} description={t("product.queue.description")} />
         {editor.queue.length === 0 ? (
           <Text as="p" tone="subdued">
             {t("product.queue.empty")}
