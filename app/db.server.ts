@@ -8,8 +8,21 @@ declare global {
   var prismaGlobal: PrismaClient | undefined;
 }
 
+/**
+ * SQLite tuned for a web process and workers sharing one file: WAL lets readers run while a writer
+ * commits (webhook acknowledgements stay fast while jobs write), synchronous=NORMAL is durable in WAL
+ * mode, and busy_timeout makes another process's write lock a short wait instead of an error.
+ */
+class TunedSQLite3 extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+    return adapter;
+  }
+}
+
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.DATABASE_URL }) });
+  return new PrismaClient({ adapter: new TunedSQLite3({ url: env.DATABASE_URL }) });
 }
 
 const prisma: PrismaClient = globalThis.prismaGlobal ?? createClient();

@@ -4,6 +4,10 @@ import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { ensureInProcessWorker } from "./jobs/in-process.server";
+
+// Background jobs run inside the web process unless JOBS_WORKER=off (then `npm run worker` runs them).
+ensureInProcessWorker();
 
 export const streamTimeout = 5000;
 

@@ -3,10 +3,12 @@
 // exception exits 1.
 import { etaBench } from "./eta.bench";
 import { syncBench } from "./sync.bench";
+import { webhooksBench } from "./webhooks.bench";
 
 const BENCHES: ReadonlyArray<{ name: string; run: () => Promise<string[]> }> = [
   { name: "eta", run: etaBench },
   { name: "sync", run: syncBench },
+  { name: "webhooks", run: webhooksBench },
 ];
 
 async function main(): Promise<void> {

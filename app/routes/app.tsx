@@ -21,7 +21,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     appBridgeUrl: env.APP_BRIDGE_URL ?? null,
     locale,
     polaris: polarisTranslations(locale),
-    nav: { home: t("nav.home"), products: t("nav.products"), settings: t("nav.settings") },
+    nav: { home: t("nav.home"), products: t("nav.products"), settings: t("nav.settings"), notifications: t("nav.notifications"), activity: t("nav.activity") },
   });
 };
 
@@ -41,6 +41,8 @@ export default function App() {
         </Link>
         <Link to="/app/products">{nav.products}</Link>
         <Link to="/app/settings">{nav.settings}</Link>
+        <Link to="/app/notifications">{nav.notifications}</Link>
+        <Link to="/app/activity">{nav.activity}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

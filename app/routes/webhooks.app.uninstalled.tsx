@@ -1,10 +1,6 @@
+// app/uninstalled: sessions go with the event; the job parks the shop's pending work. Data stays until shop/redact.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWebhook } from "~/webhooks/receive.server";
-import { markShopUninstalled } from "~/models/shop.server";
+import { acceptWebhook } from "~/webhooks/receive.server";
+import { appUninstalled } from "~/webhooks/topics.server";
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, isNew } = await receiveWebhook(request);
-  // Shopify may deliver this more than once, even after the sessions are gone.
-  if (isNew) await markShopUninstalled({ shop });
-  return new Response();
-};
+export const action = async ({ request }: ActionFunctionArgs) => acceptWebhook(request, appUninstalled);

@@ -1,9 +1,6 @@
-// Shopify asks what we store about a customer, for the merchant to hand over. The app stores no customer
-// data yet; the request is verified and recorded so it is auditable.
+// customers/data_request (compliance): the job assembles the customer's data and keeps it on the job for the merchant.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWebhook } from "~/webhooks/receive.server";
+import { acceptWebhook } from "~/webhooks/receive.server";
+import { customersDataRequest } from "~/webhooks/topics.server";
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  await receiveWebhook(request);
-  return new Response();
-};
+export const action = async ({ request }: ActionFunctionArgs) => acceptWebhook(request, customersDataRequest);

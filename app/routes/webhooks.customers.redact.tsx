@@ -1,9 +1,6 @@
-// Shopify asks us to erase one customer's data. The app stores no customer data yet (no ledger, no
-// notify-me list): verifying and recording the request is the complete answer until it does.
+// customers/redact (compliance): the job anonymizes owed lines and deletes the customer's signups and emails.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWebhook } from "~/webhooks/receive.server";
+import { acceptWebhook } from "~/webhooks/receive.server";
+import { customersRedact } from "~/webhooks/topics.server";
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  await receiveWebhook(request);
-  return new Response();
-};
+export const action = async ({ request }: ActionFunctionArgs) => acceptWebhook(request, customersRedact);

@@ -1,11 +1,11 @@
-// 48 hours after uninstall Shopify asks us to erase the shop's data.
+// shop/redact (compliance), 48 h after uninstall: erase every row the app holds for the shop. Not recorded
+// as an event (the erase removes the event log itself); erasing twice is harmless.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticate } from "~/shopify.server";
-import { eraseShopData } from "~/models/shop.server";
+import { eraseShop } from "~/ledger/privacy.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  // Not recorded as an event: the erase removes the event log itself, and erasing twice is harmless.
   const { shop } = await authenticate.webhook(request);
-  await eraseShopData({ shop });
+  await eraseShop(shop);
   return new Response();
 };

@@ -1,15 +1,117 @@
-// Every webhook route starts here: verify the HMAC (the library throws 401 on a bad one) and record the
-// event so a redelivery is recognised (`isNew` false → do nothing more).
+// Every webhook route goes through acceptWebhook: verify the HMAC (the library throws 401 on a bad one,
+// before anything is read), check the topic and the payload (400 with a message otherwise), then, in ONE
+// transaction, record the event (deduplicated on X-Shopify-Event-Id, falling back to the webhook id) and
+// queue its job. A redelivery finds the event already recorded and changes nothing. No Admin API call
+// and no email here: the job does the work, so Shopify gets its 200 in milliseconds.
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@prisma/client";
+import type { z } from "zod";
+import prisma from "~/db.server";
+import { enqueueCoalescedJob, enqueueJob } from "~/jobs/queue.server";
+import type { JobKind } from "~/jobs/types";
 import { authenticate } from "~/shopify.server";
-import { recordWebhookEvent } from "~/models/webhook-event.server";
 
-export async function receiveWebhook(request: Request) {
-  const context = await authenticate.webhook(request);
-  const isNew = await recordWebhookEvent({
+export interface WebhookMeta {
+  shop: string;
+  topic: string;
+  eventId: string;
+  webhookId: string;
+  receivedAt: Date;
+}
+
+export interface JobRequest {
+  kind: JobKind;
+  payload: unknown;
+  maxAttempts?: number;
+  /** Share one job with the other events of this key arriving in the same window (see enqueueCoalescedJob). */
+  coalesce?: { key: string; windowMs: number; payloadJson: string };
+}
+
+export interface WebhookSpec<S extends z.ZodTypeAny> {
+  /** Topic as the library reports it, e.g. "ORDERS_CREATE". */
+  topic: string;
+  payload: S;
+  /** The job to queue for a new event (null: nothing to do later). */
+  job?: (data: z.output<S>, meta: WebhookMeta) => JobRequest | null;
+  /** Database-only changes that must happen with the event, in the same transaction (new events only). */
+  effects?: (tx: Prisma.TransactionClient, data: z.output<S>, meta: WebhookMeta) => Promise<unknown>;
+}
+
+export type WebhookOutcome = "accepted" | "duplicate";
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`)
+    .join("; ");
+}
+
+/**
+ * Records the event and queues its job unless the shop already has this event. Inside the caller's
+ * transaction. Never fails on a duplicate (INSERT … ON CONFLICT DO NOTHING), so nothing rolls back.
+ */
+export async function recordEventAndEnqueue(
+  tx: Prisma.TransactionClient,
+  meta: WebhookMeta,
+  job: JobRequest | null,
+): Promise<WebhookOutcome> {
+  const eventRowId = randomUUID();
+  const inserted = await tx.$executeRaw`INSERT INTO "WebhookEvent" ("id", "shop", "eventId", "topic", "webhookId", "receivedAt")
+    VALUES (${eventRowId}, ${meta.shop}, ${meta.eventId}, ${meta.topic}, ${meta.webhookId}, ${meta.receivedAt})
+    ON CONFLICT ("shop", "eventId") DO NOTHING`;
+  if (inserted !== 1) return "duplicate";
+  if (job?.coalesce) {
+    await enqueueCoalescedJob(
+      { shop: meta.shop, kind: job.kind, payloadJson: job.coalesce.payloadJson, key: job.coalesce.key, windowMs: job.coalesce.windowMs, now: meta.receivedAt },
+      tx,
+    );
+  } else if (job) {
+    await enqueueJob(
+      {
+        shop: meta.shop,
+        kind: job.kind,
+        payload: job.payload,
+        uniqueKey: `webhook:${meta.eventId}`,
+        now: meta.receivedAt,
+        ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
+      },
+      tx,
+    );
+  }
+  return "accepted";
+}
+
+/** The whole webhook route: returns the Response to send (throws the library's 401/405 Responses). */
+export async function acceptWebhook<S extends z.ZodTypeAny>(request: Request, spec: WebhookSpec<S>): Promise<Response> {
+  let context: Awaited<ReturnType<typeof authenticate.webhook>>;
+  try {
+    context = await authenticate.webhook(request);
+  } catch (error) {
+    // A correctly signed body that is not JSON: the library's JSON.parse throws after the HMAC check.
+    if (error instanceof SyntaxError) return new Response("Body is not valid JSON", { status: 400 });
+    throw error;
+  }
+  const topic = String(context.topic);
+  if (topic !== spec.topic) {
+    return new Response(`This endpoint takes ${spec.topic} webhooks, not ${topic}`, { status: 400 });
+  }
+  const parsed = spec.payload.safeParse(context.payload);
+  if (!parsed.success) {
+    return new Response(`Malformed ${topic} payload: ${describeIssues(parsed.error)}`, { status: 400 });
+  }
+  const meta: WebhookMeta = {
     shop: context.shop,
-    topic: String(context.topic),
-    eventId: context.eventId,
+    topic,
+    eventId: context.eventId || context.webhookId,
     webhookId: context.webhookId,
+    receivedAt: new Date(),
+  };
+  const data = parsed.data as z.output<S>;
+  const job = spec.job ? spec.job(data, meta) : null;
+  await prisma.$transaction(async (tx) => {
+    const outcome = await recordEventAndEnqueue(tx, meta, job);
+    if (outcome === "accepted" && spec.effects) await spec.effects(tx, data, meta);
+    return outcome;
   });
-  return { ...context, isNew };
+  return new Response(null, { status: 200 });
 }

@@ -147,8 +147,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   });
   // Demo extras (storefront preview, webhook simulator) mount their own /__demo/* routes here.
   const extras = { fake, shop: DEMO_SHOP, origin, secret, apiKey: DEMO_API_KEY, root: ROOT };
-  void extras;
   (await import("./storefront")).mountStorefront(app, extras);
+  (await import("./simulate")).mountSimulator(app, extras);
 
   // The library only lets Shopify's admin frame the app (CSP frame-ancestors); the demo's admin stand-in
   // lives on this origin, so it is added here, in the demo server only.

@@ -1,0 +1,88 @@
+// Job kind → handler. Payloads are produced by our own webhook routes and schedulers; they are still
+// checked, and one that does not parse is a permanent failure (retrying cannot fix it).
+import { z } from "zod";
+import { handleInventoryLevel } from "~/ledger/inventory.server";
+import { syncOrder } from "~/ledger/orders.server";
+import { customerDataExport, redactCustomer } from "~/ledger/privacy.server";
+import { handleProductDelete, handleProductUpdate } from "~/ledger/products.server";
+import { reconcileShop, recomputeVariants } from "~/ledger/reconcile.server";
+import { deadLetterShopJobs } from "./queue.server";
+import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+const OrderFactsSchema = z.object({
+  topic: z.enum(["orders/create", "orders/updated", "orders/cancelled"]),
+  orderId: z.string(),
+  orderName: z.string(),
+  email: z.string().nullable(),
+  customerName: z.string().nullable(),
+  locale: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  cancelledAt: z.string().nullable(),
+  tags: z.array(z.string()),
+  lines: z.array(
+    z.object({
+      lineItemId: z.string(),
+      variantId: z.string().nullable(),
+      productTitle: z.string(),
+      variantTitle: z.string(),
+      quantity: z.number().int(),
+      fulfillableQuantity: z.number().int().nullable(),
+      fulfillmentStatus: z.string().nullable(),
+      promised: z.object({ earliest: isoDate.nullable(), latest: isoDate }).nullable(),
+      termsVersion: z.number().int().nullable(),
+    }),
+  ),
+});
+
+const InventoryFactsSchema = z.object({
+  inventoryItemId: z.string(),
+  locationId: z.string(),
+  available: z.number().int().nullable(),
+  updatedAt: z.string(),
+});
+
+const ProductFactsSchema = z.object({
+  productId: z.string(),
+  title: z.string(),
+  variants: z.array(z.object({ variantId: z.string(), inventoryItemId: z.string().nullable(), title: z.string(), sku: z.string().nullable() })),
+});
+
+const CustomerSchema = z.object({
+  customerId: z.string().nullable(),
+  email: z.string().nullable(),
+  orderIds: z.array(z.string()),
+  dataRequestId: z.string().nullable().optional(),
+});
+
+function parse<S extends z.ZodTypeAny>(schema: S, payload: unknown): z.output<S> {
+  const result = schema.safeParse(payload);
+  if (!result.success) throw new PermanentJobError(`Bad job payload: ${result.error.issues[0]?.message ?? "invalid"}`);
+  return result.data as z.output<S>;
+}
+
+export const jobHandlers: Record<JobKind, JobHandler> = {
+  "order.sync": (payload, ctx) => syncOrder(ctx, parse(OrderFactsSchema, payload)),
+  "inventory.level": (payload, ctx) => handleInventoryLevel(ctx, parse(InventoryFactsSchema, payload)),
+  "product.update": (payload, ctx) => handleProductUpdate(ctx, parse(ProductFactsSchema, payload)),
+  "product.delete": (payload, ctx) => handleProductDelete(ctx, parse(z.object({ productId: z.string() }), payload)),
+  "shop.uninstalled": async (_payload, ctx: JobContext) => {
+    const parked = await deadLetterShopJobs({ shop: ctx.shop, reason: "The shop uninstalled the app", exceptId: ctx.job.id, now: ctx.now() });
+    return { summary: `${parked} pending job(s) parked` };
+  },
+  "customer.redact": async (payload, ctx) => {
+    const counts = await redactCustomer(ctx.shop, parse(CustomerSchema, payload));
+    return { summary: `customer redacted: ${JSON.stringify(counts)}` };
+  },
+  "customer.data_request": async (payload, ctx) => {
+    const facts = parse(CustomerSchema, payload);
+    const data = await customerDataExport(ctx.shop, { ...facts, dataRequestId: facts.dataRequestId ?? null });
+    ctx.log("customer data request answered", { dataRequestId: data.dataRequestId, lines: data.backorderedLines.length });
+    return { summary: `${data.backorderedLines.length} line(s), ${data.notifyMeSignups.length} signup(s), ${data.emails.length} email(s)`, result: data };
+  },
+  "shop.reconcile": (_payload, ctx) => reconcileShop(ctx),
+  "variants.recompute": (payload, ctx) =>
+    recomputeVariants(ctx, parse(z.object({ variantIds: z.array(z.string()).max(10_000) }), payload).variantIds),
+};

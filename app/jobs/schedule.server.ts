@@ -1,0 +1,37 @@
+// Work queued by the app itself rather than by a webhook: the periodic reconciliation of every installed
+// shop, and recomputations other features ask for after changing what ETAs depend on.
+import { createHash } from "node:crypto";
+import prisma from "~/db.server";
+import { enqueueJob } from "./queue.server";
+
+/** Queues a reconciliation per installed shop for the current time slot (idempotent per slot). */
+export async function scheduleReconciliations({ now, intervalMinutes }: { now: Date; intervalMinutes: number }): Promise<number> {
+  const intervalMs = intervalMinutes * 60_000;
+  const slot = Math.floor(now.getTime() / intervalMs);
+  const [sessions, uninstalled] = await Promise.all([
+    prisma.session.findMany({ where: { isOnline: false }, select: { shop: true }, distinct: ["shop"] }),
+    prisma.shop.findMany({ where: { uninstalledAt: { not: null } }, select: { shop: true } }),
+  ]);
+  const gone = new Set(uninstalled.map((s) => s.shop));
+  let queued = 0;
+  for (const { shop } of sessions) {
+    if (gone.has(shop)) continue;
+    // Spread shops over the slot so they do not all hit the Admin API at once.
+    const offset = createHash("sha1").update(shop).digest().readUInt32BE(0) % intervalMs;
+    const runAt = new Date(Math.max(now.getTime(), slot * intervalMs + offset));
+    const { created } = await enqueueJob({ shop, kind: "shop.reconcile", payload: {}, uniqueKey: `reconcile:${slot}`, runAt, maxAttempts: 3, now });
+    if (created) queued++;
+  }
+  return queued;
+}
+
+/** For features that change ETAs without a webhook (batches, lead times, settings): delays + storefront, soon. */
+export async function enqueueVariantRecompute({ shop, variantIds, now = new Date() }: { shop: string; variantIds: string[]; now?: Date }) {
+  if (variantIds.length === 0) return null;
+  return enqueueJob({ shop, kind: "variants.recompute", payload: { variantIds: [...new Set(variantIds)] }, now });
+}
+
+/** Runs a reconciliation of one shop now (admin button, demo). */
+export async function enqueueReconcileNow({ shop, now = new Date() }: { shop: string; now?: Date }) {
+  return enqueueJob({ shop, kind: "shop.reconcile", payload: {}, uniqueKey: `reconcile:manual:${Math.floor(now.getTime() / 60_000)}`, now, maxAttempts: 3 });
+}

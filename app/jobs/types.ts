@@ -1,0 +1,72 @@
+// The contract between the queue, the worker and the job handlers.
+import type { AdminClient, AdminClientOptions } from "~/shopify/admin-client.server";
+import type { AdminGraphql } from "~/shopify/types";
+
+export const JOB_KINDS = [
+  "order.sync",
+  "inventory.level",
+  "product.update",
+  "product.delete",
+  "shop.uninstalled",
+  "customer.redact",
+  "customer.data_request",
+  "shop.reconcile",
+  "variants.recompute",
+] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export type JobStatus = "queued" | "running" | "succeeded" | "dead";
+
+/** The claimed job as a handler sees it. */
+export interface ClaimedJob {
+  id: string;
+  shop: string;
+  kind: string;
+  payload: string;
+  attempts: number;
+  maxAttempts: number;
+}
+
+/** Knobs tests, benchmarks and the demo turn; production uses the defaults. */
+export interface JobRuntime {
+  /** The clock of the queue and of the handlers (ETAs, timestamps). */
+  now: () => Date;
+  /** Admin GraphQL for a shop; default `unauthenticated.admin(shop)`. */
+  adminGraphql?: (shop: string) => Promise<AdminGraphql>;
+  /** Pacing/retry of the throttle-aware Admin client (tests shorten the waits). */
+  adminClientOptions?: AdminClientOptions;
+  /** First retry delay of a failed job; doubles per attempt (default 15 s), capped by maxRetryDelayMs. */
+  retryBaseMs?: number;
+  maxRetryDelayMs?: number;
+  /** Deterministic jitter in tests: returns a factor in [0.8, 1.2). Default Math.random-based. */
+  jitter?: () => number;
+}
+
+export interface JobContext {
+  job: ClaimedJob;
+  shop: string;
+  workerId: string;
+  runtime: JobRuntime;
+  now: () => Date;
+  /** The shop's throttle-aware Admin client, created on first use (one per job run). */
+  admin(): Promise<AdminClient>;
+  /** The raw `admin.graphql` of the shop (offline session), for services that take it. */
+  adminGraphql(): Promise<AdminGraphql>;
+  log(message: string, extra?: Record<string, unknown>): void;
+}
+
+/** What a handler may hand back: a short summary for logs, and data to keep on the job (data requests). */
+export interface JobOutcome {
+  summary?: string;
+  result?: unknown;
+}
+
+export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<JobOutcome | void>;
+
+/** A failure retrying cannot fix (bad payload, unknown kind): the job goes straight to dead. */
+export class PermanentJobError extends Error {
+  override readonly name = "PermanentJobError";
+}
+
+/** Every job status, in the order the Activity page shows them. */
+export const JOB_STATUSES: readonly JobStatus[] = ["queued", "running", "succeeded", "dead"];

@@ -1,0 +1,172 @@
+// Applying a fresh stock reading to a variant's ledger, inside one transaction:
+//   1. store the reading (available, inventory item, newest event time);
+//   2. serve waiting lines first-in-first-out (~/domain/allocation): the units on hand for the queue are
+//      `available + units still owed to waiting lines`, because Shopify's available already has every
+//      order subtracted. Lines recorded after the reading (createdAt > asOf) are left out, both from that
+//      sum and from the allocation: their orders may not be in the reading yet, and counting them would
+//      hand out stock that is not there (they are the youngest, so FIFO loses nothing);
+//   3. queue the ready-to-ship email of every order now fully allocated and not held by us (held orders
+//      get theirs when the hold is released: ./holds.server.ts);
+//   4. when free stock grew, queue back-in-stock emails for at most that many subscribers.
+// Only the prefix of the queue that the stock can cover is read, so a variant with 10,000 waiting lines
+// costs one SUM and a page of rows.
+import type { Prisma } from "@prisma/client";
+import { allocateFifo } from "~/domain/allocation";
+import { queueBackInStockEmails } from "~/notifications/queue.server";
+import { LINE_EMAIL_SELECT, queueReady } from "./notify.server";
+
+type Tx = Prisma.TransactionClient;
+
+const PAGE = 500;
+
+export interface StockSnapshot {
+  variantId: string;
+  /** Shopify's available quantity summed over locations (negative = units owed). */
+  available: number;
+  /** Taken just before the reading: ledger lines recorded after it are not counted. */
+  asOf: Date;
+  inventoryItemId?: string | null;
+  productTitle?: string;
+  variantTitle?: string;
+  /** Storefront URL for back-in-stock emails; without it none are sent. */
+  productUrl?: string;
+  /** updated_at of the inventory event that triggered the reading (out-of-order guard). */
+  eventUpdatedAt?: Date | null;
+}
+
+export interface AllocationOutcome {
+  variantId: string;
+  previousAvailable: number;
+  available: number;
+  allocatedLineIds: string[];
+  /** Orders that gained an allocated line. */
+  orderIds: string[];
+  readyQueued: number;
+  backInStockQueued: number;
+}
+
+/** Queues the ready-to-ship email of each order once nothing of it waits and none of our holds is pending. */
+export async function queueReadyEmails(tx: Tx, shop: string, orderIds: readonly string[]): Promise<number> {
+  let queued = 0;
+  for (let i = 0; i < orderIds.length; i += PAGE) {
+    const lines = await tx.backorderLine.findMany({
+      where: { shop, orderId: { in: orderIds.slice(i, i + PAGE) } },
+      select: { ...LINE_EMAIL_SELECT, orderId: true, status: true, holdId: true },
+      orderBy: { id: "asc" },
+    });
+    const byOrder = new Map<string, typeof lines>();
+    for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
+    for (const orderLines of byOrder.values()) {
+      const first = orderLines[0];
+      if (!first || orderLines.some((l) => l.status === "waiting")) continue;
+      const allocated = orderLines.filter((l) => l.status === "allocated");
+      if (allocated.length === 0 || allocated.some((l) => l.holdId !== null)) continue;
+      if (await queueReady(tx, shop, first.id, allocated)) queued++;
+    }
+  }
+  return queued;
+}
+
+export async function maybeQueueReady(tx: Tx, shop: string, orderId: string): Promise<boolean> {
+  return (await queueReadyEmails(tx, shop, [orderId])) === 1;
+}
+
+export interface QueueAllocation {
+  /** Lines fully covered by this reading, in queue order. */
+  allocatedLineIds: string[];
+  /** Their orders. */
+  orderIds: string[];
+}
+
+/**
+ * Serves the variant's queue from `available` (see the file comment): reads one SUM and the prefix of
+ * the queue the supply can cover, and marks the lines it covers in full as allocated.
+ */
+export async function allocateQueue(
+  tx: Tx,
+  { shop, variantId, available, asOf, now }: { shop: string; variantId: string; available: number; asOf: Date; now: Date },
+): Promise<QueueAllocation> {
+  const eligible = { shop, variantId, status: "waiting", createdAt: { lte: asOf } } as const;
+  const owed = (await tx.backorderLine.aggregate({ where: eligible, _sum: { quantity: true } }))._sum.quantity ?? 0;
+  const supply = available + owed;
+  if (owed <= 0 || supply <= 0) return { allocatedLineIds: [], orderIds: [] };
+  const prefix: { id: string; quantity: number; orderId: string }[] = [];
+  let units = 0;
+  // Every line owes at least one unit, so the lines `supply` can reach are at most `supply`.
+  for (let skip = 0, take = Math.min(PAGE, supply + 1); units < supply; skip += take, take = PAGE) {
+    const page = await tx.backorderLine.findMany({
+      where: eligible,
+      orderBy: [{ orderedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      skip,
+      take,
+      select: { id: true, quantity: true, orderId: true },
+    });
+    for (const line of page) {
+      prefix.push(line);
+      units += line.quantity;
+    }
+    if (page.length < take) break;
+  }
+  const result = allocateFifo(prefix, supply);
+  for (let i = 0; i < result.newlyAllocated.length; i += PAGE) {
+    await tx.backorderLine.updateMany({
+      where: { shop, id: { in: result.newlyAllocated.slice(i, i + PAGE) }, status: "waiting" },
+      data: { status: "allocated", allocatedAt: now },
+    });
+  }
+  const orderOf = new Map(prefix.map((l) => [l.id, l.orderId]));
+  return { allocatedLineIds: result.newlyAllocated, orderIds: [...new Set(result.newlyAllocated.map((id) => orderOf.get(id) as string))] };
+}
+
+export async function applyStock(
+  tx: Tx,
+  { shop, snapshot, now }: { shop: string; snapshot: StockSnapshot; now: Date },
+): Promise<AllocationOutcome | null> {
+  const { variantId } = snapshot;
+  const variant = await tx.backorderVariant.findUnique({
+    where: { shop_variantId: { shop, variantId } },
+    select: { available: true, inventoryUpdatedAt: true, productTitle: true, variantTitle: true },
+  });
+  if (!variant) return null;
+  const newest =
+    snapshot.eventUpdatedAt && (!variant.inventoryUpdatedAt || snapshot.eventUpdatedAt > variant.inventoryUpdatedAt)
+      ? snapshot.eventUpdatedAt
+      : variant.inventoryUpdatedAt;
+  await tx.backorderVariant.updateMany({
+    where: { shop, variantId },
+    data: {
+      available: snapshot.available,
+      inventoryUpdatedAt: newest,
+      ...(snapshot.inventoryItemId ? { inventoryItemId: snapshot.inventoryItemId } : {}),
+      ...(snapshot.productTitle ? { productTitle: snapshot.productTitle } : {}),
+      ...(snapshot.variantTitle ? { variantTitle: snapshot.variantTitle } : {}),
+    },
+  });
+
+  const allocation = await allocateQueue(tx, { shop, variantId, available: snapshot.available, asOf: snapshot.asOf, now });
+  const outcome: AllocationOutcome = {
+    variantId,
+    previousAvailable: variant.available,
+    available: snapshot.available,
+    allocatedLineIds: allocation.allocatedLineIds,
+    orderIds: allocation.orderIds,
+    readyQueued: await queueReadyEmails(tx, shop, allocation.orderIds),
+    backInStockQueued: 0,
+  };
+
+  const arrived = Math.max(0, snapshot.available) - Math.max(0, variant.available);
+  if (arrived > 0 && snapshot.productUrl) {
+    outcome.backInStockQueued = await queueBackInStockEmails(
+      {
+        shop,
+        variantId,
+        unitsArrived: arrived,
+        productTitle: snapshot.productTitle || variant.productTitle,
+        variantTitle: snapshot.variantTitle ?? variant.variantTitle,
+        productUrl: snapshot.productUrl,
+      },
+      tx,
+    );
+  }
+  return outcome;
+}

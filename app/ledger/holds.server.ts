@@ -1,0 +1,194 @@
+// Our fulfillment holds on owed lines. Placing: one hold per fulfillment order on the owed quantities,
+// with a handle naming it ours (`backorder-pilot:<line item number>`), adopted rather than duplicated when
+// a re-run finds it already there. Releasing: when every line under a hold is allocated (or cancelled),
+// release exactly that hold by id, then queue the order's ready-to-ship email in the transaction that
+// records the release. Before releasing, the fulfillment order is read: a cancelled order gets no email
+// (its stock goes back to the queue), and a hold someone already released counts as released.
+import prisma from "~/db.server";
+import type { JobContext } from "~/jobs/types";
+import { readOrderFulfillmentOrders } from "~/shopify/orders.server";
+import {
+  HOLD_HANDLE_PREFIX,
+  holdFulfillmentOrderLines,
+  readFulfillmentOrderHolds,
+  releaseFulfillmentHold,
+} from "~/shopify/fulfillment-holds.server";
+import { maybeQueueReady } from "./allocation.server";
+import { takeWriteLock } from "./write-lock.server";
+
+const ACTIVE_FO = new Set(["OPEN", "ON_HOLD", "IN_PROGRESS", "SCHEDULED"]);
+
+function lineNumber(lineItemId: string): string {
+  return /(\d+)$/.exec(lineItemId)?.[1] ?? lineItemId;
+}
+
+/** Cancels what is left of an order Shopify reports cancelled; returns the variants whose queue changed. */
+export async function cancelOrderLines(shop: string, orderId: string): Promise<string[]> {
+  return prisma.$transaction(async (tx) => {
+    await takeWriteLock(tx);
+    const lines = await tx.backorderLine.findMany({
+      where: { shop, orderId, status: { in: ["waiting", "allocated"] } },
+      select: { variantId: true },
+    });
+    await tx.backorderLine.updateMany({ where: { shop, orderId, status: { in: ["waiting", "allocated"] } }, data: { status: "cancelled" } });
+    // Shopify cancels the fulfillment orders (and their holds) with the order: nothing left to release.
+    await tx.backorderLine.updateMany({ where: { shop, orderId, holdId: { not: null } }, data: { holdId: null } });
+    return [...new Set(lines.map((l) => l.variantId))];
+  });
+}
+
+export interface HoldOutcome {
+  placed: number;
+  adopted: number;
+  failed: string[];
+  /** Shopify says the order is cancelled: its lines were cancelled here. */
+  cancelledVariantIds: string[];
+}
+
+/** Holds the order's waiting lines that have no hold yet. */
+export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Promise<HoldOutcome> {
+  const { shop } = ctx;
+  const outcome: HoldOutcome = { placed: 0, adopted: 0, failed: [], cancelledVariantIds: [] };
+  const lines = await prisma.backorderLine.findMany({
+    where: { shop, orderId, status: "waiting", holdId: null },
+    select: { id: true, lineItemId: true, quantity: true },
+    orderBy: { lineItemId: "asc" },
+  });
+  if (lines.length === 0) return outcome;
+  const client = await ctx.admin();
+  const snapshot = await readOrderFulfillmentOrders(client, orderId);
+  if (!snapshot) {
+    outcome.failed.push(`Order ${orderId} not found on Shopify`);
+    return outcome;
+  }
+  if (snapshot.cancelledAt) {
+    outcome.cancelledVariantIds = await cancelOrderLines(shop, orderId);
+    return outcome;
+  }
+  const pending = new Map(lines.map((l) => [l.lineItemId, l]));
+  for (const fo of snapshot.fulfillmentOrders) {
+    if (!ACTIVE_FO.has(fo.status)) continue;
+    const mine = fo.lineItems
+      .filter((li) => pending.has(li.lineItemId) && li.remainingQuantity > 0)
+      .map((li) => ({ foLine: li, line: pending.get(li.lineItemId) as (typeof lines)[number] }));
+    if (mine.length === 0) continue;
+    const handle = `${HOLD_HANDLE_PREFIX}:${lineNumber(mine[0]?.line.lineItemId ?? "")}`;
+    let holdId: string | null = null;
+    let heldFo = fo.id;
+    const existing = fo.holds.find((h) => h.ours && h.handle === handle);
+    if (existing) {
+      holdId = existing.id;
+      outcome.adopted++;
+    } else {
+      const units = mine.reduce((sum, m) => sum + Math.min(m.line.quantity, m.foLine.remainingQuantity), 0);
+      const result = await holdFulfillmentOrderLines(client, {
+        fulfillmentOrderId: fo.id,
+        handle,
+        reasonNotes: `Backorder Pilot: ${units} unit${units === 1 ? "" : "s"} waiting for stock; released automatically when allocated.`,
+        lineItems: mine.map((m) => ({ fulfillmentOrderLineItemId: m.foLine.id, quantity: Math.min(m.line.quantity, m.foLine.remainingQuantity) })),
+      });
+      if (result.ok) {
+        holdId = result.holdId;
+        heldFo = result.fulfillmentOrderId;
+        outcome.placed++;
+      } else if (result.code === "DUPLICATE_FULFILLMENT_HOLD_HANDLE") {
+        // A concurrent run placed it between our read and our write: adopt it.
+        const again = await readOrderFulfillmentOrders(client, orderId);
+        const found = again?.fulfillmentOrders.flatMap((f) => f.holds.filter((h) => h.ours && h.handle === handle).map((h) => ({ fo: f.id, h })))[0];
+        if (found) {
+          holdId = found.h.id;
+          heldFo = found.fo;
+          outcome.adopted++;
+        }
+      } else {
+        outcome.failed.push(`${fo.id}: ${result.message}${result.code ? ` (${result.code})` : ""}`);
+      }
+    }
+    if (holdId) {
+      const ids = mine.map((m) => m.line.id);
+      // Recorded even if a line was allocated meanwhile: the release pass then lets it go.
+      await prisma.$transaction([
+        prisma.backorderLine.updateMany({
+          where: { shop, id: { in: ids }, holdId: null, status: { in: ["waiting", "allocated"] } },
+          data: { holdId, fulfillmentOrderId: heldFo },
+        }),
+      ]);
+      for (const m of mine) pending.delete(m.line.lineItemId);
+    }
+  }
+  return outcome;
+}
+
+export interface ReleaseOutcome {
+  released: number;
+  readyQueued: number;
+  /** Variants whose queue changed because Shopify reported the order cancelled. */
+  cancelledVariantIds: string[];
+}
+
+/** Releases our holds whose lines no longer wait, and queues the ready email when the order is complete. */
+export async function releaseHoldsForOrder(ctx: JobContext, orderId: string): Promise<ReleaseOutcome> {
+  const { shop } = ctx;
+  const outcome: ReleaseOutcome = { released: 0, readyQueued: 0, cancelledVariantIds: [] };
+  const lines = await prisma.backorderLine.findMany({
+    where: { shop, orderId },
+    select: { id: true, status: true, holdId: true, fulfillmentOrderId: true },
+  });
+  const holds = new Map<string, { fulfillmentOrderId: string | null; waiting: boolean }>();
+  for (const line of lines) {
+    if (!line.holdId) continue;
+    const hold = holds.get(line.holdId) ?? { fulfillmentOrderId: line.fulfillmentOrderId, waiting: false };
+    if (line.status === "waiting") hold.waiting = true;
+    holds.set(line.holdId, hold);
+  }
+  for (const [holdId, hold] of holds) {
+    if (hold.waiting) continue;
+    if (hold.fulfillmentOrderId) {
+      const client = await ctx.admin();
+      const fo = await readFulfillmentOrderHolds(client, hold.fulfillmentOrderId);
+      if (fo?.orderCancelledAt) {
+        outcome.cancelledVariantIds = await cancelOrderLines(shop, orderId);
+        return outcome;
+      }
+      if (fo?.holds.some((h) => h.id === holdId)) {
+        const result = await releaseFulfillmentHold(client, hold.fulfillmentOrderId, holdId);
+        if (!result.ok) {
+          const after = await readFulfillmentOrderHolds(client, hold.fulfillmentOrderId);
+          if (after?.holds.some((h) => h.id === holdId)) {
+            throw new Error(`Could not release hold ${holdId}: ${result.message}`);
+          }
+        }
+        outcome.released++;
+      }
+    }
+    const queued = await prisma.$transaction(async (tx) => {
+      await takeWriteLock(tx);
+      await tx.backorderLine.updateMany({ where: { shop, orderId, holdId }, data: { holdId: null } });
+      return maybeQueueReady(tx, shop, orderId);
+    });
+    if (queued) outcome.readyQueued++;
+  }
+  return outcome;
+}
+
+/** Orders of the shop with a hold left to release (lines no longer waiting but still under our hold). */
+export async function ordersWithReleasableHolds(shop: string, limit = 200): Promise<string[]> {
+  const rows = await prisma.backorderLine.findMany({
+    where: { shop, holdId: { not: null }, status: { in: ["allocated", "cancelled", "fulfilled"] } },
+    select: { orderId: true },
+    distinct: ["orderId"],
+    take: limit,
+  });
+  return rows.map((r) => r.orderId);
+}
+
+/** Orders with waiting lines that have no hold yet (a failed or interrupted placement). */
+export async function ordersMissingHolds(shop: string, since: Date, limit = 50): Promise<string[]> {
+  const rows = await prisma.backorderLine.findMany({
+    where: { shop, status: "waiting", holdId: null, createdAt: { gte: since } },
+    select: { orderId: true },
+    distinct: ["orderId"],
+    take: limit,
+  });
+  return rows.map((r) => r.orderId);
+}

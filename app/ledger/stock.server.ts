@@ -1,0 +1,165 @@
+// The ledger's main loop for a set of variants: read their stock from Shopify (fresh: webhooks are only
+// triggers), apply it (FIFO allocation, ready-to-ship and back-in-stock emails), release the holds of
+// orders now served, detect delayed lines, and push the new ETAs and inventory policy to the storefront.
+// Every step is idempotent, so a retried or duplicated job changes nothing twice.
+import prisma from "~/db.server";
+import type { JobContext } from "~/jobs/types";
+import { sameSummary } from "~/domain/summary";
+import { syncVariants } from "~/services/backorder-sync.server";
+import type { VariantEtaResult } from "~/services/eta.server";
+import { readVariantInventory } from "~/shopify/inventory.server";
+import { applyStock, type AllocationOutcome } from "./allocation.server";
+import { takeWriteLock } from "./write-lock.server";
+import { detectDelays } from "./delays.server";
+import { releaseHoldsForOrder } from "./holds.server";
+
+export interface LedgerRunOutcome {
+  variants: number;
+  allocatedLines: number;
+  readyQueued: number;
+  backInStockQueued: number;
+  holdsReleased: number;
+  delayNotices: number;
+  missing: string[];
+  storefrontFailures: number;
+}
+
+function emptyOutcome(): LedgerRunOutcome {
+  return { variants: 0, allocatedLines: 0, readyQueued: 0, backInStockQueued: 0, holdsReleased: 0, delayNotices: 0, missing: [], storefrontFailures: 0 };
+}
+
+export function describeOutcome(o: LedgerRunOutcome): string {
+  return (
+    `${o.variants} variant(s), ${o.allocatedLines} line(s) allocated, ${o.holdsReleased} hold(s) released, ` +
+    `${o.readyQueued} ready, ${o.backInStockQueued} back-in-stock, ${o.delayNotices} delay email(s)` +
+    (o.missing.length ? `, ${o.missing.length} variant(s) missing on Shopify` : "") +
+    (o.storefrontFailures ? `, ${o.storefrontFailures} storefront sync failure(s)` : "")
+  );
+}
+
+const READ_CHUNK = 250;
+
+/** Reads and applies stock for `variantIds` (rows we do not have are skipped); returns the touched orders. */
+async function readAndApply(
+  ctx: JobContext,
+  variantIds: readonly string[],
+  eventUpdatedAt: Date | null,
+  outcome: LedgerRunOutcome,
+): Promise<Set<string>> {
+  const orders = new Set<string>();
+  const client = await ctx.admin();
+  for (let i = 0; i < variantIds.length; i += READ_CHUNK) {
+    const chunk = variantIds.slice(i, i + READ_CHUNK);
+    const asOf = ctx.now();
+    const { variants, missing } = await readVariantInventory(client, ctx.shop, chunk);
+    outcome.missing.push(...missing);
+    for (const id of chunk) {
+      const stock = variants.get(id);
+      if (!stock) continue;
+      const applied: AllocationOutcome | null = await prisma.$transaction(async (tx) => {
+        await takeWriteLock(tx);
+        return applyStock(tx, {
+          shop: ctx.shop,
+          now: ctx.now(),
+          snapshot: {
+            variantId: id,
+            available: stock.available,
+            asOf,
+            inventoryItemId: stock.inventoryItemId,
+            productTitle: stock.productTitle,
+            variantTitle: stock.variantTitle,
+            productUrl: stock.productUrl,
+            eventUpdatedAt,
+          },
+        });
+      });
+      if (!applied) continue;
+      outcome.variants++;
+      outcome.allocatedLines += applied.allocatedLineIds.length;
+      outcome.readyQueued += applied.readyQueued;
+      outcome.backInStockQueued += applied.backInStockQueued;
+      for (const orderId of applied.orderIds) orders.add(orderId);
+    }
+  }
+  return orders;
+}
+
+/** Pushes ETAs/policies of the variants we manage (or changed before) to Shopify; failures wait for the next run. */
+export async function syncStorefront(ctx: JobContext, variantIds: readonly string[]): Promise<number> {
+  if (variantIds.length === 0) return 0;
+  const ids: string[] = [];
+  for (let i = 0; i < variantIds.length; i += 500) {
+    const rows = await prisma.backorderVariant.findMany({
+      where: {
+        shop: ctx.shop,
+        variantId: { in: variantIds.slice(i, i + 500) },
+        OR: [{ mode: { not: "off" } }, { syncedPolicy: "CONTINUE" }, { syncedSummary: { not: null } }],
+      },
+      select: { variantId: true },
+    });
+    ids.push(...rows.map((r) => r.variantId));
+  }
+  if (ids.length === 0) return 0;
+  const report = await syncVariants({
+    shop: ctx.shop,
+    graphql: await ctx.adminGraphql(),
+    client: await ctx.admin(),
+    variantIds: ids,
+    now: ctx.now(),
+  });
+  if (report.failed.length) {
+    ctx.log(`storefront sync: ${report.failed.length} variant(s) not synced`, { failed: report.failed.slice(0, 5) });
+  }
+  return report.failed.length;
+}
+
+/** Variants whose storefront state (policy, summary) differs from what Shopify last confirmed. */
+export function storefrontChanged(etas: readonly VariantEtaResult[]): string[] {
+  return etas
+    .filter((r) =>
+      r.mode === "off"
+        ? r.synced.policy === "CONTINUE" || r.synced.summary !== null
+        : r.decision.policy !== r.synced.policy || !sameSummary(r.summaryJson, r.synced.summary),
+    )
+    .map((r) => r.variantId);
+}
+
+/**
+ * Full ledger pass for variants: stock → allocation → holds → delays → storefront. The storefront sync
+ * runs for the variants whose computed policy or summary changed ("changed", the default: a stock event
+ * that changes no date costs no extra Admin call), for all of them ("all": reconciliation), or not at all.
+ */
+export async function refreshAndAllocate(
+  ctx: JobContext,
+  variantIds: readonly string[],
+  options: { eventUpdatedAt?: Date | null; syncStorefront?: "changed" | "all" | false } = {},
+): Promise<LedgerRunOutcome> {
+  const outcome = emptyOutcome();
+  const ids = [...new Set(variantIds)];
+  if (ids.length === 0) return outcome;
+  const orders = await readAndApply(ctx, ids, options.eventUpdatedAt ?? null, outcome);
+
+  // Orders now fully served: release our holds (the ready email goes with the release).
+  const requeue = new Set<string>();
+  for (const orderId of orders) {
+    const released = await releaseHoldsForOrder(ctx, orderId);
+    outcome.holdsReleased += released.released;
+    outcome.readyQueued += released.readyQueued;
+    for (const v of released.cancelledVariantIds) requeue.add(v);
+  }
+  // An order turned out cancelled: its units were handed out for nothing; serve the queue again.
+  if (requeue.size) {
+    const again = await readAndApply(ctx, [...requeue], null, outcome);
+    for (const orderId of again) {
+      const released = await releaseHoldsForOrder(ctx, orderId);
+      outcome.holdsReleased += released.released;
+      outcome.readyQueued += released.readyQueued;
+    }
+  }
+
+  const delays = await detectDelays({ shop: ctx.shop, variantIds: ids, now: ctx.now() });
+  outcome.delayNotices += delays.emailsQueued;
+  const mode = options.syncStorefront ?? "changed";
+  if (mode !== false) outcome.storefrontFailures = await syncStorefront(ctx, mode === "all" ? ids : storefrontChanged(delays.etas));
+  return outcome;
+}

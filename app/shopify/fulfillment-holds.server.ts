@@ -1,0 +1,150 @@
+// Fulfillment holds on backordered lines: place one (reason INVENTORY_OUT_OF_STOCK, with a handle naming
+// it as ours) on the owed quantities of a fulfillment order, read a fulfillment order's holds, and
+// release only our own hold (by id) once the stock is allocated.
+import { MUTATION_COST, type AdminClient } from "./admin-client.server";
+
+/** Prefix of our hold handles; the full handle adds the first held line item's number. */
+export const HOLD_HANDLE_PREFIX = "backorder-pilot";
+
+const HOLD_LINES = `#graphql
+  mutation BackorderPilotHoldOwedLines($id: ID!, $hold: FulfillmentOrderHoldInput!) {
+    fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {
+      fulfillmentHold {
+        id
+        handle
+      }
+      fulfillmentOrder {
+        id
+        status
+      }
+      remainingFulfillmentOrder {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+const RELEASE_HOLD = `#graphql
+  mutation BackorderPilotReleaseHold($id: ID!, $holdIds: [ID!]) {
+    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
+      fulfillmentOrder {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+const FULFILLMENT_ORDER_HOLDS = `#graphql
+  query BackorderPilotFulfillmentOrderHolds($id: ID!) {
+    fulfillmentOrder(id: $id) {
+      id
+      status
+      fulfillmentHolds {
+        id
+        handle
+        heldByRequestingApp
+      }
+      order {
+        id
+        cancelledAt
+      }
+    }
+  }
+`;
+
+interface UserError {
+  field: string[] | null;
+  message: string;
+  code: string | null;
+}
+
+export interface HoldRequest {
+  fulfillmentOrderId: string;
+  handle: string;
+  reasonNotes: string;
+  lineItems: { fulfillmentOrderLineItemId: string; quantity: number }[];
+}
+
+export type HoldResult =
+  | { ok: true; holdId: string; fulfillmentOrderId: string }
+  | { ok: false; code: string | null; message: string };
+
+/** Places our hold on the given fulfillment order line items (the rest of the order stays fulfillable). */
+export async function holdFulfillmentOrderLines(client: AdminClient, request: HoldRequest): Promise<HoldResult> {
+  const { data } = await client.request<{
+    fulfillmentOrderHold: {
+      fulfillmentHold: { id: string; handle: string | null } | null;
+      fulfillmentOrder: { id: string; status: string } | null;
+      userErrors: UserError[];
+    } | null;
+  }>(HOLD_LINES, {
+    variables: {
+      id: request.fulfillmentOrderId,
+      hold: {
+        reason: "INVENTORY_OUT_OF_STOCK",
+        reasonNotes: request.reasonNotes,
+        handle: request.handle,
+        notifyMerchant: false,
+        fulfillmentOrderLineItems: request.lineItems.map((li) => ({ id: li.fulfillmentOrderLineItemId, quantity: li.quantity })),
+      },
+    },
+    estimatedCost: MUTATION_COST,
+  });
+  const payload = data.fulfillmentOrderHold;
+  if (!payload) return { ok: false, code: null, message: "Shopify returned no result for fulfillmentOrderHold" };
+  const error = payload.userErrors[0];
+  if (error) return { ok: false, code: error.code, message: error.message };
+  if (!payload.fulfillmentHold || !payload.fulfillmentOrder) return { ok: false, code: null, message: "Shopify did not confirm the hold" };
+  return { ok: true, holdId: payload.fulfillmentHold.id, fulfillmentOrderId: payload.fulfillmentOrder.id };
+}
+
+export interface FulfillmentOrderHolds {
+  id: string;
+  status: string;
+  holds: { id: string; handle: string | null; ours: boolean }[];
+  orderCancelledAt: string | null;
+}
+
+export async function readFulfillmentOrderHolds(client: AdminClient, fulfillmentOrderId: string): Promise<FulfillmentOrderHolds | null> {
+  const { data } = await client.request<{
+    fulfillmentOrder: {
+      id: string;
+      status: string;
+      fulfillmentHolds: { id: string; handle: string | null; heldByRequestingApp: boolean }[];
+      order: { id: string; cancelledAt: string | null } | null;
+    } | null;
+  }>(FULFILLMENT_ORDER_HOLDS, { variables: { id: fulfillmentOrderId } });
+  const fo = data.fulfillmentOrder;
+  if (!fo) return null;
+  return {
+    id: fo.id,
+    status: fo.status,
+    holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, handle: h.handle, ours: h.heldByRequestingApp })),
+    orderCancelledAt: fo.order?.cancelledAt ?? null,
+  };
+}
+
+export type ReleaseResult = { ok: true; status: string | null } | { ok: false; code: string | null; message: string };
+
+/** Releases exactly our hold (by id), never another app's or the merchant's. */
+export async function releaseFulfillmentHold(client: AdminClient, fulfillmentOrderId: string, holdId: string): Promise<ReleaseResult> {
+  const { data } = await client.request<{
+    fulfillmentOrderReleaseHold: { fulfillmentOrder: { id: string; status: string } | null; userErrors: UserError[] } | null;
+  }>(RELEASE_HOLD, { variables: { id: fulfillmentOrderId, holdIds: [holdId] }, estimatedCost: MUTATION_COST });
+  const payload = data.fulfillmentOrderReleaseHold;
+  if (!payload) return { ok: false, code: null, message: "Shopify returned no result for fulfillmentOrderReleaseHold" };
+  const error = payload.userErrors[0];
+  if (error) return { ok: false, code: error.code, message: error.message };
+  return { ok: true, status: payload.fulfillmentOrder?.status ?? null };
+}

@@ -1,0 +1,80 @@
+// What each webhook topic records and queues (used by the thin routes in app/routes/webhooks.*.tsx).
+import type { Prisma } from "@prisma/client";
+import type { OrderTopic } from "~/ledger/types";
+import {
+  AppUninstalledPayload,
+  CustomersDataRequestPayload,
+  CustomersRedactPayload,
+  InventoryLevelPayload,
+  OrderPayload,
+  ProductDeletePayload,
+  ProductUpdatePayload,
+  gid,
+  toDataRequestFacts,
+  toInventoryFacts,
+  toOrderFacts,
+  toProductFacts,
+  toRedactFacts,
+} from "./payloads";
+import type { WebhookSpec } from "./receive.server";
+
+function orders(topic: string, name: OrderTopic): WebhookSpec<typeof OrderPayload> {
+  return { topic, payload: OrderPayload, job: (data) => ({ kind: "order.sync", payload: toOrderFacts(name, data) }) };
+}
+
+export const ordersCreate = orders("ORDERS_CREATE", "orders/create");
+export const ordersUpdated = orders("ORDERS_UPDATED", "orders/updated");
+export const ordersCancelled = orders("ORDERS_CANCELLED", "orders/cancelled");
+
+/** Inventory events of one item within this window share one job (its fresh read covers them all). */
+export const INVENTORY_COALESCE_MS = 1_000;
+
+export const inventoryLevelsUpdate: WebhookSpec<typeof InventoryLevelPayload> = {
+  topic: "INVENTORY_LEVELS_UPDATE",
+  payload: InventoryLevelPayload,
+  job: (data) => {
+    const facts = toInventoryFacts(data);
+    // updatedAt first: the queue keeps the textually greatest payload, i.e. the newest event.
+    const payload = { updatedAt: facts.updatedAt, inventoryItemId: facts.inventoryItemId, locationId: facts.locationId, available: facts.available };
+    return {
+      kind: "inventory.level",
+      payload,
+      coalesce: { key: `inventory:${facts.inventoryItemId}`, windowMs: INVENTORY_COALESCE_MS, payloadJson: JSON.stringify(payload) },
+    };
+  },
+};
+
+export const productsUpdate: WebhookSpec<typeof ProductUpdatePayload> = {
+  topic: "PRODUCTS_UPDATE",
+  payload: ProductUpdatePayload,
+  job: (data) => ({ kind: "product.update", payload: toProductFacts(data) }),
+};
+
+export const productsDelete: WebhookSpec<typeof ProductDeletePayload> = {
+  topic: "PRODUCTS_DELETE",
+  payload: ProductDeletePayload,
+  job: (data) => ({ kind: "product.delete", payload: { productId: gid("Product", data.id) } }),
+};
+
+export const appUninstalled: WebhookSpec<typeof AppUninstalledPayload> = {
+  topic: "APP_UNINSTALLED",
+  payload: AppUninstalledPayload,
+  job: () => ({ kind: "shop.uninstalled", payload: {}, maxAttempts: 3 }),
+  // The access token is void from now on: drop the sessions with the event, so a reinstall starts clean.
+  effects: async (tx: Prisma.TransactionClient, _data, meta) => {
+    await tx.session.deleteMany({ where: { shop: meta.shop } });
+    await tx.shop.updateMany({ where: { shop: meta.shop }, data: { uninstalledAt: meta.receivedAt } });
+  },
+};
+
+export const customersRedact: WebhookSpec<typeof CustomersRedactPayload> = {
+  topic: "CUSTOMERS_REDACT",
+  payload: CustomersRedactPayload,
+  job: (data) => ({ kind: "customer.redact", payload: toRedactFacts(data) }),
+};
+
+export const customersDataRequest: WebhookSpec<typeof CustomersDataRequestPayload> = {
+  topic: "CUSTOMERS_DATA_REQUEST",
+  payload: CustomersDataRequestPayload,
+  job: (data) => ({ kind: "customer.data_request", payload: toDataRequestFacts(data) }),
+};

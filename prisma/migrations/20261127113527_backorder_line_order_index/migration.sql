@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "BackorderLine_shop_orderId_idx" ON "BackorderLine"("shop", "orderId");

@@ -1,0 +1,113 @@
+// Real worker processes for the fault tests: the test's Admin fake served on loopback HTTP, and children
+// running tests/faults/worker-child.ts against the test's database.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { AdminFake } from "../helpers/admin-fake";
+
+/** Serves `fake` over HTTP on 127.0.0.1 (the children forward Shopify calls here). */
+export async function serveFake(fake: AdminFake, shop: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      void (async () => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
+        const response = await fake.fetch(`https://${shop}${req.url ?? "/"}`, {
+          method: req.method ?? "POST",
+          headers,
+          body: req.method === "GET" ? undefined : Buffer.concat(chunks),
+        });
+        res.writeHead(response.status, { "Content-Type": response.headers.get("Content-Type") ?? "application/json" });
+        res.end(Buffer.from(await response.arrayBuffer()));
+      })().catch((error: unknown) => {
+        res.writeHead(500);
+        res.end(String(error));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export interface WorkerChild {
+  process: ChildProcess;
+  workerId: string;
+  output: string[];
+  /** Resolves when the child prints `line` (READY, PAUSED). */
+  waitFor(line: string, timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function execLogFile(): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), "backorder-exec-")), "exec.log");
+}
+
+export function startWorkerChild(options: { workerId: string; fakeUrl: string; execLog: string; pauseAfter?: string; leaseMs?: number; concurrency?: number }): WorkerChild {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/faults/worker-child.ts")], {
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      FAKE_URL: options.fakeUrl,
+      WORKER_ID: options.workerId,
+      EXEC_LOG: options.execLog,
+      PAUSE_AFTER: options.pauseAfter ?? "",
+      JOBS_LEASE_MS: String(options.leaseMs ?? 30_000),
+      CONCURRENCY: String(options.concurrency ?? 4),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const waiters: { line: string; resolve: () => void }[] = [];
+  const onData = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) {
+      output.push(line);
+      for (const w of waiters.filter((w) => w.line === line)) w.resolve();
+    }
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", (chunk: Buffer) => output.push(`stderr: ${chunk.toString().trim()}`));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    process: child,
+    workerId: options.workerId,
+    output,
+    waitFor(line, timeoutMs = 30_000) {
+      if (output.includes(line)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${options.workerId} never printed ${line}:\n${output.join("\n")}`)), timeoutMs);
+        waiters.push({
+          line,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+        child.once("exit", (code) => {
+          clearTimeout(timer);
+          reject(new Error(`${options.workerId} exited (${code}) before ${line}:\n${output.join("\n")}`));
+        });
+      });
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Lines "jobId attempt workerId" written by the children when they start a job attempt. */
+export function readExecLog(file: string): { jobId: string; attempt: number; workerId: string }[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [jobId, attempt, workerId] = line.split(" ");
+      return { jobId: jobId as string, attempt: Number(attempt), workerId: workerId as string };
+    });
+}
