@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import prisma from "~/db.server";
 import { enqueueJob } from "./queue.server";
+import { findManagedVariantIds } from "~/models/backorder-variant.server";
 
 /** Queues a reconciliation per installed shop for the current time slot (idempotent per slot). */
 export async function scheduleReconciliations({ now, intervalMinutes }: { now: Date; intervalMinutes: number }): Promise<number> {
@@ -34,4 +35,13 @@ export async function enqueueVariantRecompute({ shop, variantIds, now = new Date
 /** Runs a reconciliation of one shop now (admin button, demo). */
 export async function enqueueReconcileNow({ shop, now = new Date() }: { shop: string; now?: Date }) {
   return enqueueJob({ shop, kind: "shop.reconcile", payload: {}, uniqueKey: `reconcile:manual:${Math.floor(now.getTime() / 60_000)}`, now, maxAttempts: 3 });
+}
+
+/** Recomputes every managed variant of the shop (after its settings changed), in jobs of at most 10k. */
+export async function enqueueShopRecompute({ shop, now = new Date() }: { shop: string; now?: Date }) {
+  const variantIds = await findManagedVariantIds({ shop });
+  for (let i = 0; i < variantIds.length; i += 10_000) {
+    await enqueueVariantRecompute({ shop, variantIds: variantIds.slice(i, i + 10_000), now });
+  }
+  return variantIds.length;
 }

@@ -164,3 +164,9 @@ export async function listWaitingLines({ shop, variantId }: { shop: string; vari
     select: { id: true, orderName: true, quantity: true, customerEmail: true, orderedAt: true, promisedLatest: true },
   });
 }
+
+/** Variants the shop manages (any mode but off), for work that touches every promise. */
+export async function findManagedVariantIds({ shop }: { shop: string }): Promise<string[]> {
+  const rows = await prisma.backorderVariant.findMany({ where: { shop, mode: { not: "off" } }, select: { variantId: true } });
+  return rows.map((row) => row.variantId);
+}

@@ -33,7 +33,7 @@ import { enabledModes, getShopSettings, nextTermsVersion, saveShopSettings } fro
 import { fetchShopProfile, publishShopTerms } from "~/shopify/shop-terms.server";
 import { createAdminClient } from "~/shopify/admin-client.server";
 import { ensureShopTermsDefinition } from "~/shopify/metafield-definitions.server";
-import { syncVariants } from "~/services/backorder-sync.server";
+import { enqueueShopRecompute } from "~/jobs/schedule.server";
 import {
   MAX_DAYS,
   MAX_TERMS_LENGTH,
@@ -133,8 +133,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
 
   await saveShopSettings({ shop: session.shop, settings });
-  // Margins, calendars, delivery modes and the terms version change every promise: republish them.
-  await syncVariants({ shop: session.shop, graphql: admin.graphql });
+  // Margins, calendars, delivery modes and the terms version change every promise: a background job
+  // recomputes them (telling customers whose date slipped) and republishes the storefront summaries.
+  await enqueueShopRecompute({ shop: session.shop });
   return json<ActionResult>({ ok: true, message: t("settings.toast.saved") });
 };
 

@@ -8,6 +8,7 @@ import type { SettingsValues } from "~/validation/settings";
 import { seedDemoShop, type AdminFake } from "../helpers/admin-fake";
 import { unauthenticated } from "~/shopify.server";
 import { syncVariants } from "~/services/backorder-sync.server";
+import { createWorker } from "~/jobs/worker.server";
 import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest, forgedSessionToken, appUrl, TEST_SHOP } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
@@ -388,8 +389,9 @@ describe("saving settings republishes promises", () => {
     await syncVariants({ shop: TEST_SHOP, graphql: (await unauthenticated.admin(TEST_SHOP)).admin.graphql });
     const before = JSON.parse(fake.store.findMetafield(butter.id, "$app:backorder", "eta")!.value);
 
-    // WHEN the merchant saves new terms
+    // WHEN the merchant saves new terms, and the background worker runs
     const response = await post(validSettings());
+    await createWorker({ schedule: false, deliverEmails: false }).drain();
 
     // THEN the variant's summary now names the new terms version
     expect(response.status).toBe(200);
