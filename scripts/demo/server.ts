@@ -148,7 +148,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   // Demo extras (storefront preview, webhook simulator) mount their own /__demo/* routes here.
   const extras = { fake, shop: DEMO_SHOP, origin, secret, apiKey: DEMO_API_KEY, root: ROOT };
   (await import("./storefront")).mountStorefront(app, extras);
-  (await import("./simulate")).mountSimulator(app, extras);
+  const simulator = (await import("./simulate")).mountSimulator(app, extras);
 
   // The library only lets Shopify's admin frame the app (CSP frame-ancestors); the demo's admin stand-in
   // lives on this origin, so it is added here, in the demo server only.
@@ -187,6 +187,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const listening = app.listen(port, () => resolve(listening));
   });
   const actualPort = (server.address() as { port: number }).port;
+  // The seeded shop's orders reach the app the way Shopify delivered them: as orders/create webhooks, so
+  // its ledger, holds and confirmation emails are built by the app's own jobs.
+  const replayed = await simulator.replayExistingOrders();
+  log(`Replayed ${replayed} existing orders as orders/create webhooks.`);
   return {
     url: `http://localhost:${actualPort}`,
     adminUrl: `http://localhost:${actualPort}/__demo/admin`,

@@ -34,7 +34,13 @@ function databaseFile(): string {
   return (process.env.DATABASE_URL ?? "").replace(/^file:/, "");
 }
 
-export function mountSimulator(app: Express, extras: SimulatorExtras): void {
+/** What the simulator offers once the app is listening. */
+export interface Simulator {
+  /** Sends orders/create for every order already in the fake shop, oldest first, as Shopify did when they were placed. */
+  replayExistingOrders(): Promise<number>;
+}
+
+export function mountSimulator(app: Express, extras: SimulatorExtras): Simulator {
   const { fake, shop, origin, secret } = extras;
   const store = fake.store;
   const sent: Sent[] = [];
@@ -201,4 +207,12 @@ ${message ? `<p class="ok">${escapeHtml(message)}</p>` : ""}
     store.receiveStock(variantId, quantity); // its inventory_levels/update goes out through onChange
     res.redirect(303, BASE);
   });
+
+  return {
+    async replayExistingOrders() {
+      const orders = [...store.orders.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      for (const order of orders) await send("orders/create", orderPayload(store, order));
+      return orders.length;
+    },
+  };
 }
