@@ -14,7 +14,7 @@ export function ensureInProcessWorker(): JobWorker | null {
   // On globalThis: Vite's dev server re-evaluates modules, and one worker per process is the point.
   if (!globalThis.backorderPilotWorker) {
     // One job at a time: better-sqlite3 runs queries on the event loop, and webhooks must be answered fast.
-    const worker = createWorker({ concurrency: jobsConfig.JOBS_CONCURRENCY ?? 1 });
+    const worker = createWorker({ concurrency: jobsConfig.JOBS_CONCURRENCY ?? 1, yieldToRequests: true });
     globalThis.backorderPilotWorker = worker;
     worker.start();
     console.log(`[jobs] in-process worker ${worker.workerId} started`);

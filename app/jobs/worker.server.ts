@@ -2,6 +2,7 @@
 // records success or a retry, delivers due emails, and queues the periodic reconciliations. Runs inside
 // the web process by default (in-process.server.ts) or alone (`npm run worker`); any number of workers
 // may share the database.
+import { performance } from "node:perf_hooks";
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { deliverPendingEmails } from "~/notifications/deliver.server";
@@ -31,6 +32,12 @@ export interface WorkerOptions {
   reconcileMinutes?: number;
   /** Keep the Node process alive while the worker runs (a standalone worker); default false. */
   keepProcessAlive?: boolean;
+  /**
+   * Inside the web process: before each round, watch the event loop for a few milliseconds and step back
+   * while it is busy serving requests (better-sqlite3 runs queries on the event loop, so a job's queries
+   * would otherwise delay webhook acknowledgements). Jobs catch up as soon as traffic eases.
+   */
+  yieldToRequests?: boolean;
   log?: (line: string) => void;
 }
 
@@ -211,6 +218,11 @@ export class JobWorker {
     let failures = 0;
     const loop = async () => {
       if (this.stopping) return;
+      if (this.options.yieldToRequests && (await requestsAreBusy())) {
+        this.timer = setTimeout(() => void loop(), 20);
+        if (!this.options.keepProcessAlive) this.timer.unref();
+        return;
+      }
       let busy = false;
       try {
         this.tickPromise = this.tick();
@@ -242,6 +254,13 @@ export class JobWorker {
     this.timer = null;
     if (this.tickPromise) await this.tickPromise.catch(() => {});
   }
+}
+
+/** Event-loop utilization over a short idle window: above a third, requests are keeping it busy. */
+async function requestsAreBusy(windowMs = 5): Promise<boolean> {
+  const start = performance.eventLoopUtilization();
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
+  return performance.eventLoopUtilization(start).utilization > 0.33;
 }
 
 export function createWorker(options: WorkerOptions = {}): JobWorker {
