@@ -31,8 +31,11 @@ const forward = setupServer(
     });
     const text = await response.text();
     if (pauseAfter && body.includes(pauseAfter)) {
+      // Shopify has applied the mutation; the app never sees the answer (so it cannot record it) and
+      // the test kills us while we wait.
       paused = true;
       process.stdout.write("PAUSED\n");
+      await new Promise(() => {});
     }
     return new HttpResponse(text, { status: response.status, headers: { "Content-Type": response.headers.get("Content-Type") ?? "application/json" } });
   }),
