@@ -34,6 +34,8 @@ export interface ShopifyVariantFacts {
   variantTitle: string;
   sku: string | null;
   available: number;
+  /** Known when read with the inventory item (inventory_levels/update webhooks name the item). */
+  inventoryItemId?: string | null;
 }
 
 export async function findBackorderVariants({ shop, variantIds }: { shop: string; variantIds: string[] }) {
@@ -70,6 +72,7 @@ export async function upsertShopifyFacts({ shop, variants }: { shop: string; var
           variantTitle: facts.variantTitle,
           sku: facts.sku,
           available: facts.available,
+          ...(facts.inventoryItemId ? { inventoryItemId: facts.inventoryItemId } : {}),
         },
         select: { id: true },
       }),

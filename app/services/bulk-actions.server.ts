@@ -3,7 +3,7 @@
 import { BulkActionSchema } from "~/validation/backorder-variant";
 import { fieldErrors } from "~/validation/form-data";
 import { createAdminClient } from "~/shopify/admin-client.server";
-import { readVariants } from "~/shopify/variants.server";
+import { readVariantInventory } from "~/shopify/inventory.server";
 import type { AdminGraphql } from "~/shopify/types";
 import { setLeadTimeForVariants, setModeForVariants, upsertShopifyFacts } from "~/models/backorder-variant.server";
 import { syncVariants, type SyncFailure } from "./backorder-sync.server";
@@ -32,7 +32,7 @@ export async function applyBulkAction({
   const variantIds = [...new Set(action.variantIds)];
 
   const client = createAdminClient(graphql);
-  const { variants, missing } = await readVariants(client, variantIds);
+  const { variants, missing } = await readVariantInventory(client, shop, variantIds);
   if (missing.length > 0) return { ok: false, status: 404, errors: { variantIds: "products.error.unknownVariant" } };
 
   await upsertShopifyFacts({
@@ -44,6 +44,7 @@ export async function applyBulkAction({
       variantTitle: v.variantTitle,
       sku: v.sku,
       available: v.available,
+      inventoryItemId: v.inventoryItemId,
     })),
   });
   if (action.intent === "enable") await setModeForVariants({ shop, variantIds, mode: BULK_ENABLE_MODE });

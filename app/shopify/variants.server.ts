@@ -41,23 +41,6 @@ export interface BatchOutcome<T> {
   failed: ItemFailure<T>[];
 }
 
-const READ_VARIANTS = `#graphql
-  query BackorderPilotVariantsByIds($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on ProductVariant {
-        id
-        title
-        sku
-        inventoryQuantity
-        inventoryPolicy
-        product {
-          id
-          title
-        }
-      }
-    }
-  }
-`;
 
 // The sync's read: no product (we store its id), so each variant costs 1 point instead of 2.
 const READ_VARIANT_STOCK = `#graphql
@@ -174,39 +157,6 @@ interface VariantNode {
 
 function toPolicy(value: unknown): InventoryPolicy {
   return value === "CONTINUE" ? "CONTINUE" : "DENY";
-}
-
-/** Reads variants with their product, 250 per call. Ids Shopify does not know (deleted, not a variant) are in `missing`. */
-export async function readVariants(
-  client: AdminClient,
-  variantIds: readonly string[],
-): Promise<{ variants: Map<string, ShopifyVariant>; missing: string[] }> {
-  const variants = new Map<string, ShopifyVariant>();
-  const missing: string[] = [];
-  for (const ids of chunk([...new Set(variantIds)], NODES_PER_READ)) {
-    // Each returned variant costs 1 plus 1 for its product.
-    const { data } = await client.request<{ nodes: (VariantNode | null)[] }>(READ_VARIANTS, {
-      variables: { ids },
-      estimatedCost: ids.length * 2,
-    });
-    ids.forEach((id, i) => {
-      const node = data.nodes[i];
-      if (!node?.id || !node.product) {
-        missing.push(id);
-        return;
-      }
-      variants.set(id, {
-        variantId: node.id,
-        productId: node.product.id,
-        productTitle: node.product.title,
-        variantTitle: node.title ?? "",
-        sku: node.sku ?? null,
-        available: node.inventoryQuantity ?? 0,
-        inventoryPolicy: toPolicy(node.inventoryPolicy),
-      });
-    });
-  }
-  return { variants, missing };
 }
 
 export type VariantStock = Omit<ShopifyVariant, "productId" | "productTitle">;

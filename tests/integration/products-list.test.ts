@@ -88,6 +88,9 @@ describe("bulk actions", () => {
     expect(response.status).toBe(200);
     expect((await response.json()).ok).toBe(true);
     expect(fake.store.getVariant(butter.id).inventoryPolicy).toBe("CONTINUE");
+    // AND the app knows its inventory item, so stock webhooks for it are recognised at once
+    const row = await prisma.backorderVariant.findFirst({ where: { variantId: butter.id }, select: { inventoryItemId: true } });
+    expect(row?.inventoryItemId).toBe(fake.store.getVariant(butter.id).inventoryItemId);
     const summary = JSON.parse(fake.store.findMetafield(butter.id, "$app:backorder", "eta")!.value);
     expect(summary).toMatchObject({ v: 1, mode: "when_sold_out", backorder: true });
     expect(summary.next.standard.earliest <= summary.next.standard.latest).toBe(true);
