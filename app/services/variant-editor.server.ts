@@ -144,6 +144,7 @@ async function ensureRow(shop: string, product: ProductDetail, variantId: string
         variantTitle: variant.title,
         sku: variant.sku,
         available: variant.inventoryQuantity,
+        inventoryItemId: variant.inventoryItemId,
       },
     ],
   });

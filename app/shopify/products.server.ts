@@ -71,6 +71,9 @@ const PRODUCT_DETAIL_QUERY = `#graphql
             name
             value
           }
+          inventoryItem {
+            id
+          }
         }
       }
     }
@@ -154,17 +157,25 @@ export async function fetchProductsById(graphql: AdminGraphql, ids: string[]): P
 }
 
 export interface ProductDetail extends ListedProduct {
-  variants: (ListedVariant & { options: { name: string; value: string }[] })[];
+  variants: (ListedVariant & { options: { name: string; value: string }[]; inventoryItemId: string | null })[];
 }
 
 export async function fetchProductDetail(graphql: AdminGraphql, id: string): Promise<ProductDetail | null> {
   const { product } = await data<{
-    product: (RawProduct & { variants: { nodes: { selectedOptions: { name: string; value: string }[] }[] } }) | null;
+    product:
+      | (RawProduct & {
+          variants: { nodes: { selectedOptions: { name: string; value: string }[]; inventoryItem: { id: string } | null }[] };
+        })
+      | null;
   }>(await graphql(PRODUCT_DETAIL_QUERY, { variables: { id } }));
   if (!product) return null;
   const base = toProduct(product);
   return {
     ...base,
-    variants: base.variants.map((variant, i) => ({ ...variant, options: product.variants.nodes[i]?.selectedOptions ?? [] })),
+    variants: base.variants.map((variant, i) => ({
+      ...variant,
+      options: product.variants.nodes[i]?.selectedOptions ?? [],
+      inventoryItemId: product.variants.nodes[i]?.inventoryItem?.id ?? null,
+    })),
   };
 }
