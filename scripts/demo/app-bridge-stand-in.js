@@ -106,23 +106,49 @@
     post({ type: "title", title: bar.getAttribute("title") || "" });
   });
 
+  // The library's AppProvider listens for `shopify:navigate` once React has hydrated. A click in the admin
+  // before that is queued and delivered when the listener arrives (a page load if it never does).
+  var navigationReady = false;
+  var pendingHref = null;
+  var addEventListener = window.addEventListener;
+  window.addEventListener = function (type) {
+    var result = addEventListener.apply(this, arguments);
+    if (type === "shopify:navigate" && !navigationReady) {
+      navigationReady = true;
+      if (pendingHref) {
+        var href = pendingHref;
+        pendingHref = null;
+        setTimeout(function () {
+          navigate(href);
+        }, 0);
+      }
+    }
+    return result;
+  };
+
+  function navigate(href) {
+    var link = navMenu
+      ? Array.prototype.find.call(navMenu.querySelectorAll("a"), function (a) {
+          return a.getAttribute("href") === href;
+        })
+      : null;
+    if (link) link.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
+  }
+
   window.addEventListener("message", function (event) {
     if (event.origin !== location.origin || !event.data || event.data.source !== "bp-admin") return;
-    if (event.data.type === "navigate" && navMenu) {
-      var link = Array.prototype.find.call(navMenu.querySelectorAll("a"), function (a) {
-        return a.getAttribute("href") === event.data.href;
-      });
-      if (link) link.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
-      // Before React has hydrated nobody listens yet: fall back to loading the page (the admin does too).
+    if (event.data.type !== "navigate") return;
+    if (navigationReady) return navigate(event.data.href);
+    pendingHref = event.data.href;
+    setTimeout(function () {
+      if (pendingHref !== event.data.href) return;
+      pendingHref = null;
       var target = new URL(event.data.href, location.href);
-      setTimeout(function () {
-        if (location.pathname === target.pathname) return;
-        ["embedded", "shop", "host", "locale"].forEach(function (key) {
-          if (params.get(key)) target.searchParams.set(key, params.get(key));
-        });
-        location.assign(target.pathname + target.search);
-      }, 1000);
-    }
+      ["embedded", "shop", "host", "locale"].forEach(function (key) {
+        if (params.get(key)) target.searchParams.set(key, params.get(key));
+      });
+      location.assign(target.pathname + target.search);
+    }, 10000);
   });
 
   function toast(message, options) {
