@@ -6,7 +6,17 @@ const requested = portFlag > -1 ? process.argv[portFlag + 1] : process.env.PORT;
 const port = requested === undefined ? undefined : Number(requested);
 
 const demo = await startDemo({ port, databaseFile: process.env.DEMO_DATABASE_FILE });
-console.log(`\nBackorder Pilot demo is running.\n\n  Admin (embedded app): ${demo.adminUrl}\n`);
+console.log(
+  [
+    "",
+    "Backorder Pilot demo is running.",
+    "",
+    `  Admin (embedded app): ${demo.adminUrl}`,
+    `  Storefront preview (theme app extension): ${demo.url}/__demo/storefront`,
+    `  Webhook simulator (orders, stock arrivals): ${demo.url}/__demo/simulate`,
+    "",
+  ].join("\n"),
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
