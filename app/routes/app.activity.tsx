@@ -15,6 +15,7 @@ import { JOB_STATUSES } from "~/jobs/types";
 import { retryDeadJob } from "~/jobs/queue.server";
 import { enqueueReconcileNow } from "~/jobs/schedule.server";
 import { getShopSettings } from "~/models/settings.server";
+import { CardHeader } from "~/components/CardHeader";
 
 type JobsKey = keyof typeof jobMessages;
 
@@ -116,14 +117,7 @@ export default function Activity() {
         <Layout.Section>
           <Card padding="0">
             <Box padding="400">
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {text["activity.dead.title"]}
-                </Text>
-                <Text as="p" tone="subdued">
-                  {text["activity.dead.description"]}
-                </Text>
-              </BlockStack>
+              <CardHeader title={text["activity.dead.title"]} description={text["activity.dead.description"]} />
             </Box>
             {dead.length === 0 ? (
               <Box padding="400" paddingBlockStart="0">

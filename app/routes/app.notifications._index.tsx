@@ -56,6 +56,7 @@ import {
 } from "~/notifications/validation";
 import { EmailFrame, StatusBadge, fill, kindLabel } from "~/notifications/ui";
 import { z } from "zod";
+import { CardHeader } from "~/components/CardHeader";
 
 const TEMPLATE_FIELDS = ["kind", "locale", "subject", "body"] as const;
 /** Test sends per shop per hour. */
@@ -334,14 +335,7 @@ function TemplateEditor({
                   <input type="hidden" name="kind" value={kind} />
                   <input type="hidden" name="locale" value={locale} />
                   <FormLayout>
-                    <BlockStack gap="100">
-                      <Text as="h2" variant="headingMd">
-                        {text["notifications.templates.title"]}
-                      </Text>
-                      <Text as="p" tone="subdued">
-                        {text["notifications.templates.description"]}
-                      </Text>
-                    </BlockStack>
+                    <CardHeader title={text["notifications.templates.title"]} description={text["notifications.templates.description"]} />
                     <FormLayout.Group>
                       <Select
                         label={text["notifications.field.kind"]}
@@ -435,14 +429,7 @@ function TemplateEditor({
                     <input type="hidden" name="subject" value={subject} />
                     <input type="hidden" name="body" value={body} />
                     <FormLayout>
-                      <BlockStack gap="100">
-                        <Text as="h2" variant="headingMd">
-                          {text["notifications.test.title"]}
-                        </Text>
-                        <Text as="p" tone="subdued">
-                          {text["notifications.test.description"]}
-                        </Text>
-                      </BlockStack>
+                      <CardHeader title={text["notifications.test.title"]} description={text["notifications.test.description"]} />
                       {testResult && !testResult.ok && testResult.banner ? (
                         <Banner tone="critical">{testResult.banner}</Banner>
                       ) : null}
@@ -488,14 +475,7 @@ function PreviewCard({
     <Card>
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center">
-          <BlockStack gap="100">
-            <Text as="h2" variant="headingMd">
-              {text["notifications.preview.title"]}
-            </Text>
-            <Text as="p" tone="subdued">
-              {text["notifications.preview.description"]}
-            </Text>
-          </BlockStack>
+          <CardHeader title={text["notifications.preview.title"]} description={text["notifications.preview.description"]} />
           {loading ? <Spinner size="small" accessibilityLabel={text["notifications.preview.loading"]} /> : null}
         </InlineStack>
         {invalid ? <Banner tone="warning">{text["notifications.preview.invalid"]}</Banner> : null}

@@ -28,6 +28,7 @@ import { formatDate, formatDateRange } from "~/domain/format";
 import { DELIVERY_MODES } from "~/domain/types";
 import { deleteBatch, loadProduct, loadVariantEditor, saveBatch, saveVariant, selectVariant } from "~/services/variant-editor.server";
 import { formValues } from "~/validation/form-data";
+import { CardHeader } from "~/components/CardHeader";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -135,18 +136,6 @@ export default function ProductPage() {
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
-function CardHeader({ title, description }: { title: string; description: string }) {
-  return (
-    <BlockStack gap="100">
-      <Text as="h2" variant="headingMd">
-        {title}
-      </Text>
-      <Text as="p" tone="subdued">
-        {description}
-      </Text>
-    </BlockStack>
-  );
-}
 type Editor = LoaderData["editor"];
 
 function SettingsCard({ editor, t, locale }: { editor: Editor; t: T; locale: string }) {
