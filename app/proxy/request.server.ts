@@ -1,6 +1,14 @@
 // What an app-proxy request tells us once its signature is verified: the shop (only ever from the signed
 // query), the logged-in customer, the shopper's IP, and whether the caller wants JSON or a page.
 import { createHash } from "node:crypto";
+import { readCappedBody } from "~/webhooks/body.server";
+import { parseJsonLosslessly } from "~/webhooks/json";
+
+/**
+ * Largest app-proxy POST body accepted. A notify-me signup is an email, a variant id, a locale and a return
+ * path: well under 1 KiB. 16 KiB leaves room and is refused (413) before being buffered beyond that.
+ */
+export const PROXY_BODY_LIMIT_BYTES = 16 * 1024;
 
 const VARIANT_GID = /^gid:\/\/shopify\/ProductVariant\/(\d{1,20})$/;
 const NUMERIC_ID = /^\d{1,20}$/;
@@ -43,16 +51,21 @@ export function wantsJson(request: Request): boolean {
   return accept.includes("application/json") || type.includes("application/json");
 }
 
-/** The posted fields, from a JSON body or a form; null when the body cannot be read. */
+/**
+ * The posted fields, from a JSON body or a form; null when the body cannot be parsed. Throws a 413 Response
+ * when the body is over PROXY_BODY_LIMIT_BYTES (checked before buffering). JSON is parsed losslessly, so a
+ * 64-bit variant id posted as a number reaches toVariantGid as its exact digits.
+ */
 export async function readBody(request: Request): Promise<Record<string, unknown> | null> {
   const type = request.headers.get("content-type") ?? "";
+  const bytes = await readCappedBody(request, PROXY_BODY_LIMIT_BYTES);
   try {
     if (type.includes("application/json")) {
-      const body = (await request.json()) as unknown;
+      const body = parseJsonLosslessly(new TextDecoder().decode(bytes));
       return body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
     }
     if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
-      const form = await request.formData();
+      const form = await new Response(bytes, { headers: { "Content-Type": type } }).formData();
       const values: Record<string, unknown> = {};
       for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
       return values;

@@ -1,5 +1,7 @@
 // Webhook payloads as Shopify sends them (REST resource JSON: numeric ids, snake_case) → the ledger's
-// normalized facts. Only the fields we use are checked; anything else Shopify adds is ignored. A payload
+// normalized facts. Bodies are parsed with parseJsonLosslessly (./json.ts), so ids above 2^53 arrive as exact
+// digit strings; a number that is not a safe integer can only be a rounded id and is refused rather than
+// acted on. Where the payload has `admin_graphql_api_id`, that gid is preferred over the numeric id. Only the fields we use are checked; anything else Shopify adds is ignored. A payload
 // that fails here is answered 400 and nothing is stored.
 import { z } from "zod";
 import type {
@@ -12,8 +14,17 @@ import type {
   ProductFacts,
 } from "~/ledger/types";
 
-/** Numeric id (REST) or its string form. */
-const numericId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
+/** Numeric id (REST) or its exact string form (what the lossless parser gives for ids above 2^53). */
+const numericId = z
+  .union([
+    z
+      .number()
+      .int()
+      .nonnegative()
+      .refine(Number.isSafeInteger, { message: "is above 2^53 and was rounded: parse the body losslessly" }),
+    z.string().regex(/^\d{1,20}$/),
+  ])
+  .transform(String);
 const timestamp = z.string().refine((v) => !Number.isNaN(Date.parse(v)), { message: "must be a date-time" });
 
 export function gid(type: string, id: string): string {
@@ -144,11 +155,18 @@ export const InventoryLevelPayload = z.object({
   location_id: numericId,
   available: z.number().int().nullish(),
   updated_at: timestamp,
+  /** "gid://shopify/InventoryLevel/<level id>?inventory_item_id=<item id>" */
+  admin_graphql_api_id: z.string().nullish(),
 });
 
+const INVENTORY_LEVEL_GID = /^gid:\/\/shopify\/InventoryLevel\/\d+\?(?:.*&)?inventory_item_id=(\d+)(?:&|$)/;
+
 export function toInventoryFacts(payload: z.infer<typeof InventoryLevelPayload>): InventoryLevelFacts {
+  // The level's gid names the item as text: preferred, like every other admin_graphql_api_id. (Its path is
+  // the level's own id, not always the location's, so the location comes from location_id.)
+  const level = payload.admin_graphql_api_id ? INVENTORY_LEVEL_GID.exec(payload.admin_graphql_api_id) : null;
   return {
-    inventoryItemId: gid("InventoryItem", payload.inventory_item_id),
+    inventoryItemId: gid("InventoryItem", level?.[1] ?? payload.inventory_item_id),
     locationId: gid("Location", payload.location_id),
     available: payload.available ?? null,
     updatedAt: new Date(payload.updated_at).toISOString(),
@@ -187,7 +205,11 @@ export function toProductFacts(payload: z.infer<typeof ProductUpdatePayload>): P
   };
 }
 
-export const ProductDeletePayload = z.object({ id: numericId });
+export const ProductDeletePayload = z.object({ id: numericId, admin_graphql_api_id: z.string().nullish() });
+
+export function toDeletedProductId(payload: z.infer<typeof ProductDeletePayload>): string {
+  return gidOf("Product", payload.admin_graphql_api_id, payload.id);
+}
 
 // ---- compliance ------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-// Every webhook route goes through acceptWebhook: verify the HMAC (the library throws 401 on a bad one,
-// before anything is read), check the topic and the payload (400 with a message otherwise), then, in ONE
+// Every webhook route goes through acceptWebhook: verifyWebhook (./verify.server.ts: 401 without or with a
+// bad HMAC, 400 for a bad shop or header, 413 for an oversize body, the payload parsed losslessly), check the
+// topic and the payload (400 with a message otherwise), then, in ONE
 // transaction, record the event (deduplicated on X-Shopify-Event-Id, falling back to the webhook id) and
 // queue its job. A redelivery finds the event already recorded and changes nothing. No Admin API call
 // and no email here: the job does the work, so Shopify gets its 200 in milliseconds.
@@ -9,7 +10,7 @@ import type { z } from "zod";
 import prisma from "~/db.server";
 import { enqueueCoalescedJob, enqueueJob } from "~/jobs/queue.server";
 import type { JobKind } from "~/jobs/types";
-import { authenticate } from "~/shopify.server";
+import { verifyWebhook } from "./verify.server";
 
 export interface WebhookMeta {
   shop: string;
@@ -81,21 +82,14 @@ export async function recordEventAndEnqueue(
   return "accepted";
 }
 
-/** The whole webhook route: returns the Response to send (throws the library's 401/405 Responses). */
+/** The whole webhook route: returns the Response to send (throws the 4xx Responses of verifyWebhook). */
 export async function acceptWebhook<S extends z.ZodTypeAny>(request: Request, spec: WebhookSpec<S>): Promise<Response> {
-  let context: Awaited<ReturnType<typeof authenticate.webhook>>;
-  try {
-    context = await authenticate.webhook(request);
-  } catch (error) {
-    // A correctly signed body that is not JSON: the library's JSON.parse throws after the HMAC check.
-    if (error instanceof SyntaxError) return new Response("Body is not valid JSON", { status: 400 });
-    throw error;
-  }
+  const { context, payload } = await verifyWebhook(request);
   const topic = String(context.topic);
   if (topic !== spec.topic) {
     return new Response(`This endpoint takes ${spec.topic} webhooks, not ${topic}`, { status: 400 });
   }
-  const parsed = spec.payload.safeParse(context.payload);
+  const parsed = spec.payload.safeParse(payload);
   if (!parsed.success) {
     return new Response(`Malformed ${topic} payload: ${describeIssues(parsed.error)}`, { status: 400 });
   }

@@ -9,8 +9,8 @@ import {
   OrderPayload,
   ProductDeletePayload,
   ProductUpdatePayload,
-  gid,
   toDataRequestFacts,
+  toDeletedProductId,
   toInventoryFacts,
   toOrderFacts,
   toProductFacts,
@@ -53,7 +53,7 @@ export const productsUpdate: WebhookSpec<typeof ProductUpdatePayload> = {
 export const productsDelete: WebhookSpec<typeof ProductDeletePayload> = {
   topic: "PRODUCTS_DELETE",
   payload: ProductDeletePayload,
-  job: (data) => ({ kind: "product.delete", payload: { productId: gid("Product", data.id) } }),
+  job: (data) => ({ kind: "product.delete", payload: { productId: toDeletedProductId(data) } }),
 };
 
 export const appUninstalled: WebhookSpec<typeof AppUninstalledPayload> = {

@@ -76,26 +76,39 @@ export function webhookRequest(path: string, options: WebhookOptions): Request {
 export interface AppProxyOptions {
   shop?: string;
   params?: Record<string, string>;
+  /** Extra parameters in order, a key may repeat (`[["extra","1"],["extra","2"]]`): signed the way Shopify
+   * signs repeated keys, their values joined with commas. */
+  pairs?: [string, string][];
+  /** Leave these default parameters out of the query (and the signature). */
+  omit?: ("shop" | "timestamp" | "path_prefix")[];
   /** Seconds since the epoch; Shopify's signature is refused when older than 90 s. */
   timestamp?: number;
   secret?: string;
   init?: RequestInit;
 }
 
+/** Shopify's app-proxy message: sorted keys, repeated keys' values joined with commas, `key=value` concatenated. */
+export function appProxyMessage(pairs: [string, string][]): string {
+  const grouped = new Map<string, string[]>();
+  for (const [key, value] of pairs) grouped.set(key, [...(grouped.get(key) ?? []), value]);
+  return [...grouped.keys()]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((key) => `${key}=${(grouped.get(key) ?? []).join(",")}`)
+    .join("");
+}
+
 /** A storefront call forwarded by Shopify's app proxy: `signature` = hex HMAC of the sorted query. */
 export function appProxyRequest(path: string, options: AppProxyOptions = {}): Request {
   const url = new URL(appUrl(path));
-  const params: Record<string, string> = {
+  const defaults: Record<string, string> = {
     shop: options.shop ?? TEST_SHOP,
     path_prefix: "/apps/backorder",
     timestamp: String(options.timestamp ?? Math.trunc(Date.now() / 1000)),
-    ...options.params,
   };
-  const message = Object.keys(params)
-    .sort()
-    .map((key) => `${key}=${params[key]}`)
-    .join("");
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  url.searchParams.set("signature", createHmac("sha256", options.secret ?? API_SECRET_KEY).update(message).digest("hex"));
+  for (const key of options.omit ?? []) delete defaults[key];
+  const params: Record<string, string> = { ...defaults, ...options.params };
+  const pairs: [string, string][] = [...Object.entries(params), ...(options.pairs ?? [])];
+  for (const [key, value] of pairs) url.searchParams.append(key, value);
+  url.searchParams.set("signature", createHmac("sha256", options.secret ?? API_SECRET_KEY).update(appProxyMessage(pairs)).digest("hex"));
   return new Request(url.href, options.init);
 }
