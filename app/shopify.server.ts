@@ -44,6 +44,9 @@ const shopify = shopifyApp({
   distribution: AppDistribution.AppStore,
   future: {
     unstable_newEmbeddedAuthStrategy: true,
+    // Offline tokens expire and come with a refresh token; the library refreshes them before use, so
+    // a leaked token is short-lived.
+    expiringOfflineAccessTokens: true,
   },
   hooks: {
     afterAuth: async ({ session, admin }) => {

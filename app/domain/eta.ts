@@ -1,10 +1,12 @@
 // The ETA engine: delivery date ranges for waiting order lines and for the next order of a variant.
 //
 // Supply model (per variant), consumed first-in-first-out in this order:
-//   1. stock: `available + queuedUnits` units. `available` is Shopify's available quantity, from which
-//      every order (waiting lines included) has already been subtracted, so adding the queue back gives
-//      the units on hand for the queue. When that is negative, the missing units are owed to orders the
-//      queue does not list; they are served before the queue (they are older).
+//   1. stock: `available + queuedUnits` units, never fewer than zero. `available` is Shopify's available
+//      quantity, from which every order (waiting lines included) has already been subtracted, so adding
+//      the queue back gives the units on hand for the queue. The queue (the ledger) is the one source of
+//      truth for who waits: when that sum is negative, Shopify counts orders the ledger has not recorded
+//      yet (a burst whose webhooks are still in flight) or never will; they take no place ahead of the
+//      queue, or the same units would count as owed twice. Shopify's number only says what is on hand.
 //   2. incoming batches not yet received, by expected arrival (ties keep input order). A received batch
 //      is already part of `available`.
 //   3. then, open-ended: production capacity (units/week, continuous, starting at the last batch's expected
@@ -204,8 +206,8 @@ class SupplyPlan {
     this.margin = margin;
     const tail = latenessNote(history, lateness, margin);
 
-    let cum = input.available + queuedUnits;
-    if (!Number.isFinite(cum)) throw new RangeError("available must be a finite number");
+    if (!Number.isFinite(input.available)) throw new RangeError("available must be a finite number");
+    let cum = Math.max(0, input.available + queuedUnits);
     if (cum > 0) {
       this.segments.push({
         end: cum,
@@ -235,7 +237,6 @@ class SupplyPlan {
       runLatest = Math.max(runLatest, Math.max(expected + this.p80, today) + margin);
       if (expected > lastExpected) lastExpected = expected;
       cum += b.quantity;
-      if (cum <= 0) continue; // entirely owed to orders ahead of the queue
       this.segments.push({
         end: cum,
         supplyEarliest: runEarliest,
@@ -313,6 +314,12 @@ class SupplyPlan {
     return eta;
   }
 
+  /** Standard delivery for goods in hand today. */
+  inStock(): Eta {
+    const today = this.ctx.todayDay;
+    return this.makeEta(today, today, MODE_INDEX.standard, { kind: "stock" }, "high", "In stock.");
+  }
+
   private makeEta(
     supplyEarliest: number,
     supplyLatest: number,
@@ -381,7 +388,7 @@ export function computeVariantEta(input: VariantEtaInput, ctx: EtaContext, optio
     express: plan.etaAt(nextPosition, 1),
     pickup: plan.etaAt(nextPosition, 2),
   };
-  return { today: ctx.today, orderStart: ctx.orderStart, queuedUnits, next, lines };
+  return { today: ctx.today, orderStart: ctx.orderStart, queuedUnits, next, lines, inStock: plan.inStock() };
 }
 
 /** One-off convenience: builds a context for `now` and computes one variant. */

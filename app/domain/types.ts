@@ -108,4 +108,6 @@ export interface VariantEta {
   next: Readonly<Record<DeliveryMode, Eta>>;
   /** One entry per waiting line, in queue order. */
   lines: LineEta[];
+  /** Standard delivery for goods in hand today (what a line served from stock now is told). */
+  inStock: Eta;
 }

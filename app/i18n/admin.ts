@@ -6,12 +6,13 @@ import polarisFr from "@shopify/polaris/locales/fr.json";
 import * as common from "./messages/common";
 import * as jobs from "./messages/jobs";
 import * as notifications from "./messages/notifications";
+import * as privacy from "./messages/privacy";
 import * as products from "./messages/products";
 import * as settings from "./messages/settings";
 
 export type AdminLocale = "en" | "fr";
 
-const areas = [common, products, settings, jobs, notifications] as const;
+const areas = [common, products, settings, jobs, notifications, privacy] as const;
 
 
 type Area = (typeof areas)[number];

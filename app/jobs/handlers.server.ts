@@ -6,7 +6,9 @@ import { syncOrder } from "~/ledger/orders.server";
 import { customerDataExport, redactCustomer } from "~/ledger/privacy.server";
 import { handleProductDelete, handleProductUpdate } from "~/ledger/products.server";
 import { reconcileShop, recomputeVariants } from "~/ledger/reconcile.server";
+import { saveDataRequest } from "~/models/data-request.server";
 import { deadLetterShopJobs } from "./queue.server";
+import { handleRetention } from "./retention.server";
 import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -79,10 +81,16 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   "customer.data_request": async (payload, ctx) => {
     const facts = parse(CustomerSchema, payload);
     const data = await customerDataExport(ctx.shop, { ...facts, dataRequestId: facts.dataRequestId ?? null });
-    ctx.log("customer data request answered", { dataRequestId: data.dataRequestId, lines: data.backorderedLines.length });
-    return { summary: `${data.backorderedLines.length} line(s), ${data.notifyMeSignups.length} signup(s), ${data.emails.length} email(s)`, result: data };
+    // Kept where the merchant downloads it (Privacy requests), not in the job: job payloads are logs.
+    const requestId = facts.dataRequestId ?? `job:${ctx.job.id}`;
+    const saved = await saveDataRequest({ shop: ctx.shop, requestId, customerEmail: facts.email, exportData: data, now: ctx.now() });
+    ctx.log("customer data request answered", { dataRequestId: requestId, lines: data.backorderedLines.length });
+    return {
+      summary: `data request ${saved.id}: ${data.backorderedLines.length} line(s), ${data.notifyMeSignups.length} signup(s), ${data.emails.length} email(s)`,
+    };
   },
   "shop.reconcile": (_payload, ctx) => reconcileShop(ctx),
+  "shop.retention": (_payload, ctx) => handleRetention(ctx),
   "variants.recompute": (payload, ctx) =>
     recomputeVariants(ctx, parse(z.object({ variantIds: z.array(z.string()).max(10_000) }), payload).variantIds),
 };

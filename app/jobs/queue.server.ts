@@ -171,7 +171,7 @@ export async function renewLease({ id, workerId, now, leaseMs }: { id: string; w
   return result.count === 1;
 }
 
-/** Marks the job done; `result` is kept in its payload (e.g. a customer data export). */
+/** Marks the job done; a `result` is kept in its payload (never personal data: job payloads are logs). */
 export async function completeJob({
   job,
   workerId,
@@ -267,16 +267,6 @@ export async function deadLetterShopJobs({ shop, reason, exceptId, now }: { shop
     }),
   ]);
   return updated.count;
-}
-
-/** Housekeeping: succeeded jobs and webhook events older than the retention window go. */
-export async function pruneHistory({ now, jobDays = 7, eventDays = 30 }: { now: Date; jobDays?: number; eventDays?: number }) {
-  const day = 24 * 60 * 60_000;
-  const [jobs, events] = await prisma.$transaction([
-    prisma.job.deleteMany({ where: { status: "succeeded", finishedAt: { lt: new Date(now.getTime() - jobDays * day) } } }),
-    prisma.webhookEvent.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - eventDays * day) } } }),
-  ]);
-  return { jobs: jobs.count, events: events.count };
 }
 
 function safeParse(text: string): unknown {

@@ -26,6 +26,26 @@ export async function scheduleReconciliations({ now, intervalMinutes }: { now: D
   return queued;
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Queues one retention job per shop per UTC day (idempotent per day): every shop with data, installed or
+ * not (an uninstalled shop's rows age out too until shop/redact erases them).
+ */
+export async function scheduleRetention({ now }: { now: Date }): Promise<number> {
+  const day = Math.floor(now.getTime() / DAY_MS);
+  const [sessions, shops] = await Promise.all([
+    prisma.session.findMany({ select: { shop: true }, distinct: ["shop"] }),
+    prisma.shop.findMany({ select: { shop: true } }),
+  ]);
+  let queued = 0;
+  for (const shop of new Set([...sessions, ...shops].map((s) => s.shop))) {
+    const { created } = await enqueueJob({ shop, kind: "shop.retention", payload: {}, uniqueKey: `retention:${day}`, maxAttempts: 3, now });
+    if (created) queued++;
+  }
+  return queued;
+}
+
 /** For features that change ETAs without a webhook (batches, lead times, settings): delays + storefront, soon. */
 export async function enqueueVariantRecompute({ shop, variantIds, now = new Date() }: { shop: string; variantIds: string[]; now?: Date }) {
   if (variantIds.length === 0) return null;

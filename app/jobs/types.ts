@@ -12,6 +12,7 @@ export const JOB_KINDS = [
   "customer.data_request",
   "shop.reconcile",
   "variants.recompute",
+  "shop.retention",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -53,6 +54,12 @@ export interface JobContext {
   /** The raw `admin.graphql` of the shop (offline session), for services that take it. */
   adminGraphql(): Promise<AdminGraphql>;
   log(message: string, extra?: Record<string, unknown>): void;
+  /**
+   * Records that part of the work failed while the rest went on (e.g. one fulfillment order of an order
+   * could not be held). The handler finishes what it can; the job then fails with these messages, so it
+   * retries and, if it keeps failing, shows in Activity: a partial failure is never a silent success.
+   */
+  reportFailure(message: string): void;
 }
 
 /** What a handler may hand back: a short summary for logs, and data to keep on the job (data requests). */
@@ -66,6 +73,15 @@ export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<JobOutco
 /** A failure retrying cannot fix (bad payload, unknown kind): the job goes straight to dead. */
 export class PermanentJobError extends Error {
   override readonly name = "PermanentJobError";
+}
+
+/** A handler that reported partial failures (`ctx.reportFailure`): the job fails with their messages. */
+export class PartialJobFailure extends Error {
+  override readonly name = "PartialJobFailure";
+  constructor(readonly failures: readonly string[]) {
+    const shown = failures.slice(0, 5).join("; ");
+    super(`${failures.length} part(s) failed: ${shown}${failures.length > 5 ? `; and ${failures.length - 5} more` : ""}`);
+  }
 }
 
 /** Every job status, in the order the Activity page shows them. */

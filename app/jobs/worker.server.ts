@@ -11,9 +11,9 @@ import { createAdminClient, type AdminClient } from "~/shopify/admin-client.serv
 import type { AdminGraphql } from "~/shopify/types";
 import { jobsConfig } from "./config.server";
 import { jobHandlers } from "./handlers.server";
-import { claimJobs, completeJob, failJob, pruneHistory, renewLease } from "./queue.server";
-import { scheduleReconciliations } from "./schedule.server";
-import { PermanentJobError, type ClaimedJob, type JobContext, type JobHandler, type JobRuntime } from "./types";
+import { claimJobs, completeJob, failJob, renewLease } from "./queue.server";
+import { scheduleReconciliations, scheduleRetention } from "./schedule.server";
+import { PartialJobFailure, PermanentJobError, type ClaimedJob, type JobContext, type JobHandler, type JobRuntime } from "./types";
 
 export interface WorkerOptions {
   workerId?: string;
@@ -27,7 +27,7 @@ export interface WorkerOptions {
   deliverEmails?: boolean;
   /** Where emails go (default: SMTP_URL, else the local mailbox). */
   emailTransport?: EmailTransport;
-  /** Queue periodic reconciliations and prune history (default true). */
+  /** Queue periodic reconciliations and daily retention jobs (default true). */
   schedule?: boolean;
   reconcileMinutes?: number;
   /** Keep the Node process alive while the worker runs (a standalone worker); default false. */
@@ -96,7 +96,7 @@ export class JobWorker {
     this.log = options.log ?? ((line) => console.log(line));
   }
 
-  private context(job: ClaimedJob): JobContext {
+  private context(job: ClaimedJob, failures: string[]): JobContext {
     const runtime = this.runtime;
     let graphql: Promise<AdminGraphql> | null = null;
     let client: AdminClient | null = null;
@@ -111,12 +111,16 @@ export class JobWorker {
       admin: async () => (client ??= createAdminClient(await adminGraphql(), runtime.adminClientOptions)),
       log: (message, extra) =>
         this.log(`[jobs] ${job.kind} ${job.id} (${job.shop}): ${message}${extra ? ` ${JSON.stringify(extra)}` : ""}`),
+      reportFailure: (message) => {
+        failures.push(message);
+      },
     };
   }
 
   /** Runs one claimed job to completion and records the outcome. */
   async runJob(job: ClaimedJob): Promise<"succeeded" | "retry" | "dead" | "lost"> {
-    const ctx = this.context(job);
+    const failures: string[] = [];
+    const ctx = this.context(job, failures);
     const heartbeat = setInterval(() => {
       void renewLease({ id: job.id, workerId: this.workerId, now: this.runtime.now(), leaseMs: this.leaseMs }).catch(() => {});
     }, Math.max(1_000, Math.floor(this.leaseMs / 3)));
@@ -131,8 +135,10 @@ export class JobWorker {
         throw new PermanentJobError("Job payload is not JSON");
       }
       const outcome = await handler(payload, ctx);
-      const done = await completeJob({ job, workerId: this.workerId, now: this.runtime.now(), result: outcome?.result });
       if (outcome?.summary) ctx.log(outcome.summary);
+      // The handler did what it could; what it could not do makes the attempt a failure (retried, visible).
+      if (failures.length) throw new PartialJobFailure(failures);
+      const done = await completeJob({ job, workerId: this.workerId, now: this.runtime.now(), result: outcome?.result });
       return done ? "succeeded" : "lost";
     } catch (error) {
       const result = await failJob({
@@ -184,9 +190,10 @@ export class JobWorker {
     this.lastSchedule = t;
     try {
       await scheduleReconciliations({ now, intervalMinutes: this.options.reconcileMinutes ?? jobsConfig.JOBS_RECONCILE_MINUTES });
+      // Hourly check; the jobs are unique per shop and day, so each shop gets one a day.
       if (t - this.lastPrune >= 60 * 60_000) {
         this.lastPrune = t;
-        await pruneHistory({ now });
+        await scheduleRetention({ now });
       }
     } catch (error) {
       this.log(`[jobs] scheduling failed: ${describeError(error)}`);

@@ -14,6 +14,7 @@ import type { Prisma } from "@prisma/client";
 import { allocateFifo } from "~/domain/allocation";
 import { queueBackInStockEmails } from "~/notifications/queue.server";
 import { LINE_EMAIL_SELECT, queueReady } from "./notify.server";
+import { WAITING_QUEUE_ORDER } from "./queue-order";
 
 type Tx = Prisma.TransactionClient;
 
@@ -96,7 +97,7 @@ export async function allocateQueue(
   for (let skip = 0, take = Math.min(PAGE, supply + 1); units < supply; skip += take, take = PAGE) {
     const page = await tx.backorderLine.findMany({
       where: eligible,
-      orderBy: [{ orderedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      orderBy: [...WAITING_QUEUE_ORDER],
       skip,
       take,
       select: { id: true, quantity: true, orderId: true },

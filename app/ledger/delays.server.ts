@@ -1,10 +1,14 @@
-// Delay detection: after anything that can move dates (stock, cancellations, batches, time passing), every
-// waiting line whose newly computed latest date is later than the one the customer was last told gets
-// one delay notice, and that later date becomes the one they were told. The compare-and-set on
-// notifiedLatest makes a concurrent or repeated run send nothing twice; an earlier date sends nothing.
+// Delay detection: after anything that can move dates (stock, cancellations, batches, settings, time
+// passing), every waiting line of a settled variant (./settle.server.ts) whose newly computed latest date
+// is later than the one the customer was last told, by at least the shop's minimum slip, gets one delay
+// notice, and that later date becomes the one they were told. With the shop's "earlier dates" setting, a
+// date that moved earlier by as much gets one good-news email the same way. The compare-and-set on
+// notifiedLatest makes a concurrent or repeated run send nothing twice. A variant that is not settled
+// (orders Shopify counts are not recorded yet) is skipped: its queue may still change.
 import prisma from "~/db.server";
-import { computeVariantEtas, type VariantEtaResult } from "~/services/eta.server";
-import { LINE_EMAIL_SELECT, queueDelay } from "./notify.server";
+import type { EtaShopSettings, VariantEtaResult } from "~/services/eta.server";
+import { daysLater } from "./confirm.server";
+import { LINE_EMAIL_SELECT, queueDelay, queueEarlierDate } from "./notify.server";
 import { takeWriteLock } from "./write-lock.server";
 
 const TX_CHUNK = 50;
@@ -12,19 +16,38 @@ const TX_CHUNK = 50;
 export interface DelayOutcome {
   delayed: number;
   emailsQueued: number;
-  /** The ETAs computed on the way (callers reuse them, e.g. to see whether the storefront changed). */
-  etas: VariantEtaResult[];
+  /** Lines told about an earlier date. */
+  improved: number;
 }
 
-export async function detectDelays({ shop, variantIds, now }: { shop: string; variantIds: readonly string[]; now: Date }): Promise<DelayOutcome> {
-  const outcome: DelayOutcome = { delayed: 0, emailsQueued: 0, etas: [] };
-  if (variantIds.length === 0) return outcome;
-  const results = await computeVariantEtas({ shop, variantIds, now });
-  outcome.etas = results;
-  const etaOf = new Map<string, { earliest: string; latest: string }>();
-  for (const r of results) for (const line of r.eta.lines) etaOf.set(line.lineId, { earliest: line.eta.earliest, latest: line.eta.latest });
+type Candidate = {
+  line: { id: string; notifiedLatest: string } & Parameters<typeof queueDelay>[2];
+  eta: { earliest: string; latest: string };
+  direction: "later" | "earlier";
+};
 
-  const candidates: { line: { id: string; notifiedLatest: string } & Parameters<typeof queueDelay>[2]; eta: { earliest: string; latest: string } }[] = [];
+export async function detectDelays({
+  shop,
+  etas,
+  actionable,
+  settings,
+}: {
+  shop: string;
+  /** ETAs just computed for the variants to check. */
+  etas: readonly VariantEtaResult[];
+  /** Settled (or quiet) variants: only these may email. */
+  actionable: ReadonlySet<string>;
+  settings: Pick<EtaShopSettings, "delayMinSlipDays" | "earlierDateEmails">;
+}): Promise<DelayOutcome> {
+  const outcome: DelayOutcome = { delayed: 0, emailsQueued: 0, improved: 0 };
+  const checked = etas.filter((r) => actionable.has(r.variantId));
+  if (checked.length === 0) return outcome;
+  const etaOf = new Map<string, { earliest: string; latest: string }>();
+  for (const r of checked) for (const line of r.eta.lines) etaOf.set(line.lineId, { earliest: line.eta.earliest, latest: line.eta.latest });
+  const minSlip = Math.max(1, settings.delayMinSlipDays);
+
+  const variantIds = checked.map((r) => r.variantId);
+  const candidates: Candidate[] = [];
   for (let i = 0; i < variantIds.length; i += 500) {
     const lines = await prisma.backorderLine.findMany({
       where: { shop, variantId: { in: variantIds.slice(i, i + 500) }, status: "waiting", notifiedLatest: { not: null } },
@@ -32,9 +55,11 @@ export async function detectDelays({ shop, variantIds, now }: { shop: string; va
     });
     for (const line of lines) {
       const eta = etaOf.get(line.id);
-      if (eta && line.notifiedLatest && eta.latest > line.notifiedLatest) {
-        candidates.push({ line: { ...line, notifiedLatest: line.notifiedLatest }, eta });
-      }
+      if (!eta || !line.notifiedLatest) continue;
+      const slip = daysLater(eta.latest, line.notifiedLatest);
+      const told = { ...line, notifiedLatest: line.notifiedLatest };
+      if (slip >= minSlip) candidates.push({ line: told, eta, direction: "later" });
+      else if (settings.earlierDateEmails && -slip >= minSlip) candidates.push({ line: told, eta, direction: "earlier" });
     }
   }
   for (let i = 0; i < candidates.length; i += TX_CHUNK) {
@@ -42,19 +67,27 @@ export async function detectDelays({ shop, variantIds, now }: { shop: string; va
     const counts = await prisma.$transaction(async (tx) => {
       await takeWriteLock(tx);
       let delayed = 0;
+      let improved = 0;
       let queued = 0;
-      for (const { line, eta } of chunk) {
+      for (const { line, eta, direction } of chunk) {
         const { count } = await tx.backorderLine.updateMany({
           where: { id: line.id, shop, status: "waiting", notifiedLatest: line.notifiedLatest },
           data: { notifiedLatest: eta.latest },
         });
         if (count !== 1) continue;
-        delayed++;
-        if (await queueDelay(tx, shop, line, { previousLatest: line.notifiedLatest, earliest: eta.earliest, latest: eta.latest })) queued++;
+        const dates = { previousLatest: line.notifiedLatest, earliest: eta.earliest, latest: eta.latest };
+        if (direction === "later") {
+          delayed++;
+          if (await queueDelay(tx, shop, line, dates)) queued++;
+        } else {
+          improved++;
+          if (await queueEarlierDate(tx, shop, line, dates)) queued++;
+        }
       }
-      return { delayed, queued };
+      return { delayed, improved, queued };
     });
     outcome.delayed += counts.delayed;
+    outcome.improved += counts.improved;
     outcome.emailsQueued += counts.queued;
   }
   return outcome;

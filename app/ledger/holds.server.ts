@@ -1,9 +1,13 @@
-// Our fulfillment holds on owed lines. Placing: one hold per fulfillment order on the owed quantities,
-// with a handle naming it ours (`backorder-pilot:<line item number>`), adopted rather than duplicated when
-// a re-run finds it already there. Releasing: when every line under a hold is allocated (or cancelled),
-// release exactly that hold by id, then queue the order's ready-to-ship email in the transaction that
-// records the release. Before releasing, the fulfillment order is read: a cancelled order gets no email
-// (its stock goes back to the queue), and a hold someone already released counts as released.
+// Our fulfillment holds on owed lines. Placing: one hold per fulfillment order, with a handle naming it ours
+// (`backorder-pilot:<line item number>`), adopted rather than duplicated when a re-run finds it already
+// there. What the hold covers follows the shop's `fulfillmentMode`: `ship_available` (default) holds only
+// the owed quantities, so Shopify splits the fulfillment order and the rest can ship now; `ship_together`
+// holds the whole fulfillment order. Every fulfillment order and line item is read (paginated); a line we
+// could not hold is reported to the job (`ctx.reportFailure`), so the job fails visibly and retries.
+// Releasing: when every line under a hold is allocated (or cancelled), release exactly that hold by id,
+// then queue the order's ready-to-ship email in the transaction that records the release. Before
+// releasing, the fulfillment order is read: a cancelled order gets no email (its stock goes back to the
+// queue), and a hold someone already released counts as released.
 import prisma from "~/db.server";
 import type { JobContext } from "~/jobs/types";
 import { readOrderFulfillmentOrders } from "~/shopify/orders.server";
@@ -45,10 +49,22 @@ export interface HoldOutcome {
   cancelledVariantIds: string[];
 }
 
-/** Holds the order's waiting lines that have no hold yet. */
+export type FulfillmentMode = "ship_available" | "ship_together";
+
+/** The shop's choice (read-only here; the settings form owns it). Unknown values mean the default. */
+async function fulfillmentModeOf(shop: string): Promise<FulfillmentMode> {
+  const row = await prisma.shopSettings.findUnique({ where: { shop }, select: { fulfillmentMode: true } });
+  return row?.fulfillmentMode === "ship_together" ? "ship_together" : "ship_available";
+}
+
+/** Holds the order's waiting lines that have no hold yet; a line left unheld is a reported failure. */
 export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Promise<HoldOutcome> {
   const { shop } = ctx;
   const outcome: HoldOutcome = { placed: 0, adopted: 0, failed: [], cancelledVariantIds: [] };
+  const fail = (message: string) => {
+    outcome.failed.push(message);
+    ctx.reportFailure(`order ${orderId}: hold not placed: ${message}`);
+  };
   const lines = await prisma.backorderLine.findMany({
     where: { shop, orderId, status: "waiting", holdId: null },
     select: { id: true, lineItemId: true, quantity: true },
@@ -58,14 +74,25 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Prom
   const client = await ctx.admin();
   const snapshot = await readOrderFulfillmentOrders(client, orderId);
   if (!snapshot) {
-    outcome.failed.push(`Order ${orderId} not found on Shopify`);
+    fail(`Order ${orderId} not found on Shopify`);
     return outcome;
   }
   if (snapshot.cancelledAt) {
     outcome.cancelledVariantIds = await cancelOrderLines(shop, orderId);
     return outcome;
   }
+  const mode = await fulfillmentModeOf(shop);
   const pending = new Map(lines.map((l) => [l.lineItemId, l]));
+  // Lines Shopify no longer has to fulfill (fulfilled, or in a closed fulfillment order) need no hold;
+  // orders/updated settles them in the ledger.
+  const settled = new Set<string>();
+  /** Lines of fulfillment orders whose hold failed (already reported). */
+  const reported = new Set<string>();
+  for (const fo of snapshot.fulfillmentOrders) {
+    for (const li of fo.lineItems) {
+      if (pending.has(li.lineItemId) && (!ACTIVE_FO.has(fo.status) || li.remainingQuantity <= 0)) settled.add(li.lineItemId);
+    }
+  }
   for (const fo of snapshot.fulfillmentOrders) {
     if (!ACTIVE_FO.has(fo.status)) continue;
     const mine = fo.lineItems
@@ -80,13 +107,22 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Prom
       holdId = existing.id;
       outcome.adopted++;
     } else {
-      const units = mine.reduce((sum, m) => sum + Math.min(m.line.quantity, m.foLine.remainingQuantity), 0);
-      const result = await holdFulfillmentOrderLines(client, {
+      const owed = mine.map((m) => ({ fulfillmentOrderLineItemId: m.foLine.id, quantity: Math.min(m.line.quantity, m.foLine.remainingQuantity) }));
+      const units = owed.reduce((sum, li) => sum + li.quantity, 0);
+      const request = {
         fulfillmentOrderId: fo.id,
         handle,
         reasonNotes: `Backorder Pilot: ${units} unit${units === 1 ? "" : "s"} waiting for stock; released automatically when allocated.`,
-        lineItems: mine.map((m) => ({ fulfillmentOrderLineItemId: m.foLine.id, quantity: Math.min(m.line.quantity, m.foLine.remainingQuantity) })),
-      });
+        // An empty list holds the whole fulfillment order (Shopify's default for the field).
+        lineItems: mode === "ship_together" ? [] : owed,
+      };
+      let result = await holdFulfillmentOrderLines(client, request);
+      if (!result.ok && result.code === "FULFILLMENT_ORDER_NOT_SPLITTABLE") {
+        // Someone else's hold (or a started fulfillment) keeps Shopify from splitting it: nothing of it can
+        // ship now anyway, so hold it whole rather than leave the owed units unheld.
+        ctx.log(`order ${orderId}: ${fo.id} cannot be split; holding it whole`);
+        result = await holdFulfillmentOrderLines(client, { ...request, lineItems: [] });
+      }
       if (result.ok) {
         holdId = result.holdId;
         heldFo = result.fulfillmentOrderId;
@@ -99,10 +135,13 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Prom
           holdId = found.h.id;
           heldFo = found.fo;
           outcome.adopted++;
+        } else {
+          fail(`${fo.id}: ${result.message} (${result.code})`);
         }
       } else {
-        outcome.failed.push(`${fo.id}: ${result.message}${result.code ? ` (${result.code})` : ""}`);
+        fail(`${fo.id}: ${result.message}${result.code ? ` (${result.code})` : ""}`);
       }
+      if (!holdId) for (const m of mine) reported.add(m.line.lineItemId);
     }
     if (holdId) {
       const ids = mine.map((m) => m.line.id);
@@ -115,6 +154,11 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Prom
       ]);
       for (const m of mine) pending.delete(m.line.lineItemId);
     }
+  }
+  const missing = [...pending.keys()].filter((id) => !settled.has(id) && !reported.has(id));
+  if (missing.length) {
+    const shown = missing.slice(0, 5).join(", ");
+    fail(`${missing.length} owed line item(s) in no open fulfillment order (${shown}${missing.length > 5 ? ", …" : ""})`);
   }
   return outcome;
 }
@@ -172,9 +216,14 @@ export async function releaseHoldsForOrder(ctx: JobContext, orderId: string): Pr
 }
 
 /** Orders of the shop with a hold left to release (lines no longer waiting but still under our hold). */
-export async function ordersWithReleasableHolds(shop: string, limit = 200): Promise<string[]> {
+export async function ordersWithReleasableHolds(shop: string, limit = 200, variantIds?: readonly string[]): Promise<string[]> {
   const rows = await prisma.backorderLine.findMany({
-    where: { shop, holdId: { not: null }, status: { in: ["allocated", "cancelled", "fulfilled"] } },
+    where: {
+      shop,
+      holdId: { not: null },
+      status: { in: ["allocated", "cancelled", "fulfilled"] },
+      ...(variantIds ? { variantId: { in: [...variantIds] } } : {}),
+    },
     select: { orderId: true },
     distinct: ["orderId"],
     take: limit,

@@ -54,7 +54,10 @@ export async function mapUnknownInventoryItems(ctx: JobContext): Promise<number>
         productTitle: v.productTitle,
         variantTitle: v.variantTitle,
         sku: v.sku,
-        available: v.available,
+        // Not the reading just taken: shoppers subscribe to sold-out variants, so the app's last known
+        // stock is none. The ledger pass that follows applies the reading, sees the units that arrived
+        // and tells subscribers (the first restock of a variant the app did not follow yet counts too).
+        available: 0,
         inventoryItemId: v.inventoryItemId,
       },
       update: { inventoryItemId: v.inventoryItemId },

@@ -30,6 +30,7 @@ export const LINE_EMAIL_SELECT = {
 
 export const confirmationKey = (lineId: string) => `line:${lineId}:confirmation`;
 export const delayKey = (lineId: string, latest: string) => `line:${lineId}:delay:${latest}`;
+export const earlierKey = (lineId: string, latest: string) => `line:${lineId}:earlier:${latest}`;
 export const readyKey = (lineId: string) => `line:${lineId}:ready`;
 
 /** A customer address the data layer refused (malformed) must not block the ledger: log and go on. */
@@ -79,18 +80,34 @@ export async function queueConfirmation(
 }
 
 /** One delay notice per line and per new latest date. */
-export async function queueDelay(
+export function queueDelay(tx: Tx, shop: string, line: LineForEmail, dates: DateChange): Promise<boolean> {
+  return queueDateChange(tx, shop, line, dates, "delay_notice");
+}
+
+/** One good-news email per line and per new (earlier) latest date. */
+export function queueEarlierDate(tx: Tx, shop: string, line: LineForEmail, dates: DateChange): Promise<boolean> {
+  return queueDateChange(tx, shop, line, dates, "earlier_date");
+}
+
+interface DateChange {
+  previousLatest: string;
+  earliest: string;
+  latest: string;
+}
+
+async function queueDateChange(
   tx: Tx,
   shop: string,
   line: LineForEmail,
-  dates: { previousLatest: string; earliest: string; latest: string },
+  dates: DateChange,
+  kind: "delay_notice" | "earlier_date",
 ): Promise<boolean> {
   if (!line.customerEmail) return false;
   return queueSafely(
     {
       shop,
-      kind: "delay_notice",
-      dedupeKey: delayKey(line.id, dates.latest),
+      kind,
+      dedupeKey: (kind === "delay_notice" ? delayKey : earlierKey)(line.id, dates.latest),
       to: line.customerEmail,
       locale: line.customerLocale,
       data: {

@@ -7,8 +7,11 @@
 //   follows FIFO on a fresh stock reading: Shopify's available has every order subtracted, including this
 //   one and younger ones; younger owed lines queue behind this order, so their units count as its supply:
 //   covered = clamp(available + owed units of younger lines + this order's units, 0, this order's units).
-// - Each owed line is confirmed once (CAS on notifiedLatest) with its current ETA; if that is later than
-//   what checkout promised (line-item property), a delay notice goes with it.
+// - Owed lines are confirmed by the ledger pass that follows (./confirm.server.ts), once the variant is
+//   settled: every unit Shopify counts as owed is a recorded line (./settle.server.ts), so a burst of
+//   orders is dated in queue order whatever order its webhooks arrive in.
+// - An order that takes a variant past its cap of owed units is flagged (lines `overCap`, order tag
+//   `backorder-over-cap`) for the merchant: Shopify cannot refuse it once placed.
 // - Then Shopify: tag the order `backorder`, hold the owed lines, release holds no longer needed; and the
 //   variants touched get a full ledger pass (allocation, delays, storefront).
 // Database steps come before Shopify calls, so a throttled or failed call retries the job without undoing
@@ -16,12 +19,10 @@
 import { randomUUID } from "node:crypto";
 import prisma from "~/db.server";
 import type { JobContext, JobOutcome } from "~/jobs/types";
-import { computeVariantEtas, loadEtaSettings } from "~/services/eta.server";
-import { BACKORDER_TAG, addOrderTags, readOrderStatus } from "~/shopify/orders.server";
+import { BACKORDER_TAG, OVER_CAP_TAG, addOrderTags, readOrderStatus } from "~/shopify/orders.server";
 import { readVariantInventory } from "~/shopify/inventory.server";
 import { maybeQueueReady } from "./allocation.server";
 import { cancelOrderLines, placeHoldsForOrder, releaseHoldsForOrder } from "./holds.server";
-import { LINE_EMAIL_SELECT, queueConfirmation, queueDelay } from "./notify.server";
 import { describeOutcome, refreshAndAllocate } from "./stock.server";
 import type { OrderFacts, OrderLineFacts } from "./types";
 import { takeWriteLock } from "./write-lock.server";
@@ -76,7 +77,7 @@ async function applyEdits(shop: string, facts: OrderFacts, touched: Set<string>)
   });
 }
 
-async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<string>): Promise<number> {
+async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<string>): Promise<{ recorded: number; overCap: boolean }> {
   const { shop } = ctx;
   const known = new Set(
     (await prisma.backorderLine.findMany({ where: { shop, orderId: facts.orderId }, select: { lineItemId: true } })).map((l) => l.lineItemId),
@@ -85,13 +86,13 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
     (li): li is OrderLineFacts & { variantId: string } =>
       li.variantId !== null && !known.has(li.lineItemId) && li.quantity > 0 && li.fulfillableQuantity !== 0 && li.fulfillmentStatus !== "fulfilled",
   );
-  if (candidates.length === 0) return 0;
+  if (candidates.length === 0) return { recorded: 0, overCap: false };
   const orderCreated = new Date(facts.createdAt);
   const managed = new Map(
     (
       await prisma.backorderVariant.findMany({
         where: { shop, variantId: { in: [...new Set(candidates.map((c) => c.variantId))] }, mode: { not: "off" } },
-        select: { variantId: true, createdAt: true },
+        select: { variantId: true, createdAt: true, cap: true },
       })
     ).map((v) => [v.variantId, v]),
   );
@@ -100,12 +101,12 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
     const v = managed.get(li.variantId);
     return v && (facts.topic === "orders/create" || orderCreated >= v.createdAt);
   });
-  if (eligible.length === 0) return 0;
+  if (eligible.length === 0) return { recorded: 0, overCap: false };
 
   const client = await ctx.admin();
   // This event may be older than a cancellation already processed: ask Shopify before recording anything.
   const status = await readOrderStatus(client, facts.orderId);
-  if (!status.exists || status.cancelledAt) return 0;
+  if (!status.exists || status.cancelledAt) return { recorded: 0, overCap: false };
   const asOf = ctx.now();
   const variantIds = [...new Set(eligible.map((li) => li.variantId))];
   const { variants: stock } = await readVariantInventory(client, shop, variantIds);
@@ -113,6 +114,7 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
   return prisma.$transaction(async (tx) => {
     await takeWriteLock(tx);
     let recorded = 0;
+    let overCap = false;
     for (const variantId of variantIds) {
       const s = stock.get(variantId);
       if (!s) continue; // deleted meanwhile: nothing can be owed on Shopify's side
@@ -137,10 +139,10 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
         const quantity = owed[i] ?? 0;
         if (quantity <= 0) continue;
         const inserted = await tx.$executeRaw`INSERT INTO "BackorderLine" ("id", "shop", "variantId", "orderId", "orderName", "lineItemId",
-            "quantity", "customerEmail", "customerLocale", "orderedAt", "promisedLatest", "customerName", "productTitle", "variantTitle",
-            "orderUpdatedAt", "status", "createdAt", "updatedAt")
+            "quantity", "customerEmail", "customerLocale", "orderedAt", "promisedLatest", "termsVersion", "customerName", "productTitle",
+            "variantTitle", "orderUpdatedAt", "status", "createdAt", "updatedAt")
           VALUES (${randomUUID()}, ${shop}, ${variantId}, ${facts.orderId}, ${facts.orderName}, ${li.lineItemId},
-            ${quantity}, ${facts.email}, ${facts.locale}, ${orderCreated}, ${li.promised?.latest ?? null}, ${facts.customerName},
+            ${quantity}, ${facts.email}, ${facts.locale}, ${orderCreated}, ${li.promised?.latest ?? null}, ${li.termsVersion}, ${facts.customerName},
             ${li.productTitle || s.productTitle}, ${li.variantTitle || (s.variantTitle === "Default Title" ? "" : s.variantTitle)},
             ${new Date(facts.updatedAt)}, 'waiting', ${now}, ${now})
           ON CONFLICT ("shop", "lineItemId") DO NOTHING`;
@@ -149,47 +151,15 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
           touched.add(variantId);
         }
       }
-    }
-    return recorded;
-  });
-}
-
-/** Confirms the order's owed lines not confirmed yet (one email for the order). */
-async function confirmLines(ctx: JobContext, facts: OrderFacts): Promise<number> {
-  const { shop } = ctx;
-  const lines = await prisma.backorderLine.findMany({
-    where: { shop, orderId: facts.orderId, status: "waiting", notifiedLatest: null },
-    select: { ...LINE_EMAIL_SELECT, variantId: true, promisedLatest: true },
-    orderBy: { id: "asc" },
-  });
-  if (lines.length === 0) return 0;
-  const now = ctx.now();
-  const settings = await loadEtaSettings({ shop });
-  const etas = await computeVariantEtas({ shop, variantIds: [...new Set(lines.map((l) => l.variantId))], now, settings });
-  const etaOf = new Map<string, { earliest: string; latest: string }>();
-  for (const r of etas) for (const l of r.eta.lines) etaOf.set(l.lineId, { earliest: l.eta.earliest, latest: l.eta.latest });
-  const termsVersion = facts.lines.find((l) => l.termsVersion !== null)?.termsVersion ?? settings.termsVersion;
-  return prisma.$transaction(async (tx) => {
-    await takeWriteLock(tx);
-    const confirmed: ((typeof lines)[number] & { earliest: string; latest: string; promised: string })[] = [];
-    for (const line of lines) {
-      const eta = etaOf.get(line.id);
-      if (!eta) continue;
-      const promised = line.promisedLatest ?? eta.latest;
-      const { count } = await tx.backorderLine.updateMany({
-        where: { id: line.id, shop, status: "waiting", notifiedLatest: null },
-        data: { notifiedLatest: eta.latest, promisedLatest: promised },
-      });
-      if (count === 1) confirmed.push({ ...line, ...eta, promised });
-    }
-    if (confirmed.length === 0) return 0;
-    await queueConfirmation(tx, shop, confirmed, termsVersion);
-    for (const line of confirmed) {
-      if (line.latest > line.promised) {
-        await queueDelay(tx, shop, line, { previousLatest: line.promised, earliest: line.earliest, latest: line.latest });
+      // Past the cap: units owed to older orders (Shopify's count, as for coverage) plus this order's.
+      const cap = managed.get(variantId)?.cap ?? null;
+      const owedNow = owed.reduce((a, b) => a + b, 0);
+      if (cap !== null && owedNow > 0 && Math.max(0, -(s.available + younger + total)) + owedNow > cap) {
+        await tx.backorderLine.updateMany({ where: { shop, orderId: facts.orderId, variantId }, data: { overCap: true } });
+        overCap = true;
       }
     }
-    return confirmed.length;
+    return { recorded, overCap };
   });
 }
 
@@ -198,14 +168,22 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
   const touched = new Set<string>();
   let edited = 0;
   let recorded = 0;
-  let confirmed = 0;
+  let overCap = false;
 
   if (facts.cancelledAt) {
     for (const v of await cancelOrderLines(shop, facts.orderId)) touched.add(v);
   } else {
     edited = await applyEdits(shop, facts, touched);
-    recorded = await recordNewLines(ctx, facts, touched);
-    confirmed = await confirmLines(ctx, facts);
+    ({ recorded, overCap } = await recordNewLines(ctx, facts, touched));
+  }
+  // Lines recorded earlier but not confirmed yet (waiting for a burst to settle, or a run that died after
+  // recording them): the pass below confirms them once their variants are settled.
+  for (const line of await prisma.backorderLine.findMany({
+    where: { shop, orderId: facts.orderId, status: { in: OPEN }, notifiedLatest: null },
+    select: { variantId: true },
+    distinct: ["variantId"],
+  })) {
+    touched.add(line.variantId);
   }
 
   const open = await prisma.backorderLine.count({ where: { shop, orderId: facts.orderId, status: { not: "cancelled" } } });
@@ -213,8 +191,9 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
   let holdsPlaced = 0;
   let holdsReleased = 0;
   if (open > 0 && !facts.cancelledAt) {
-    if (!facts.tags.some((t) => t.toLowerCase() === BACKORDER_TAG)) {
-      const result = await addOrderTags(await ctx.admin(), facts.orderId, [BACKORDER_TAG]);
+    const wanted = [BACKORDER_TAG, ...(overCap ? [OVER_CAP_TAG] : [])].filter((tag) => !facts.tags.some((t) => t.toLowerCase() === tag));
+    if (wanted.length) {
+      const result = await addOrderTags(await ctx.admin(), facts.orderId, wanted);
       if (!result.ok) ctx.log(`order ${facts.orderName} not tagged: ${result.message}`);
       tagged = result.ok;
     }
@@ -237,7 +216,7 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
   const pass = touched.size ? await refreshAndAllocate(ctx, [...touched]) : null;
   return {
     summary:
-      `${facts.topic} ${facts.orderName}: ${recorded} line(s) recorded, ${edited} edited, ${confirmed} confirmed` +
+      `${facts.topic} ${facts.orderName}: ${recorded} line(s) recorded${overCap ? " (over the cap)" : ""}, ${edited} edited` +
       `${facts.cancelledAt ? ", order cancelled" : ""}${tagged ? ", tagged" : ""}, ${holdsPlaced} hold(s), ${holdsReleased} released` +
       (pass ? `; ${describeOutcome(pass)}` : ""),
   };

@@ -6,7 +6,7 @@ import prisma from "~/db.server";
 import { ordersMissingHolds, ordersWithReleasableHolds, placeHoldsForOrder, releaseHoldsForOrder } from "./holds.server";
 import { mapUnknownInventoryItems } from "./inventory.server";
 import { describeOutcome, refreshAndAllocate, syncStorefront } from "./stock.server";
-import { detectDelays } from "./delays.server";
+import { informCustomers } from "./promises.server";
 
 const HOLD_RETRY_DAYS = 7;
 
@@ -31,9 +31,16 @@ export async function reconcileShop(ctx: JobContext): Promise<JobOutcome> {
   return { summary: `reconciled: ${describeOutcome(pass)}; ${released} leftover hold(s) released, ${held} missing hold(s) placed` };
 }
 
-/** After the merchant changes what dates depend on (batches, lead times, settings): delays + storefront. */
+/**
+ * After the merchant changes what dates depend on (batches, lead times, settings), or when a variant that
+ * waited for in-flight orders becomes quiet: confirmations, delays + storefront.
+ */
 export async function recomputeVariants(ctx: JobContext, variantIds: readonly string[]): Promise<JobOutcome> {
-  const delays = await detectDelays({ shop: ctx.shop, variantIds, now: ctx.now() });
+  const told = await informCustomers({ shop: ctx.shop, variantIds, now: ctx.now() });
   const failures = await syncStorefront(ctx, variantIds);
-  return { summary: `${variantIds.length} variant(s) recomputed: ${delays.emailsQueued} delay email(s), ${failures} storefront failure(s)` };
+  return {
+    summary:
+      `${variantIds.length} variant(s) recomputed: ${told.confirm.confirmedOrders} order(s) confirmed, ${told.delays.delayed} delay email(s)` +
+      `${told.delays.improved ? `, ${told.delays.improved} earlier-date email(s)` : ""}, ${failures} storefront failure(s)`,
+  };
 }

@@ -1,6 +1,7 @@
 // The ledger's main loop for a set of variants: read their stock from Shopify (fresh: webhooks are only
 // triggers), apply it (FIFO allocation, ready-to-ship and back-in-stock emails), release the holds of
-// orders now served, detect delayed lines, and push the new ETAs and inventory policy to the storefront.
+// orders now served, confirm settled orders and detect delayed lines (./promises.server.ts), and push the
+// new ETAs and inventory policy to the storefront.
 // Every step is idempotent, so a retried or duplicated job changes nothing twice.
 import prisma from "~/db.server";
 import type { JobContext } from "~/jobs/types";
@@ -10,8 +11,8 @@ import type { VariantEtaResult } from "~/services/eta.server";
 import { readVariantInventory } from "~/shopify/inventory.server";
 import { applyStock, type AllocationOutcome } from "./allocation.server";
 import { takeWriteLock } from "./write-lock.server";
-import { detectDelays } from "./delays.server";
-import { releaseHoldsForOrder } from "./holds.server";
+import { ordersWithReleasableHolds, releaseHoldsForOrder } from "./holds.server";
+import { informCustomers } from "./promises.server";
 
 export interface LedgerRunOutcome {
   variants: number;
@@ -19,19 +20,37 @@ export interface LedgerRunOutcome {
   readyQueued: number;
   backInStockQueued: number;
   holdsReleased: number;
+  confirmedOrders: number;
+  /** Orders whose confirmation waits for orders Shopify counts but the ledger has not recorded yet. */
+  deferredOrders: number;
   delayNotices: number;
+  earlierDateNotices: number;
   missing: string[];
   storefrontFailures: number;
 }
 
 function emptyOutcome(): LedgerRunOutcome {
-  return { variants: 0, allocatedLines: 0, readyQueued: 0, backInStockQueued: 0, holdsReleased: 0, delayNotices: 0, missing: [], storefrontFailures: 0 };
+  return {
+    variants: 0,
+    allocatedLines: 0,
+    readyQueued: 0,
+    backInStockQueued: 0,
+    holdsReleased: 0,
+    confirmedOrders: 0,
+    deferredOrders: 0,
+    delayNotices: 0,
+    earlierDateNotices: 0,
+    missing: [],
+    storefrontFailures: 0,
+  };
 }
 
 export function describeOutcome(o: LedgerRunOutcome): string {
   return (
     `${o.variants} variant(s), ${o.allocatedLines} line(s) allocated, ${o.holdsReleased} hold(s) released, ` +
+    `${o.confirmedOrders} order(s) confirmed${o.deferredOrders ? ` (${o.deferredOrders} waiting for orders in flight)` : ""}, ` +
     `${o.readyQueued} ready, ${o.backInStockQueued} back-in-stock, ${o.delayNotices} delay email(s)` +
+    (o.earlierDateNotices ? `, ${o.earlierDateNotices} earlier-date email(s)` : "") +
     (o.missing.length ? `, ${o.missing.length} variant(s) missing on Shopify` : "") +
     (o.storefrontFailures ? `, ${o.storefrontFailures} storefront sync failure(s)` : "")
   );
@@ -138,6 +157,11 @@ export async function refreshAndAllocate(
   const ids = [...new Set(variantIds)];
   if (ids.length === 0) return outcome;
   const orders = await readAndApply(ctx, ids, options.eventUpdatedAt ?? null, outcome);
+  // Also orders served by an earlier run whose release failed (a throttled call after the allocation
+  // committed): the retry finds nothing newly allocated, but their holds must still go.
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const orderId of await ordersWithReleasableHolds(ctx.shop, 200, ids.slice(i, i + 500))) orders.add(orderId);
+  }
 
   // Orders now fully served: release our holds (the ready email goes with the release).
   const requeue = new Set<string>();
@@ -157,9 +181,12 @@ export async function refreshAndAllocate(
     }
   }
 
-  const delays = await detectDelays({ shop: ctx.shop, variantIds: ids, now: ctx.now() });
-  outcome.delayNotices += delays.emailsQueued;
+  const told = await informCustomers({ shop: ctx.shop, variantIds: ids, now: ctx.now() });
+  outcome.confirmedOrders += told.confirm.confirmedOrders;
+  outcome.deferredOrders += told.confirm.deferredOrders;
+  outcome.delayNotices += told.delays.delayed;
+  outcome.earlierDateNotices += told.delays.improved;
   const mode = options.syncStorefront ?? "changed";
-  if (mode !== false) outcome.storefrontFailures = await syncStorefront(ctx, mode === "all" ? ids : storefrontChanged(delays.etas));
+  if (mode !== false) outcome.storefrontFailures = await syncStorefront(ctx, mode === "all" ? ids : storefrontChanged(told.etas));
   return outcome;
 }

@@ -1,5 +1,6 @@
 // Data access for the variants a shop manages with Backorder Pilot, their incoming batches and their
 // waiting order lines. Every function takes the shop and every where-clause filters on it.
+import { WAITING_QUEUE_ORDER } from "~/ledger/queue-order";
 import prisma from "~/db.server";
 import type { BatchInput, VariantSettingsInput } from "~/validation/backorder-variant";
 
@@ -22,9 +23,17 @@ const VARIANT_SELECT = {
   syncedPolicy: true,
   syncedAt: true,
   syncError: true,
+  version: true,
 } as const;
 
-const BATCH_SELECT = { id: true, quantity: true, expectedOn: true, receivedOn: true, supplier: true } as const;
+const BATCH_SELECT = { id: true, quantity: true, expectedOn: true, receivedOn: true, supplier: true, version: true } as const;
+
+/** What the models take: the form's parsed input; the version and the submission key are optional. */
+type VariantSettingsWrite = Omit<VariantSettingsInput, "version"> & { version?: number | null };
+type BatchWrite = Omit<BatchInput, "version" | "submissionKey" | "batchId"> & { version?: number | null; submissionKey?: string | null };
+
+/** Outcome of an edit that names the version it loaded (optimistic concurrency). */
+export type VersionedWrite = "saved" | "conflict" | "missing";
 
 /** What Shopify tells us about a variant, kept on our row so pages and jobs need not ask again. */
 export interface ShopifyVariantFacts {
@@ -84,10 +93,20 @@ function dayStart(iso: string | null): Date | null {
   return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
 }
 
-/** Saves the merchant's settings for one variant (the row must exist: see upsertShopifyFacts). */
-export async function saveVariantSettings({ shop, settings }: { shop: string; settings: VariantSettingsInput }) {
+/**
+ * Saves the merchant's settings for one variant (the row must exist: see upsertShopifyFacts). With a
+ * version, the write happens only if the row is still at that version, and moves it on by one.
+ */
+export async function saveVariantSettings({
+  shop,
+  settings,
+}: {
+  shop: string;
+  settings: VariantSettingsWrite;
+}): Promise<VersionedWrite> {
+  const where = { shop, variantId: settings.variantId };
   const { count } = await prisma.backorderVariant.updateMany({
-    where: { shop, variantId: settings.variantId },
+    where: settings.version == null ? where : { ...where, version: settings.version },
     data: {
       mode: settings.mode,
       cap: settings.cap,
@@ -97,50 +116,90 @@ export async function saveVariantSettings({ shop, settings }: { shop: string; se
       endsAt: dayStart(settings.endsOn),
       messageEn: settings.messageEn,
       messageFr: settings.messageFr,
+      version: { increment: 1 },
     },
   });
-  return count === 1;
+  if (count === 1) return "saved";
+  return (await prisma.backorderVariant.count({ where })) === 0 ? "missing" : "conflict";
 }
 
-/** Bulk edits from the products list; rows must exist (see upsertShopifyFacts). */
+/** Bulk edits from the products list; rows must exist (see upsertShopifyFacts). They move each version on. */
 export async function setModeForVariants({ shop, variantIds, mode }: { shop: string; variantIds: string[]; mode: string }) {
-  const { count } = await prisma.backorderVariant.updateMany({ where: { shop, variantId: { in: variantIds } }, data: { mode } });
+  const { count } = await prisma.backorderVariant.updateMany({
+    where: { shop, variantId: { in: variantIds } },
+    data: { mode, version: { increment: 1 } },
+  });
   return count;
 }
 
 export async function setLeadTimeForVariants({ shop, variantIds, leadTimeDays }: { shop: string; variantIds: string[]; leadTimeDays: number }) {
   const { count } = await prisma.backorderVariant.updateMany({
     where: { shop, variantId: { in: variantIds } },
-    data: { leadTimeDays },
+    data: { leadTimeDays, version: { increment: 1 } },
   });
   return count;
 }
 
-export async function addBatch({ shop, batch }: { shop: string; batch: BatchInput }) {
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}
+
+/**
+ * Adds a batch. A submission key already used by this shop means the same form was submitted again
+ * (double click, resubmit after a timeout): the batch it created comes back and nothing new is written.
+ */
+export async function addBatch({ shop, batch }: { shop: string; batch: BatchWrite }) {
+  const existing = async () =>
+    batch.submissionKey
+      ? prisma.incomingBatch.findFirst({
+          where: { shop, submissionKey: batch.submissionKey, variant: { variantId: batch.variantId } },
+          select: BATCH_SELECT,
+        })
+      : null;
+  const replay = await existing();
+  if (replay) return { batch: replay, created: false };
   const variant = await prisma.backorderVariant.findUnique({
     where: { shop_variantId: { shop, variantId: batch.variantId } },
     select: { id: true },
   });
   if (!variant) return null;
-  return prisma.incomingBatch.create({
+  try {
+    const created = await prisma.incomingBatch.create({
+      data: {
+        shop,
+        backorderVariantId: variant.id,
+        quantity: batch.quantity,
+        expectedOn: batch.expectedOn,
+        receivedOn: batch.receivedOn,
+        supplier: batch.supplier,
+        submissionKey: batch.submissionKey ?? null,
+      },
+      select: BATCH_SELECT,
+    });
+    return { batch: created, created: true };
+  } catch (error) {
+    // Both clicks passed the lookup at once: the unique key let one create; the other returns its batch.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await existing();
+    if (!winner) throw error;
+    return { batch: winner, created: false };
+  }
+}
+
+export async function updateBatch({ shop, batchId, batch }: { shop: string; batchId: string; batch: BatchWrite }): Promise<VersionedWrite> {
+  const where = { id: batchId, shop, variant: { variantId: batch.variantId } };
+  const { count } = await prisma.incomingBatch.updateMany({
+    where: batch.version == null ? where : { ...where, version: batch.version },
     data: {
-      shop,
-      backorderVariantId: variant.id,
       quantity: batch.quantity,
       expectedOn: batch.expectedOn,
       receivedOn: batch.receivedOn,
       supplier: batch.supplier,
+      version: { increment: 1 },
     },
-    select: BATCH_SELECT,
   });
-}
-
-export async function updateBatch({ shop, batchId, batch }: { shop: string; batchId: string; batch: BatchInput }) {
-  const { count } = await prisma.incomingBatch.updateMany({
-    where: { id: batchId, shop, variant: { variantId: batch.variantId } },
-    data: { quantity: batch.quantity, expectedOn: batch.expectedOn, receivedOn: batch.receivedOn, supplier: batch.supplier },
-  });
-  return count === 1;
+  if (count === 1) return "saved";
+  return (await prisma.incomingBatch.count({ where })) === 0 ? "missing" : "conflict";
 }
 
 export async function removeBatch({ shop, batchId, variantId }: { shop: string; batchId: string; variantId: string }) {
@@ -163,7 +222,7 @@ export async function waitingUnitsByVariant({ shop, variantIds }: { shop: string
 export async function listWaitingLines({ shop, variantId }: { shop: string; variantId: string }) {
   return prisma.backorderLine.findMany({
     where: { shop, variantId, status: "waiting" },
-    orderBy: [{ orderedAt: "asc" }, { id: "asc" }],
+    orderBy: [...WAITING_QUEUE_ORDER],
     select: { id: true, orderName: true, quantity: true, customerEmail: true, orderedAt: true, promisedLatest: true },
   });
 }

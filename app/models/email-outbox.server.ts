@@ -279,8 +279,36 @@ export async function deleteShopNotifications({ shop }: { shop: string }, db: Db
   await db.emailTemplate.deleteMany({ where: { shop } });
 }
 
-/** Drops delivered and dead emails older than `before` (a periodic job keeps the outbox small). */
-export async function pruneOutbox({ before }: { before: Date }): Promise<number> {
-  const { count } = await prisma.emailOutbox.deleteMany({ where: { status: { in: ["sent", "dead"] }, createdAt: { lt: before } } });
+/**
+ * Forgets the emails about given ledger lines whatever address they went to (customers/redact names the
+ * customer's orders; an order's emails are keyed `line:<id>:…`).
+ */
+export async function deleteLineEmails({ shop, lineIds }: { shop: string; lineIds: readonly string[] }, db: Db = prisma): Promise<number> {
+  let deleted = 0;
+  for (let i = 0; i < lineIds.length; i += 200) {
+    const chunk = lineIds.slice(i, i + 200);
+    const { count } = await db.emailOutbox.deleteMany({ where: { shop, OR: chunk.map((id) => ({ dedupeKey: { startsWith: `line:${id}:` } })) } });
+    deleted += count;
+  }
+  return deleted;
+}
+
+/**
+ * Retention: sent emails (subject and body name the customer) older than `sentBefore`, and dead ones
+ * created before `deadBefore`, go. Pending and sending rows are never pruned: they still have to go out.
+ */
+export async function pruneOutbox(
+  { shop, sentBefore, deadBefore }: { shop: string; sentBefore: Date; deadBefore: Date },
+  db: Db = prisma,
+): Promise<number> {
+  const { count } = await db.emailOutbox.deleteMany({
+    where: {
+      shop,
+      OR: [
+        { status: "sent", OR: [{ sentAt: { lt: sentBefore } }, { sentAt: null, createdAt: { lt: sentBefore } }] },
+        { status: "dead", createdAt: { lt: deadBefore } },
+      ],
+    },
+  });
   return count;
 }

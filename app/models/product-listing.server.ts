@@ -2,7 +2,7 @@
 // (mode, units waiting, next delivery estimate, at-risk lines, sync state).
 import type { AdminGraphql } from "~/shopify/types";
 import { fetchProductPage, fetchProductsById, type ListedProduct } from "~/shopify/products.server";
-import { computeVariantEtas } from "~/services/eta.server";
+import { computeVariantEtasReport } from "~/services/eta.server";
 import { findBackorderVariants, findBackorderableProductIds, waitingUnitsByVariant } from "./backorder-variant.server";
 import { DELIVERY_MODES, type DateRange } from "~/domain/types";
 
@@ -22,6 +22,8 @@ export interface VariantRow {
   nextEta: DateRange | null;
   atRisk: boolean;
   syncError: string | null;
+  /** Its stored data cannot be computed (a batch dated 9999-12-31…): no estimate, fix it on its page. */
+  dataProblem: boolean;
 }
 
 export interface ProductListing {
@@ -65,7 +67,7 @@ async function productsFromApp(
 ) {
   let productIds: string[];
   if (tab === "at_risk") {
-    const etas = await computeVariantEtas({ shop, now });
+    const { results: etas } = await computeVariantEtasReport({ shop, now });
     productIds = [...new Set(etas.filter((r) => r.mode !== "off" && r.eta.lines.some((l) => l.atRisk)).map((r) => r.productId))];
   } else {
     productIds = await findBackorderableProductIds({ shop });
@@ -104,7 +106,10 @@ async function variantRows(shop: string, products: ListedProduct[], now: Date): 
   ]);
   const managedById = new Map(managed.map((row) => [row.variantId, row]));
   const managedIds = managed.filter((row) => row.mode !== "off").map((row) => row.variantId);
-  const etas = new Map((await computeVariantEtas({ shop, variantIds: managedIds, now })).map((r) => [r.variantId, r]));
+  // A variant with unusable data is skipped by the engine and flagged on its row; the others still compute.
+  const report = await computeVariantEtasReport({ shop, variantIds: managedIds, now });
+  const etas = new Map(report.results.map((r) => [r.variantId, r]));
+  const problems = new Set(report.problems.map((p) => p.variantId));
 
   return products.flatMap((product) =>
     product.variants.map((variant) => {
@@ -123,6 +128,7 @@ async function variantRows(shop: string, products: ListedProduct[], now: Date): 
         nextEta: firstMode && eta?.summary ? (eta.summary.next[firstMode] ?? null) : null,
         atRisk: eta?.eta.lines.some((line) => line.atRisk) ?? false,
         syncError: row?.syncError ?? null,
+        dataProblem: problems.has(variant.id),
       };
     }),
   );

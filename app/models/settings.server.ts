@@ -20,6 +20,8 @@ export interface ShopSettings extends SettingsValues {
   termsVersion: number;
   /** False until the merchant saves once: every value is a default. */
   saved: boolean;
+  /** Optimistic concurrency: the row's version, 0 while nothing is saved. A save names the one it edited. */
+  version: number;
 }
 
 const EMPTY_TERMS = { payment: "", shipping: "", cancellation: "" };
@@ -41,6 +43,9 @@ export function defaultSettingsValues(): SettingsValues {
       pickup: { enabled: false, processingDays: 1, transitMinDays: 0, transitMaxDays: 0 },
     },
     terms: { en: { ...EMPTY_TERMS }, fr: { ...EMPTY_TERMS } },
+    delayMinSlipDays: 1,
+    earlierDateEmails: false,
+    fulfillmentMode: "ship_available",
   };
 }
 
@@ -57,6 +62,10 @@ const SELECT = {
   deliveryModes: true,
   terms: true,
   termsVersion: true,
+  delayMinSlipDays: true,
+  earlierDateEmails: true,
+  fulfillmentMode: true,
+  version: true,
 } as const;
 
 function parseJson(text: string): unknown {
@@ -106,6 +115,7 @@ export async function getShopSettings({
       shop,
       termsVersion: 1,
       saved: false,
+      version: 0,
     };
   }
   const holidayCountry = field("holidayCountry", row.holidayCountry, base.holidayCountry);
@@ -113,6 +123,7 @@ export async function getShopSettings({
   return {
     shop,
     saved: true,
+    version: row.version,
     termsVersion: row.termsVersion,
     safetyMarginDays: field("safetyMarginDays", row.safetyMarginDays, base.safetyMarginDays),
     defaultLeadTimeDays: field("defaultLeadTimeDays", row.defaultLeadTimeDays, base.defaultLeadTimeDays),
@@ -124,6 +135,9 @@ export async function getShopSettings({
     closureDays: field("closureDays", parseJson(row.closureDays), base.closureDays),
     deliveryModes: field("deliveryModes", parseJson(row.deliveryModes), base.deliveryModes),
     terms: field("terms", parseJson(row.terms), base.terms),
+    delayMinSlipDays: field("delayMinSlipDays", row.delayMinSlipDays, base.delayMinSlipDays),
+    earlierDateEmails: row.earlierDateEmails,
+    fulfillmentMode: field("fulfillmentMode", row.fulfillmentMode, base.fulfillmentMode),
   };
 }
 
@@ -138,10 +152,42 @@ export function nextTermsVersion(current: Pick<ShopSettings, "terms" | "termsVer
   return termsEqual(current.terms, terms) ? current.termsVersion : current.termsVersion + 1;
 }
 
-/** Creates or replaces the shop's settings; the terms version moves only when the terms text changed. */
+export type SaveSettingsResult = { ok: true; settings: ShopSettings } | { ok: false; conflict: true };
+
+/** Creates or replaces the shop's settings (no version check); the terms version moves only when the terms changed. */
 export async function saveShopSettings({ shop, settings }: { shop: string; settings: SettingsValues }): Promise<ShopSettings> {
-  return prisma.$transaction(async (tx) => {
-    const row = await tx.shopSettings.findUnique({ where: { shop }, select: { terms: true, termsVersion: true } });
+  const result = await saveShopSettingsAtVersion({ shop, settings, version: null });
+  if (!result.ok) throw new Error("unreachable: an unconditional save cannot conflict");
+  return result.settings;
+}
+
+/**
+ * Like saveShopSettings, for the settings form: `version` is the one the form loaded (0: nothing was saved
+ * then). When the row has moved on since, nothing is written and the result is a conflict. null skips
+ * the check (a client that sent no version).
+ */
+export async function saveShopSettingsAtVersion({
+  shop,
+  settings,
+  version,
+}: {
+  shop: string;
+  settings: SettingsValues;
+  version: number | null;
+}): Promise<SaveSettingsResult> {
+  try {
+    return await saveInTransaction({ shop, settings, version });
+  } catch (error) {
+    // Two first saves at once: the second create hits the primary key. It lost the race: a conflict.
+    if (version !== null && (error as { code?: unknown } | null)?.code === "P2002") return { ok: false, conflict: true };
+    throw error;
+  }
+}
+
+function saveInTransaction({ shop, settings, version }: { shop: string; settings: SettingsValues; version: number | null }) {
+  return prisma.$transaction(async (tx): Promise<SaveSettingsResult> => {
+    const row = await tx.shopSettings.findUnique({ where: { shop }, select: { terms: true, termsVersion: true, version: true } });
+    if (version !== null && (row?.version ?? 0) !== version) return { ok: false as const, conflict: true as const };
     const current = row
       ? { termsVersion: row.termsVersion, terms: field("terms", parseJson(row.terms), defaultSettingsValues().terms) }
       : { termsVersion: 1, terms: defaultSettingsValues().terms };
@@ -158,9 +204,24 @@ export async function saveShopSettings({ shop, settings }: { shop: string; setti
       deliveryModes: JSON.stringify(settings.deliveryModes),
       terms: JSON.stringify(settings.terms),
       termsVersion,
+      delayMinSlipDays: settings.delayMinSlipDays,
+      earlierDateEmails: settings.earlierDateEmails,
+      fulfillmentMode: settings.fulfillmentMode,
     };
-    await tx.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data, select: { shop: true } });
-    return { ...settings, shop, termsVersion, saved: true };
+    let newVersion: number;
+    if (!row) {
+      await tx.shopSettings.create({ data: { shop, ...data }, select: { shop: true } });
+      newVersion = 1;
+    } else {
+      // Compare-and-set on the version read above, so a save that raced in between is not overwritten.
+      const { count } = await tx.shopSettings.updateMany({
+        where: { shop, version: row.version },
+        data: { ...data, version: { increment: 1 } },
+      });
+      if (count !== 1) return { ok: false as const, conflict: true as const };
+      newVersion = row.version + 1;
+    }
+    return { ok: true as const, settings: { ...settings, shop, termsVersion, saved: true, version: newVersion } };
   });
 }
 

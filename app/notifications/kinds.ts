@@ -3,7 +3,7 @@
 // A new kind = one entry here + default templates in ./templates.ts.
 import { z } from "zod";
 
-export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "ready_to_ship", "back_in_stock"] as const;
+export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 /** What an outbox row can hold: a customer email, or a merchant's test send from the admin. */
 export type OutboxKind = EmailKind | "test";
@@ -73,7 +73,9 @@ export const emailDataSchemas = {
   backorder_confirmation: z.object({
     orderName: text.min(1),
     customerName: optionalName,
-    lines: z.array(datedLine).min(1).max(250),
+    // No upper bound: an order has as many lines as it has (a cap here dropped the whole email of a
+    // 251-line order); the renderer's time and memory limits are the guard.
+    lines: z.array(datedLine).min(1),
     termsVersion: z.number().int().nonnegative(),
   }),
   delay_notice: z
@@ -88,10 +90,22 @@ export const emailDataSchemas = {
       latest: isoDate,
     })
     .refine((d) => d.earliest <= d.latest, { message: "earliest must not be after latest" }),
+  earlier_date: z
+    .object({
+      orderName: text.min(1),
+      customerName: optionalName,
+      productTitle: text,
+      variantTitle,
+      quantity,
+      previousLatest: isoDate,
+      earliest: isoDate,
+      latest: isoDate,
+    })
+    .refine((d) => d.earliest <= d.latest, { message: "earliest must not be after latest" }),
   ready_to_ship: z.object({
     orderName: text.min(1),
     customerName: optionalName,
-    lines: z.array(plainLine).min(1).max(250),
+    lines: z.array(plainLine).min(1),
   }),
   back_in_stock: z.object({ productTitle: text, variantTitle, productUrl: httpUrl, unsubscribeUrl: httpUrl }),
 } satisfies Record<EmailKind, z.ZodTypeAny>;
@@ -212,6 +226,37 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
       previousLatest: "2026-12-18",
       earliest: "2027-01-11",
       latest: "2027-01-15",
+    }),
+    sampleContext: () => ({}),
+  },
+  earlier_date: {
+    variables: (d) => ({
+      order_name: d.orderName,
+      customer_name: d.customerName,
+      ...lineVariables(d),
+      previous_latest: d.previousLatest,
+      earliest: d.earliest,
+      latest: d.latest,
+    }),
+    variableNames: [
+      "order_name",
+      "customer_name",
+      "product_title",
+      "variant_title",
+      "quantity",
+      "previous_latest",
+      "earliest",
+      "latest",
+    ],
+    sample: (locale) => ({
+      orderName: "#1001",
+      customerName: SAMPLE_NAMES[locale].customer,
+      productTitle: SAMPLE_NAMES[locale].product,
+      variantTitle: SAMPLE_NAMES[locale].variant,
+      quantity: 2,
+      previousLatest: "2027-01-15",
+      earliest: "2026-12-14",
+      latest: "2026-12-18",
     }),
     sampleContext: () => ({}),
   },

@@ -43,10 +43,39 @@ export class EmailInputError extends Error {
 }
 
 const recipient = z.string().trim().toLowerCase().email().max(320);
+
+/** What the outbox keeps as an email's locale (its column is meant for a BCP 47 tag, not free text). */
+export const MAX_LOCALE_LENGTH = 35;
+
+/**
+ * A customer's locale as an outbox can keep it: the canonical BCP 47 tag when it is short enough, else its
+ * language and region (`fr-CA-x-something-very-long` → `fr-CA`), else the template language. Shopify's
+ * `customer_locale` is whatever the storefront sent, so a long or odd one must not cost the customer
+ * their email.
+ */
+export function normalizeLocale(raw: string | null | undefined): string {
+  const value = (raw ?? "").trim().replace(/_/g, "-");
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value);
+    if (canonical && canonical.length <= MAX_LOCALE_LENGTH) return canonical;
+  } catch {
+    // Not a well-formed tag (e.g. a private-use subtag over 8 characters): fall through.
+  }
+  const head = /^([a-z]{2,3})(?:-([a-z]{2}|\d{3}))?(?:-|$)/i.exec(value);
+  if (head?.[1]) {
+    try {
+      const [tag] = Intl.getCanonicalLocales(head[2] ? `${head[1]}-${head[2]}` : head[1]);
+      if (tag) return tag;
+    } catch {
+      // fall through
+    }
+  }
+  return emailLocale(value);
+}
 const envelope = z.object({
   shop: z.string().min(1),
   dedupeKey: z.string().min(1).max(255),
-  locale: z.string().max(35),
+  locale: z.string().min(2).max(MAX_LOCALE_LENGTH),
 });
 
 function fail(message: string, error?: z.ZodError): never {
@@ -101,6 +130,7 @@ async function renderForShop<K extends EmailKind>(
 
 export async function queueEmail(input: QueueEmailInput, db: Db = prisma): Promise<{ queued: boolean }> {
   if (!isEmailKind(input.kind)) fail(`Unknown email kind ${JSON.stringify(input.kind)}`);
+  input = { ...input, locale: normalizeLocale(input.locale) };
   const head = envelope.safeParse(input);
   if (!head.success) fail(`Invalid ${input.kind} email`, head.error);
   const to = recipient.safeParse(input.to);

@@ -86,6 +86,32 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <p>Merci de votre patience.</p>`,
     },
   },
+  earlier_date: {
+    en: {
+      subject: "Order {{ order_name }}: {{ product_title }} is coming sooner",
+      body: `<h1 ${H1}>Good news: your item is coming sooner</h1>
+<p>{% if customer_name != blank %}Hi {{ customer_name }},{% else %}Hello,{% endif %}</p>
+<p>{{ quantity }} × <strong>{{ product_title }}</strong>${variant()} from order <strong>{{ order_name }}</strong> should arrive earlier than we told you.</p>
+<table ${TABLE}>
+<tr><td ${TD}>Previously expected by</td><td ${TD_RIGHT}>{{ previous_latest | format_date }}</td></tr>
+<tr><td ${TD}><strong>New estimated delivery</strong></td><td ${TD_RIGHT}><strong>{{ earliest | date_range: latest }}</strong></td></tr>
+</table>
+<p>There is nothing to do: it will ship as soon as it arrives.</p>
+<p>Thank you for your patience.</p>`,
+    },
+    fr: {
+      subject: "Commande {{ order_name }} : {{ product_title }} arrive plus tôt",
+      body: `<h1 ${H1}>Bonne nouvelle : votre article arrive plus tôt</h1>
+<p>{% if customer_name != blank %}Bonjour {{ customer_name }},{% else %}Bonjour,{% endif %}</p>
+<p>{{ quantity }} × <strong>{{ product_title }}</strong>${variant()} de la commande <strong>{{ order_name }}</strong> devrait arriver plus tôt que prévu.</p>
+<table ${TABLE}>
+<tr><td ${TD}>Livraison prévue auparavant au plus tard le</td><td ${TD_RIGHT}>{{ previous_latest | format_date }}</td></tr>
+<tr><td ${TD}><strong>Nouvelle livraison estimée</strong></td><td ${TD_RIGHT}><strong>{{ earliest | date_range: latest }}</strong></td></tr>
+</table>
+<p>Vous n’avez rien à faire : il partira dès son arrivée.</p>
+<p>Merci de votre patience.</p>`,
+    },
+  },
   ready_to_ship: {
     en: {
       subject: "Order {{ order_name }}: your backordered items are ready to ship",

@@ -8,6 +8,7 @@ import { Badge, BlockStack, Box, Button, Card, IndexTable, InlineStack, Layout, 
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { z } from "zod";
 import { authenticate } from "~/shopify.server";
+import { readFormData } from "~/validation/form-data";
 import { adminLocaleFromRequest, translator, type AdminMessageKey } from "~/i18n/admin";
 import { en as jobMessages } from "~/i18n/messages/jobs";
 import { loadActivity } from "~/jobs/activity.server";
@@ -44,7 +45,7 @@ const ActionForm = z.discriminatedUnion("intent", [
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const t = translator(adminLocaleFromRequest(request));
-  const parsed = ActionForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionForm.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ ok: false as const, message: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 400 });
   if (parsed.data.intent === "retry") {
     const ok = await retryDeadJob({ shop: session.shop, id: parsed.data.id });

@@ -28,6 +28,7 @@ import {
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { GraphqlQueryError, HttpResponseError } from "@shopify/shopify-api";
 import { authenticate } from "~/shopify.server";
+import { readFormData } from "~/validation/form-data";
 import { adminLocaleFromRequest, translator, type Translate } from "~/i18n/admin";
 import { deleteEmailTemplate, saveEmailTemplate } from "~/models/email-template.server";
 import { countRecentTestEmails, getOutboxEmail, retryOutboxEmail } from "~/models/email-outbox.server";
@@ -93,7 +94,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const shop = session.shop;
   const t = translator(adminLocaleFromRequest(request));
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
 
   switch (intent) {

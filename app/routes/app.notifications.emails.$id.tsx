@@ -7,6 +7,7 @@ import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
+import { readFormData } from "~/validation/form-data";
 import { adminLocaleFromRequest, translator } from "~/i18n/admin";
 import { retryOutboxEmail } from "~/models/email-outbox.server";
 import { loadOutboxEmail, notificationsText } from "~/notifications/admin.server";
@@ -22,6 +23,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
+  // The page posts a form ({ intent: "retry" }); any other body is refused like on every admin action.
+  await readFormData(request);
   const t = translator(adminLocaleFromRequest(request));
   const result = params.id ? await retryOutboxEmail({ shop: session.shop, id: params.id }) : "not_found";
   if (result === "not_found") throw new Response("Not Found", { status: 404 });

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -27,7 +27,7 @@ import { adminLocaleFromRequest, formatMessage, messagesWithPrefix } from "~/i18
 import { formatDate, formatDateRange } from "~/domain/format";
 import { DELIVERY_MODES } from "~/domain/types";
 import { deleteBatch, loadProduct, loadVariantEditor, saveBatch, saveVariant, selectVariant } from "~/services/variant-editor.server";
-import { formValues } from "~/validation/form-data";
+import { formValues, readFormData } from "~/validation/form-data";
 import { CardHeader } from "~/components/CardHeader";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -49,7 +49,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const product = await loadProduct(admin.graphql, params.id ?? "");
-  const input = formValues(await request.formData());
+  const input = formValues(await readFormData(request));
   const args = { shop: session.shop, graphql: admin.graphql, product, input };
   const result =
     input.intent === "save-variant"
@@ -91,11 +91,60 @@ function errorsOf(fetcher: Fetcher): Record<string, string> {
   return fetcher.data && !fetcher.data.ok ? fetcher.data.errors : {};
 }
 
+/** A key per rendered "add batch" form: a double click or a resubmit names the same batch. */
+function newSubmissionKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/** A stored date as text; one that is not a real date (bad data) is shown as stored rather than crash. */
+function dateText(iso: string, locale: string): string {
+  try {
+    return formatDate(iso, locale);
+  } catch {
+    return iso;
+  }
+}
+
+/**
+ * "Reload" after a conflict: fetch the page's data again, then remount the forms so they show what the
+ * other person saved (a form keeps what the merchant typed until then).
+ */
+function useReload() {
+  const revalidator = useRevalidator();
+  const [pending, setPending] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (pending && revalidator.state === "idle") {
+      setPending(false);
+      setGeneration((g) => g + 1);
+    }
+  }, [pending, revalidator.state]);
+  return {
+    generation,
+    reloading: pending,
+    reload: () => {
+      setPending(true);
+      revalidator.revalidate();
+    },
+  };
+}
+
+function ConflictBanner({ message, t, onReload, reloading }: { message: string | undefined; t: T; onReload: () => void; reloading: boolean }) {
+  if (!message) return null;
+  return (
+    <Banner tone="critical" action={{ content: t("product.reload"), onAction: onReload, loading: reloading }}>
+      {message}
+    </Banner>
+  );
+}
+
 export default function ProductPage() {
   const { product, editor, text, locale } = useLoaderData<typeof loader>();
   const t = (key: string, params?: Record<string, string | number>) => formatMessage(text, key, params);
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
+  const { generation, reload, reloading } = useReload();
+  const reloadProps = { onReload: reload, reloading };
 
   return (
     <Page
@@ -121,8 +170,13 @@ export default function ProductPage() {
                 />
               </Card>
             )}
-            <SettingsCard key={`settings-${editor.variant.id}`} editor={editor} t={t} locale={locale} />
-            <BatchesCard key={`batches-${editor.variant.id}`} editor={editor} t={t} locale={locale} />
+            {editor.problem && (
+              <Banner tone="critical" title={t("products.status.dataProblem")}>
+                {t(`product.problem.${editor.problem.kind}`)}
+              </Banner>
+            )}
+            <SettingsCard key={`settings-${editor.variant.id}-${generation}`} editor={editor} t={t} locale={locale} {...reloadProps} />
+            <BatchesCard key={`batches-${editor.variant.id}-${generation}`} editor={editor} t={t} locale={locale} {...reloadProps} />
             <QueueCard editor={editor} t={t} locale={locale} />
           </BlockStack>
         </Layout.Section>
@@ -138,7 +192,9 @@ type T = (key: string, params?: Record<string, string | number>) => string;
 
 type Editor = LoaderData["editor"];
 
-function SettingsCard({ editor, t, locale }: { editor: Editor; t: T; locale: string }) {
+type ReloadProps = { onReload: () => void; reloading: boolean };
+
+function SettingsCard({ editor, t, locale, onReload, reloading }: { editor: Editor; t: T; locale: string } & ReloadProps) {
   const fetcher = useFetcher<typeof action>();
   useResultToast(fetcher);
   const s = editor.settings;
@@ -166,6 +222,7 @@ function SettingsCard({ editor, t, locale }: { editor: Editor; t: T; locale: str
       <fetcher.Form method="post">
         <input type="hidden" name="intent" value="save-variant" />
         <input type="hidden" name="variantId" value={editor.variant.id} />
+        <input type="hidden" name="version" value={editor.settings.version} />
         <BlockStack gap="400">
           <BlockStack gap="100">
             <Text as="h2" variant="headingMd">
@@ -192,6 +249,7 @@ function SettingsCard({ editor, t, locale }: { editor: Editor; t: T; locale: str
               </Badge>
             </InlineStack>
           </BlockStack>
+          <ConflictBanner message={errors.form} t={t} onReload={onReload} reloading={reloading} />
           {editor.sync.error && <Banner tone="critical">{editor.sync.error}</Banner>}
           <FormLayout>
             <Select
@@ -212,8 +270,8 @@ function SettingsCard({ editor, t, locale }: { editor: Editor; t: T; locale: str
               <TextField label={t("product.capacity")} type="number" min={1} helpText={t("product.capacity.help")} {...field("capacityPerWeek")} />
             </FormLayout.Group>
             <FormLayout.Group>
-              <TextField label={t("product.startsOn")} type="date" {...field("startsOn")} />
-              <TextField label={t("product.endsOn")} type="date" {...field("endsOn")} />
+              <TextField label={t("product.startsOn")} type="date" min={editor.dateBounds.sellingWindow.min} max={editor.dateBounds.sellingWindow.max} {...field("startsOn")} />
+              <TextField label={t("product.endsOn")} type="date" min={editor.dateBounds.sellingWindow.min} max={editor.dateBounds.sellingWindow.max} {...field("endsOn")} />
             </FormLayout.Group>
             <TextField label={t("product.messageEn")} multiline={2} maxLength={300} helpText={t("product.message.help")} {...field("messageEn")} />
             <TextField label={t("product.messageFr")} multiline={2} maxLength={300} helpText={t("product.message.help")} {...field("messageFr")} />
@@ -229,9 +287,10 @@ function SettingsCard({ editor, t, locale }: { editor: Editor; t: T; locale: str
   );
 }
 
-const emptyBatch = { batchId: "", quantity: "", expectedOn: "", receivedOn: "", supplier: "" };
+const emptyBatch = { batchId: "", version: "", quantity: "", expectedOn: "", receivedOn: "", supplier: "" };
+type Bounds = Editor["dateBounds"];
 
-function BatchFields({ values, onChange, errors, t }: { values: typeof emptyBatch; onChange: (v: typeof emptyBatch) => void; errors: Record<string, string>; t: T }) {
+function BatchFields({ values, onChange, errors, t, bounds }: { values: typeof emptyBatch; onChange: (v: typeof emptyBatch) => void; errors: Record<string, string>; t: T; bounds: Bounds }) {
   const field = (name: keyof typeof emptyBatch) => ({
     name,
     value: values[name],
@@ -243,26 +302,31 @@ function BatchFields({ values, onChange, errors, t }: { values: typeof emptyBatc
     <FormLayout>
       <FormLayout.Group condensed>
         <TextField label={t("product.batch.quantity")} type="number" min={1} {...field("quantity")} />
-        <TextField label={t("product.batch.expectedOn")} type="date" {...field("expectedOn")} />
-        <TextField label={t("product.batch.receivedOn")} type="date" {...field("receivedOn")} />
+        <TextField label={t("product.batch.expectedOn")} type="date" min={bounds.expectedOn.min} max={bounds.expectedOn.max} {...field("expectedOn")} />
+        <TextField label={t("product.batch.receivedOn")} type="date" min={bounds.receivedOn.min} max={bounds.receivedOn.max} {...field("receivedOn")} />
         <TextField label={t("product.batch.supplier")} {...field("supplier")} />
       </FormLayout.Group>
     </FormLayout>
   );
 }
 
-function BatchesCard({ editor, t, locale }: { editor: Editor; t: T; locale: string }) {
+function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Editor; t: T; locale: string } & ReloadProps) {
   const addFetcher = useFetcher<typeof action>();
   const editFetcher = useFetcher<typeof action>();
   const removeFetcher = useFetcher<typeof action>();
   const [draft, setDraft] = useState(emptyBatch);
+  const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
   const [editing, setEditing] = useState<typeof emptyBatch | null>(null);
-  useResultToast(addFetcher, () => setDraft(emptyBatch));
+  useResultToast(addFetcher, () => {
+    setDraft(emptyBatch);
+    setSubmissionKey(newSubmissionKey());
+  });
   useResultToast(editFetcher, () => setEditing(null));
   useResultToast(removeFetcher);
 
-  const submit = (fetcher: Fetcher, values: typeof emptyBatch) =>
-    fetcher.submit({ intent: "save-batch", variantId: editor.variant.id, ...values }, { method: "post" });
+  const submit = (fetcher: Fetcher, values: typeof emptyBatch, extra: Record<string, string> = {}) =>
+    fetcher.submit({ intent: "save-batch", variantId: editor.variant.id, ...values, ...extra }, { method: "post" });
+  const removeErrors = errorsOf(removeFetcher);
 
   return (
     <Card>
@@ -278,8 +342,15 @@ function BatchesCard({ editor, t, locale }: { editor: Editor; t: T; locale: stri
             headings={[t("product.batch.quantity"), t("product.batch.expectedOn"), t("product.batch.receivedOn"), t("product.batch.supplier"), ""]}
             rows={editor.batches.map((batch) => [
               batch.quantity,
-              formatDate(batch.expectedOn, locale),
-              batch.receivedOn ? t("product.batch.received", { date: formatDate(batch.receivedOn, locale) }) : t("product.batch.pending"),
+              batch.dateProblem ? (
+                <BlockStack key={`date-${batch.id}`} gap="100" inlineAlign="start">
+                  <Text as="span">{batch.expectedOn}</Text>
+                  <Badge tone="critical">{t("product.batch.dateProblem")}</Badge>
+                </BlockStack>
+              ) : (
+                dateText(batch.expectedOn, locale)
+              ),
+              batch.receivedOn ? t("product.batch.received", { date: dateText(batch.receivedOn, locale) }) : t("product.batch.pending"),
               batch.supplier ?? "—",
               <InlineStack key={batch.id} gap="200" align="end">
                 <Button
@@ -287,6 +358,7 @@ function BatchesCard({ editor, t, locale }: { editor: Editor; t: T; locale: stri
                   onClick={() =>
                     setEditing({
                       batchId: batch.id,
+                      version: String(batch.version),
                       quantity: String(batch.quantity),
                       expectedOn: batch.expectedOn,
                       receivedOn: batch.receivedOn ?? "",
@@ -310,11 +382,12 @@ function BatchesCard({ editor, t, locale }: { editor: Editor; t: T; locale: stri
             ])}
           />
         )}
+        {removeErrors.batchId && <Banner tone="critical">{removeErrors.batchId}</Banner>}
         <Box paddingBlockStart="200">
           <BlockStack gap="300">
-            <BatchFields values={draft} onChange={setDraft} errors={errorsOf(addFetcher)} t={t} />
+            <BatchFields values={draft} onChange={setDraft} errors={errorsOf(addFetcher)} t={t} bounds={editor.dateBounds} />
             <InlineStack align="end">
-              <Button onClick={() => submit(addFetcher, draft)} loading={addFetcher.state !== "idle"}>
+              <Button onClick={() => submit(addFetcher, draft, { submissionKey })} loading={addFetcher.state !== "idle"}>
                 {t("product.batch.add")}
               </Button>
             </InlineStack>
@@ -328,7 +401,10 @@ function BatchesCard({ editor, t, locale }: { editor: Editor; t: T; locale: stri
         primaryAction={{ content: t("product.save"), loading: editFetcher.state !== "idle", onAction: () => editing && submit(editFetcher, editing) }}
       >
         <Modal.Section>
-          {editing && <BatchFields values={editing} onChange={setEditing} errors={errorsOf(editFetcher)} t={t} />}
+          <BlockStack gap="300">
+            <ConflictBanner message={errorsOf(editFetcher).form} t={t} onReload={() => { setEditing(null); onReload(); }} reloading={reloading} />
+            {editing && <BatchFields values={editing} onChange={setEditing} errors={errorsOf(editFetcher)} t={t} bounds={editor.dateBounds} />}
+          </BlockStack>
         </Modal.Section>
       </Modal>
     </Card>
@@ -345,7 +421,11 @@ function PreviewCard({ editor, t, locale }: { editor: Editor; t: T; locale: stri
           {t("product.preview.title")}
         </Text>
         <div aria-live="polite" data-testid="shopper-preview">
-          {!summary ? (
+          {editor.problem ? (
+            <Text as="p" tone="critical">
+              {t(`product.problem.${editor.problem.kind}`)}
+            </Text>
+          ) : !summary ? (
             <Text as="p" tone="subdued">
               {t("product.preview.notManaged")}
             </Text>
@@ -408,8 +488,8 @@ function QueueCard({ editor, t, locale }: { editor: Editor; t: T; locale: string
             rows={editor.queue.map((line) => [
               line.orderName,
               line.quantity,
-              formatDate(line.orderedAt.slice(0, 10), locale),
-              line.promisedLatest ? formatDate(line.promisedLatest, locale) : "—",
+              dateText(line.orderedAt.slice(0, 10), locale),
+              line.promisedLatest ? dateText(line.promisedLatest, locale) : "—",
               line.eta ? (
                 <InlineStack key={line.id} gap="100">
                   <span>{formatDateRange(line.eta, locale)}</span>
@@ -418,7 +498,7 @@ function QueueCard({ editor, t, locale }: { editor: Editor; t: T; locale: string
               ) : (
                 "—"
               ),
-              line.source ? t(`product.source.${line.source.kind}`, { detail: line.source.kind === "batch" && line.source.detail ? formatDate(line.source.detail, locale) : (line.source.detail ?? "") }) : "—",
+              line.source ? t(`product.source.${line.source.kind}`, { detail: line.source.kind === "batch" && line.source.detail ? dateText(line.source.detail, locale) : (line.source.detail ?? "") }) : "—",
             ])}
           />
         )}

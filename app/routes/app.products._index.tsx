@@ -25,6 +25,7 @@ import { adminLocaleFromRequest, translator, type AdminMessageKey } from "~/i18n
 import { PRODUCT_TABS, listProducts, type ProductTab } from "~/models/product-listing.server";
 import { applyBulkAction } from "~/services/bulk-actions.server";
 import { formatDateRange } from "~/domain/format";
+import { readFormData } from "~/validation/form-data";
 
 const TAB_KEYS: Record<ProductTab, AdminMessageKey> = {
   all: "products.tab.all",
@@ -40,7 +41,7 @@ function textFor(request: Request) {
     "products.title", "products.search", "products.col.product", "products.col.stock", "products.col.mode",
     "products.col.waiting", "products.col.eta", "products.col.status", "products.mode.off", "products.mode.always",
     "products.mode.when_sold_out", "products.status.atRisk", "products.status.syncError", "products.status.ok",
-    "products.status.notManaged", "products.eta.none", "products.bulk.enable", "products.bulk.disable",
+    "products.status.notManaged", "products.status.dataProblem", "products.eta.none", "products.bulk.enable", "products.bulk.disable",
     "products.bulk.leadTime", "products.bulk.leadTime.title", "products.bulk.leadTime.label",
     "products.bulk.leadTime.help", "products.bulk.apply", "products.bulk.cancel", "products.empty.title",
     "products.empty.body", "products.empty.none.title", "products.empty.none.body",
@@ -72,7 +73,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const { t } = textFor(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   let variantIds: unknown;
   try {
     variantIds = JSON.parse(String(form.get("variantIds") ?? "[]"));
@@ -152,6 +153,7 @@ export default function Products() {
     mode === "always" ? text["products.mode.always"] : mode === "when_sold_out" ? text["products.mode.when_sold_out"] : text["products.mode.off"];
 
   const status = (row: Row) => {
+    if (row.dataProblem) return <Badge tone="critical">{text["products.status.dataProblem"]}</Badge>;
     if (row.syncError) return <Badge tone="critical">{text["products.status.syncError"]}</Badge>;
     if (row.atRisk) return <Badge tone="warning">{text["products.status.atRisk"]}</Badge>;
     if (row.mode !== "off") return <Badge tone="success">{text["products.status.ok"]}</Badge>;

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -29,17 +29,22 @@ import { authenticate } from "~/shopify.server";
 import { adminLocaleFromRequest, translator, type AdminLocale, type Translate } from "~/i18n/admin";
 import { en as settingsMessages } from "~/i18n/messages/settings";
 import { DELIVERY_MODES, type DeliveryMode } from "~/domain/types";
-import { enabledModes, getShopSettings, nextTermsVersion, saveShopSettings } from "~/models/settings.server";
+import { enabledModes, getShopSettings, nextTermsVersion, saveShopSettingsAtVersion } from "~/models/settings.server";
 import { fetchShopProfile, publishShopTerms } from "~/shopify/shop-terms.server";
 import { createAdminClient } from "~/shopify/admin-client.server";
 import { ensureShopTermsDefinition } from "~/shopify/metafield-definitions.server";
 import { enqueueShopRecompute } from "~/jobs/schedule.server";
+import { readFormData } from "~/validation/form-data";
+import { dateWindows, localToday } from "~/validation/dates";
 import {
+  FULFILLMENT_MODES,
   MAX_DAYS,
   MAX_TERMS_LENGTH,
+  MIN_SLIP_DAYS,
   holidayCountries,
   holidayRegions,
   parseSettingsForm,
+  parseSettingsVersion,
   supportedTimeZones,
   type SettingsFieldErrors,
   type SettingsValues,
@@ -74,16 +79,22 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const locale = adminLocaleFromRequest(request);
   const t = translator(locale);
-  const { shop: _shop, saved, termsVersion, ...settings } = await getShopSettings({
+  const { shop: _shop, saved, termsVersion, version, ...stored } = await getShopSettings({
     shop: session.shop,
     defaults: () => fetchShopProfile(admin.graphql),
   });
+  const closureWindow = dateWindows(localToday(stored.timezone)).closureDay;
+  // Closure days over a year old no longer move any date; leaving them out keeps the form saveable
+  // (a save accepts closure days from a year ago to three years ahead).
+  const settings = { ...stored, closureDays: stored.closureDays.filter((day) => day >= closureWindow.min) };
   return json({
     settings,
     saved,
     termsVersion,
+    version,
+    closureWindow,
     options: calendarOptions(locale, settings),
-    limits: { maxDays: MAX_DAYS, maxTermsLength: MAX_TERMS_LENGTH },
+    limits: { maxDays: MAX_DAYS, maxTermsLength: MAX_TERMS_LENGTH, slipDays: MIN_SLIP_DAYS },
     text: settingsText(t),
     termsDescription: t("settings.terms.description", { version: termsVersion }),
   });
@@ -91,21 +102,31 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 type ActionResult =
   | { ok: true; message: string }
-  | { ok: false; banner: string; errors: Partial<Record<string, string>> };
+  | { ok: false; banner: string; errors: Partial<Record<string, string>>; conflictWith?: number | null };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const t = translator(adminLocaleFromRequest(request));
-  const parsed = parseSettingsForm(await request.formData());
+  const form = await readFormData(request);
+  const current = await getShopSettings({ shop: session.shop });
+  const version = parseSettingsVersion(form);
+  if (version === undefined) {
+    return json<ActionResult>({ ok: false, banner: t("settings.error.version"), errors: {} }, { status: 400 });
+  }
+  // Dates are judged in the shop's timezone as saved (a timezone change applies from this save on).
+  const parsed = parseSettingsForm(form, { today: localToday(current.timezone) });
   if (!parsed.success) {
     return json<ActionResult>(
       { ok: false, banner: t("settings.banner.invalid"), errors: translateErrors(parsed.errors, t) },
       { status: 400 },
     );
   }
+  const conflict = () =>
+    json<ActionResult>({ ok: false, banner: t("settings.banner.conflict"), errors: {}, conflictWith: version }, { status: 409 });
+  // Someone saved since this form was loaded: refuse before anything reaches Shopify.
+  if (version !== null && version !== current.version) return conflict();
 
   const settings = parsed.data;
-  const current = await getShopSettings({ shop: session.shop });
   try {
     const profile = await fetchShopProfile(admin.graphql);
     // The storefront may read the terms only once their definition grants it (idempotent).
@@ -132,7 +153,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     throw error;
   }
 
-  await saveShopSettings({ shop: session.shop, settings });
+  const saved = await saveShopSettingsAtVersion({ shop: session.shop, settings, version });
+  // Lost a race with a save that landed after the check above: nothing of ours was stored.
+  if (!saved.ok) return conflict();
   // Margins, calendars, delivery modes and the terms version change every promise: a background job
   // recomputes them (telling customers whose date slipped) and republishes the storefront summaries.
   await enqueueShopRecompute({ shop: session.shop });
@@ -170,6 +193,9 @@ interface FormState {
   closureDays: string[];
   deliveryModes: Record<DeliveryMode, ModeState>;
   terms: Record<TermsLocale, Record<TermsField, string>>;
+  delayMinSlipDays: string;
+  earlierDateEmails: boolean;
+  fulfillmentMode: string;
 }
 
 function toFormState(settings: SettingsValues): FormState {
@@ -193,17 +219,21 @@ function toFormState(settings: SettingsValues): FormState {
     closureDays: [...settings.closureDays],
     deliveryModes: { standard: mode("standard"), express: mode("express"), pickup: mode("pickup") },
     terms: { en: { ...settings.terms.en }, fr: { ...settings.terms.fr } },
+    delayMinSlipDays: String(settings.delayMinSlipDays),
+    earlierDateEmails: settings.earlierDateEmails,
+    fulfillmentMode: settings.fulfillmentMode,
   };
 }
 
 export default function SettingsPage() {
   const data = useLoaderData<typeof loader>();
   // A save reloads the loader data; remounting the form shows exactly what was stored.
-  return <SettingsForm key={JSON.stringify([data.settings, data.termsVersion])} />;
+  return <SettingsForm key={JSON.stringify([data.settings, data.termsVersion, data.version])} />;
 }
 
 function SettingsForm() {
-  const { settings, saved, options, limits, text, termsDescription } = useLoaderData<typeof loader>();
+  const { settings, saved, version, closureWindow, options, limits, text, termsDescription } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -230,6 +260,10 @@ function SettingsForm() {
   const addClosure = () => {
     if (!ISO_DATE_RE.test(newClosure)) {
       setClosureError(text["settings.error.closureDay"]);
+      return;
+    }
+    if (newClosure < closureWindow.min || newClosure > closureWindow.max) {
+      setClosureError(text["settings.error.closureDayRange"]);
       return;
     }
     setClosureError(undefined);
@@ -263,8 +297,16 @@ function SettingsForm() {
         </button>
       </TitleBar>
       <Form method="post" ref={formRef}>
+        <input type="hidden" name="version" value={version} />
         <BlockStack gap="500">
-          {actionData && !actionData.ok ? <ErrorBanner result={actionData} message={actionData.banner} /> : null}
+          {/* A conflict banner stays until "Reload" brings the newer version (the form then remounts). */}
+          {actionData && !actionData.ok && (actionData.conflictWith === undefined || actionData.conflictWith === version) ? (
+            <ErrorBanner
+              result={actionData}
+              message={actionData.banner}
+              reload={actionData.conflictWith !== undefined ? { content: text["settings.reload"], onAction: () => revalidator.revalidate(), loading: revalidator.state !== "idle" } : undefined}
+            />
+          ) : null}
           {!saved ? <Banner tone="info">{text["settings.banner.unsaved"]}</Banner> : null}
 
           <Layout>
@@ -285,6 +327,49 @@ function SettingsForm() {
                     (v) => update({ defaultLeadTimeDays: v }),
                     text["settings.defaultLeadTimeDays.help"],
                   )}
+                </FormLayout>
+              </Card>
+            </Layout.AnnotatedSection>
+
+            <Layout.AnnotatedSection title={text["settings.changes.title"]} description={text["settings.changes.description"]}>
+              <Card>
+                <FormLayout>
+                  <TextField
+                    label={text["settings.delayMinSlipDays.label"]}
+                    name="delayMinSlipDays"
+                    type="number"
+                    min={limits.slipDays.min}
+                    max={limits.slipDays.max}
+                    step={1}
+                    suffix={text["settings.days"]}
+                    value={form.delayMinSlipDays}
+                    onChange={(v) => update({ delayMinSlipDays: v })}
+                    helpText={text["settings.delayMinSlipDays.help"]}
+                    error={errors.delayMinSlipDays}
+                    autoComplete="off"
+                  />
+                  <Checkbox
+                    id="earlierDateEmails"
+                    name="earlierDateEmails"
+                    value="true"
+                    label={text["settings.earlierDateEmails.label"]}
+                    helpText={text["settings.earlierDateEmails.help"]}
+                    checked={form.earlierDateEmails}
+                    onChange={(checked) => update({ earlierDateEmails: checked })}
+                  />
+                  <ChoiceList
+                    name="fulfillmentModeChoice"
+                    title={text["settings.fulfillmentMode.label"]}
+                    choices={FULFILLMENT_MODES.map((mode) => ({
+                      value: mode,
+                      label: text[`settings.fulfillmentMode.${mode}`],
+                      helpText: text[`settings.fulfillmentMode.${mode}.help`],
+                    }))}
+                    selected={[form.fulfillmentMode]}
+                    onChange={([mode]) => update({ fulfillmentMode: mode ?? "ship_available" })}
+                    error={errors.fulfillmentMode}
+                  />
+                  <input type="hidden" name="fulfillmentMode" value={form.fulfillmentMode} />
                 </FormLayout>
               </Card>
             </Layout.AnnotatedSection>
@@ -423,6 +508,8 @@ function SettingsForm() {
                     <TextField
                       label={text["settings.closures.add.label"]}
                       type="date"
+                      min={closureWindow.min}
+                      max={closureWindow.max}
                       value={newClosure}
                       onChange={(v) => {
                         setNewClosure(v);
@@ -499,12 +586,20 @@ function SettingsForm() {
   );
 }
 
-function ErrorBanner({ result, message }: { result: unknown; message: string }) {
+function ErrorBanner({
+  result,
+  message,
+  reload,
+}: {
+  result: unknown;
+  message: string;
+  reload?: { content: string; onAction: () => void; loading: boolean };
+}) {
   const ref = useRef<{ focus: () => void }>(null);
   // Move focus to the banner after every failed save so keyboard and screen-reader users learn of it.
   useEffect(() => ref.current?.focus(), [result]);
   return (
-    <Banner ref={ref} tone="critical">
+    <Banner ref={ref} tone="critical" {...(reload ? { action: reload } : {})}>
       {message}
     </Banner>
   );

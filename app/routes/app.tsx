@@ -21,7 +21,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     appBridgeUrl: env.APP_BRIDGE_URL ?? null,
     locale,
     polaris: polarisTranslations(locale),
-    nav: { home: t("nav.home"), products: t("nav.products"), settings: t("nav.settings"), notifications: t("nav.notifications"), activity: t("nav.activity") },
+    nav: { home: t("nav.home"), products: t("nav.products"), settings: t("nav.settings"), notifications: t("nav.notifications"), activity: t("nav.activity"), privacy: t("nav.privacy") },
   });
 };
 
@@ -43,6 +43,7 @@ export default function App() {
         <Link to="/app/settings">{nav.settings}</Link>
         <Link to="/app/notifications">{nav.notifications}</Link>
         <Link to="/app/activity">{nav.activity}</Link>
+        <Link to="/app/privacy">{nav.privacy}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -2,24 +2,41 @@
 // database: BackorderVariant rows, their incoming batches, the waiting order lines (FIFO), supplier
 // lateness learnt from received batches, and the shop settings. No Shopify call here; the sync service
 // refreshes `available` first and then calls computeVariantEtas.
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import { createEtaContext, computeVariantEta, type EtaSettings } from "~/domain/eta";
 import { latenessSamplesFromBatches, latenessStats } from "~/domain/forecast";
 import { decideInventoryPolicy, type BackorderMode, type InventoryPolicy, type PolicyDecision } from "~/domain/policy";
 import { buildVariantSummary, serializeSummary, type VariantSummary } from "~/domain/summary";
 import type { DeliveryMode, IncomingBatch, LatenessStats, VariantEta, WaitingLine } from "~/domain/types";
+import { WAITING_QUEUE_ORDER } from "~/ledger/queue-order";
 import { enabledModes, getShopSettings, toEtaSettings } from "~/models/settings.server";
+import { isUsableStoredDate, isUsableStoredInstant } from "~/validation/dates";
 
 export interface EtaShopSettings {
   eta: EtaSettings;
   enabledModes: DeliveryMode[];
   termsVersion: number;
+  /** A later date is worth a delay email only from this many days (≥ 1). */
+  delayMinSlipDays: number;
+  /** Tell customers when their date moves earlier by that much too. */
+  earlierDateEmails: boolean;
 }
 
 /** The settings the ETA engine and the summaries need, with the settings model's defaults. */
 export async function loadEtaSettings({ shop }: { shop: string }): Promise<EtaShopSettings> {
-  const settings = await getShopSettings({ shop });
-  return { eta: toEtaSettings(settings), enabledModes: enabledModes(settings), termsVersion: settings.termsVersion };
+  return toEtaShopSettings(await getShopSettings({ shop }));
+}
+
+/** The engine's view of shop settings, saved or proposed (a settings form not saved yet). */
+export function toEtaShopSettings(settings: Awaited<ReturnType<typeof getShopSettings>>): EtaShopSettings {
+  return {
+    eta: toEtaSettings(settings),
+    enabledModes: enabledModes(settings),
+    termsVersion: settings.termsVersion,
+    delayMinSlipDays: Math.max(1, settings.delayMinSlipDays),
+    earlierDateEmails: settings.earlierDateEmails,
+  };
 }
 
 export interface VariantEtaResult {
@@ -35,6 +52,19 @@ export interface VariantEtaResult {
   summaryJson: string | null;
   /** What the last sync confirmed on Shopify. */
   synced: { policy: InventoryPolicy | null; summary: string | null };
+}
+
+/**
+ * A variant whose stored data the engine cannot compute with (a batch dated 9999-12-31 saved before dates
+ * were validated, a date that is not a date). It is skipped, never computed, so one bad row cannot break
+ * a page or a job for the whole shop; pages show it so the merchant can fix or remove the row.
+ */
+export interface VariantDataProblem {
+  variantId: string;
+  productId: string;
+  kind: "batch_date" | "window_date" | "computation";
+  /** The batches whose dates are unusable (kind batch_date). */
+  batchIds: string[];
 }
 
 /** Keeps `IN (…)` lists under the bound-parameter limit Prisma applies (999 on SQLite). */
@@ -59,48 +89,75 @@ function asPolicy(value: string | null): InventoryPolicy | null {
 /**
  * Computes every managed variant of the shop (or only `variantIds`) as of `now`. Lateness comes from the
  * received batches of the same supplier across the shop when the variant's batches name one, else from
- * the variant's own received batches.
+ * the variant's own received batches. Variants with unusable stored data are left out (see
+ * computeVariantEtasReport for the list of them).
  */
-export async function computeVariantEtas({
+export async function computeVariantEtas(args: {
+  shop: string;
+  variantIds?: readonly string[];
+  now: Date;
+  settings?: EtaShopSettings;
+  adjust?: (row: StoredVariant) => StoredVariant;
+}): Promise<VariantEtaResult[]> {
+  return (await computeVariantEtasReport(args)).results;
+}
+
+function badBatchIds(batches: readonly { id: string; expectedOn: string; receivedOn: string | null }[]): string[] {
+  return batches
+    .filter((b) => !isUsableStoredDate(b.expectedOn) || (b.receivedOn !== null && !isUsableStoredDate(b.receivedOn)))
+    .map((b) => b.id);
+}
+
+const STORED_VARIANT_SELECT = {
+  variantId: true,
+  productId: true,
+  mode: true,
+  cap: true,
+  leadTimeDays: true,
+  capacityPerWeek: true,
+  startsAt: true,
+  endsAt: true,
+  messageEn: true,
+  messageFr: true,
+  available: true,
+  syncedPolicy: true,
+  syncedSummary: true,
+  batches: {
+    select: { id: true, quantity: true, expectedOn: true, receivedOn: true, supplier: true },
+    orderBy: [{ expectedOn: "asc" as const }, { createdAt: "asc" as const }],
+  },
+} satisfies Prisma.BackorderVariantSelect;
+
+/** A managed variant as the engine reads it from the database. */
+export type StoredVariant = Prisma.BackorderVariantGetPayload<{ select: typeof STORED_VARIANT_SELECT }>;
+
+/** Like computeVariantEtas, and also the variants it skipped because their stored data is unusable. */
+export async function computeVariantEtasReport({
   shop,
   variantIds,
   now,
   settings,
+  adjust,
 }: {
   shop: string;
   variantIds?: readonly string[];
   now: Date;
   /** Already loaded settings (saves a query when the caller has them). */
   settings?: EtaShopSettings;
-}): Promise<VariantEtaResult[]> {
-  if (variantIds && variantIds.length === 0) return [];
+  /** A change not saved yet, applied to each stored variant (previews: "what would this save do?"). */
+  adjust?: (row: StoredVariant) => StoredVariant;
+}): Promise<{ results: VariantEtaResult[]; problems: VariantDataProblem[] }> {
+  if (variantIds && variantIds.length === 0) return { results: [], problems: [] };
   const shopSettings = settings ?? (await loadEtaSettings({ shop }));
-  const select = {
-    variantId: true,
-    productId: true,
-    mode: true,
-    cap: true,
-    leadTimeDays: true,
-    capacityPerWeek: true,
-    startsAt: true,
-    endsAt: true,
-    messageEn: true,
-    messageFr: true,
-    available: true,
-    syncedPolicy: true,
-    syncedSummary: true,
-    batches: {
-      select: { id: true, quantity: true, expectedOn: true, receivedOn: true, supplier: true },
-      orderBy: [{ expectedOn: "asc" as const }, { createdAt: "asc" as const }],
-    },
-  };
-  const rows = variantIds
+  const select = STORED_VARIANT_SELECT;
+  const loaded = variantIds
     ? (await inChunks(variantIds, (ids) => prisma.backorderVariant.findMany({ where: { shop, variantId: { in: ids } }, select }))).flat()
     : await prisma.backorderVariant.findMany({ where: { shop }, select });
-  if (rows.length === 0) return [];
+  const rows = adjust ? loaded.map(adjust) : loaded;
+  if (rows.length === 0) return { results: [], problems: [] };
 
   const lineSelect = { id: true, variantId: true, quantity: true, promisedLatest: true };
-  const lineOrder = [{ orderedAt: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
+  const lineOrder = [...WAITING_QUEUE_ORDER];
   const lines = variantIds
     ? (
         await inChunks(
@@ -125,6 +182,8 @@ export async function computeVariantEtas({
     });
     const bySupplier = new Map<string, IncomingBatch[]>();
     for (const b of received) {
+      // One bad date must not spoil the supplier's history for every variant it supplies.
+      if (badBatchIds([b]).length > 0) continue;
       const list = bySupplier.get(b.supplier as string) ?? [];
       list.push({ id: b.id, quantity: b.quantity, expectedAt: b.expectedOn, receivedAt: b.receivedOn });
       bySupplier.set(b.supplier as string, list);
@@ -133,7 +192,32 @@ export async function computeVariantEtas({
   }
 
   const ctx = createEtaContext(shopSettings.eta, now);
-  return rows.map((row) => {
+  const results: VariantEtaResult[] = [];
+  const problems: VariantDataProblem[] = [];
+  for (const row of rows) {
+    const problem = (kind: VariantDataProblem["kind"], batchIds: string[] = []) =>
+      problems.push({ variantId: row.variantId, productId: row.productId, kind, batchIds });
+    const badBatches = badBatchIds(row.batches);
+    if (badBatches.length > 0) {
+      problem("batch_date", badBatches);
+      continue;
+    }
+    if (!isUsableStoredInstant(row.startsAt) || !isUsableStoredInstant(row.endsAt)) {
+      problem("window_date");
+      continue;
+    }
+    try {
+      results.push(computeRow(row));
+    } catch (error) {
+      // The engine throws RangeError on dates it cannot place; anything else is a bug and propagates.
+      if (!(error instanceof RangeError)) throw error;
+      console.warn(`[eta] skipped ${row.variantId} of ${shop}: ${error.message}`);
+      problem("computation");
+    }
+  }
+  return { results, problems };
+
+  function computeRow(row: (typeof rows)[number]): VariantEtaResult {
     const mode = asMode(row.mode);
     const batches: IncomingBatch[] = row.batches.map((b) => ({
       id: b.id,
@@ -184,5 +268,5 @@ export async function computeVariantEtas({
       summaryJson: summary ? serializeSummary(summary) : null,
       synced: { policy: asPolicy(row.syncedPolicy), summary: row.syncedSummary },
     };
-  });
+  }
 }

@@ -11,9 +11,11 @@ import {
   updateBatch,
   upsertShopifyFacts,
 } from "~/models/backorder-variant.server";
-import { BatchSchema, VariantSettingsSchema } from "~/validation/backorder-variant";
+import { batchSchema, variantSettingsSchema } from "~/validation/backorder-variant";
+import { dateWindows, isUsableStoredDate, localToday } from "~/validation/dates";
 import { fieldErrors } from "~/validation/form-data";
-import { computeVariantEtas, loadEtaSettings } from "./eta.server";
+import { getShopSettings } from "~/models/settings.server";
+import { computeVariantEtasReport, loadEtaSettings } from "./eta.server";
 import { syncVariants, type SyncReport } from "./backorder-sync.server";
 import type { SupplySource } from "~/domain/types";
 import { DEFAULT_VELOCITY_WINDOW_DAYS, salesVelocity, sellOutForecast, type DailySales } from "~/domain/forecast";
@@ -78,11 +80,14 @@ export async function loadVariantEditor({
     listWaitingLines({ shop, variantId }),
     loadEtaSettings({ shop }),
   ]);
-  const [[computed], forecast] = await Promise.all([
-    row ? computeVariantEtas({ shop, variantIds: [variantId], now, settings }) : Promise.resolve([]),
+  const [report, forecast] = await Promise.all([
+    row ? computeVariantEtasReport({ shop, variantIds: [variantId], now, settings }) : Promise.resolve({ results: [], problems: [] }),
     forecastFor(graphql, shopifyVariant, (at) => settings.eta.calendar.localDate(at), now),
   ]);
+  const [computed] = report.results;
+  const [problem] = report.problems;
   const lineEtas = new Map(computed?.eta.lines.map((l) => [l.lineId, l]) ?? []);
+  const today = settings.eta.calendar.localDate(now);
 
   return {
     variant: {
@@ -97,13 +102,23 @@ export async function loadVariantEditor({
       cap: row?.cap ?? null,
       leadTimeDays: row?.leadTimeDays ?? null,
       capacityPerWeek: row?.capacityPerWeek ?? null,
-      startsOn: row?.startsAt ? row.startsAt.toISOString().slice(0, 10) : null,
-      endsOn: row?.endsAt ? row.endsAt.toISOString().slice(0, 10) : null,
+      startsOn: storedDay(row?.startsAt ?? null),
+      endsOn: storedDay(row?.endsAt ?? null),
       messageEn: row?.messageEn ?? null,
       messageFr: row?.messageFr ?? null,
+      // A row not created yet starts at the column default: whoever creates it first moves it to 2.
+      version: row?.version ?? 1,
     },
     sync: { policy: row?.syncedPolicy ?? null, at: row?.syncedAt?.toISOString() ?? null, error: row?.syncError ?? null },
-    batches: row?.batches ?? [],
+    batches: (row?.batches ?? []).map((batch) => ({
+      ...batch,
+      /** Saved before dates were validated (9999-12-31…): shown as is, to fix or remove. */
+      dateProblem: !isUsableStoredDate(batch.expectedOn) || (batch.receivedOn !== null && !isUsableStoredDate(batch.receivedOn)),
+    })),
+    /** Why this variant has no estimate although it is managed: its stored data cannot be computed. */
+    problem: problem ? { kind: problem.kind, batchIds: problem.batchIds } : null,
+    /** Bounds of every date field (the action enforces the same windows). */
+    dateBounds: dateWindows(today),
     preview: computed
       ? { summary: computed.summary, decision: computed.decision }
       : null,
@@ -126,9 +141,23 @@ export async function loadVariantEditor({
   };
 }
 
+/** "YYYY-MM-DD" of a stored window date; an unusable one is shown as stored (the page flags it). */
+function storedDay(value: Date | null): string | null {
+  if (value === null || Number.isNaN(value.getTime())) return null;
+  return value.toISOString().replace(/T.*$/, "");
+}
+
 type WriteResult =
   | { ok: true; sync: Pick<SyncReport, "failed" | "warnings"> }
-  | { ok: false; status: 400 | 404; errors: Record<string, string> };
+  | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
+
+/** The shop's today, which every date field is judged against. */
+async function formWindows(shop: string, now: Date) {
+  const settings = await getShopSettings({ shop });
+  return dateWindows(localToday(settings.timezone, now));
+}
+
+const conflict = { ok: false as const, status: 409 as const, errors: { form: "products.error.conflict" } };
 
 /** Makes sure the app has a row for the variant, with Shopify's current facts. */
 async function ensureRow(shop: string, product: ProductDetail, variantId: string) {
@@ -158,22 +187,37 @@ async function syncOne(shop: string, graphql: AdminGraphql, variantId: string): 
 
 const unknownVariant = { ok: false as const, status: 404 as const, errors: { variantId: "products.error.unknownVariant" } };
 
-export async function saveVariant({ shop, graphql, product, input }: { shop: string; graphql: AdminGraphql; product: ProductDetail; input: Record<string, unknown> }): Promise<WriteResult> {
-  const parsed = VariantSettingsSchema.safeParse(input);
+interface WriteArgs {
+  shop: string;
+  graphql: AdminGraphql;
+  product: ProductDetail;
+  input: Record<string, unknown>;
+  now?: Date;
+}
+
+export async function saveVariant({ shop, graphql, product, input, now = new Date() }: WriteArgs): Promise<WriteResult> {
+  const parsed = variantSettingsSchema(await formWindows(shop, now)).safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
   if (!(await ensureRow(shop, product, parsed.data.variantId))) return unknownVariant;
-  await saveVariantSettings({ shop, settings: parsed.data });
+  const saved = await saveVariantSettings({ shop, settings: parsed.data });
+  if (saved === "conflict") return conflict;
+  if (saved === "missing") return unknownVariant;
   return syncOne(shop, graphql, parsed.data.variantId);
 }
 
-export async function saveBatch({ shop, graphql, product, input }: { shop: string; graphql: AdminGraphql; product: ProductDetail; input: Record<string, unknown> }): Promise<WriteResult> {
-  const parsed = BatchSchema.safeParse(input);
+export async function saveBatch({ shop, graphql, product, input, now = new Date() }: WriteArgs): Promise<WriteResult> {
+  const parsed = batchSchema(await formWindows(shop, now)).safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
   if (!(await ensureRow(shop, product, parsed.data.variantId))) return unknownVariant;
-  const saved = parsed.data.batchId
-    ? await updateBatch({ shop, batchId: parsed.data.batchId, batch: parsed.data })
-    : Boolean(await addBatch({ shop, batch: parsed.data }));
-  if (!saved) return { ok: false, status: 404, errors: { batchId: "products.error.unknownBatch" } };
+  if (parsed.data.batchId) {
+    const saved = await updateBatch({ shop, batchId: parsed.data.batchId, batch: parsed.data });
+    if (saved === "conflict") return conflict;
+    if (saved === "missing") return { ok: false, status: 404, errors: { batchId: "products.error.unknownBatch" } };
+  } else {
+    const added = await addBatch({ shop, batch: parsed.data });
+    if (!added) return unknownVariant;
+    // A repeated submission changed nothing: the first one already synced.
+  }
   return syncOne(shop, graphql, parsed.data.variantId);
 }
 

@@ -4,6 +4,8 @@ import type { AdminClient } from "./admin-client.server";
 import { MUTATION_COST } from "./admin-client.server";
 
 export const BACKORDER_TAG = "backorder";
+/** Added to an order that took a variant past its cap of owed units, so the merchant can find it. */
+export const OVER_CAP_TAG = "backorder-over-cap";
 
 const TAG_ORDER = `#graphql
   mutation BackorderPilotTagOrder($id: ID!, $tags: [String!]!) {
@@ -19,14 +21,19 @@ const TAG_ORDER = `#graphql
   }
 `;
 
-// First 5 fulfillment orders × 50 line items keeps the requested cost near 500 points (limit 1,000);
-// a backorder order with more is rare, and lines not found stay unheld (reported, retried by reconciliation).
+// Every fulfillment order and every line item, page by page: 5 fulfillment orders × 50 line items per page
+// keeps the requested cost near 500 points (limit 1,000); a fulfillment order with more line items is read
+// on, 250 at a time. Nothing is cut off: a line not read would stay unheld without anyone knowing.
 const ORDER_FULFILLMENT_ORDERS = `#graphql
-  query BackorderPilotOrderFulfillmentOrders($id: ID!) {
+  query BackorderPilotOrderFulfillmentOrders($id: ID!, $after: String) {
     order(id: $id) {
       id
       cancelledAt
-      fulfillmentOrders(first: 5) {
+      fulfillmentOrders(first: 5, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           id
           status
@@ -36,6 +43,10 @@ const ORDER_FULFILLMENT_ORDERS = `#graphql
             heldByRequestingApp
           }
           lineItems(first: 50) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
             nodes {
               id
               remainingQuantity
@@ -49,6 +60,30 @@ const ORDER_FULFILLMENT_ORDERS = `#graphql
     }
   }
 `;
+
+const FULFILLMENT_ORDER_LINE_ITEMS = `#graphql
+  query BackorderPilotFulfillmentOrderLineItems($id: ID!, $after: String) {
+    fulfillmentOrder(id: $id) {
+      id
+      lineItems(first: 250, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          remainingQuantity
+          lineItem {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** Pages of one connection are bounded: a cursor that never ends is a bug (ours or Shopify's), not data. */
+const MAX_PAGES = 1_000;
 
 const ORDER_STATUS = `#graphql
   query BackorderPilotOrderStatus($id: ID!) {
@@ -97,33 +132,83 @@ export interface OrderFulfillmentSnapshot {
   fulfillmentOrders: FulfillmentOrderSnapshot[];
 }
 
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+interface FulfillmentOrderLineNode {
+  id: string;
+  remainingQuantity: number;
+  lineItem: { id: string };
+}
+
 interface OrderData {
   order: {
     id: string;
     cancelledAt: string | null;
     fulfillmentOrders: {
+      pageInfo: PageInfo;
       nodes: {
         id: string;
         status: string;
         fulfillmentHolds: { id: string; handle: string | null; heldByRequestingApp: boolean }[];
-        lineItems: { nodes: { id: string; remainingQuantity: number; lineItem: { id: string } }[] };
+        lineItems: { pageInfo: PageInfo; nodes: FulfillmentOrderLineNode[] };
       }[];
     };
   } | null;
 }
 
-/** The order's fulfillment orders, their line items and holds; null when Shopify has no such order. */
+interface FulfillmentOrderLinesData {
+  fulfillmentOrder: { id: string; lineItems: { pageInfo: PageInfo; nodes: FulfillmentOrderLineNode[] } } | null;
+}
+
+const toLine = (li: FulfillmentOrderLineNode) => ({ id: li.id, lineItemId: li.lineItem.id, remainingQuantity: li.remainingQuantity });
+
+/** The line items of one fulfillment order after the first page (`after`), every page. */
+async function readRemainingLineItems(client: AdminClient, fulfillmentOrderId: string, after: string | null) {
+  const lines: FulfillmentOrderSnapshot["lineItems"] = [];
+  let cursor = after;
+  for (let page = 0; cursor !== null; page++) {
+    if (page >= MAX_PAGES) throw new Error(`Fulfillment order ${fulfillmentOrderId}: line items did not end after ${MAX_PAGES} pages`);
+    const { data } = await client.request<FulfillmentOrderLinesData>(FULFILLMENT_ORDER_LINE_ITEMS, {
+      variables: { id: fulfillmentOrderId, after: cursor },
+    });
+    // Gone between two pages (merged or moved): the caller's next run reads the order afresh.
+    if (!data.fulfillmentOrder) throw new Error(`Fulfillment order ${fulfillmentOrderId} disappeared while its line items were read`);
+    lines.push(...data.fulfillmentOrder.lineItems.nodes.map(toLine));
+    const info: PageInfo = data.fulfillmentOrder.lineItems.pageInfo;
+    cursor = info.hasNextPage ? info.endCursor : null;
+  }
+  return lines;
+}
+
+/**
+ * The order's fulfillment orders, every one of their line items and their holds (all pages); null when
+ * Shopify has no such order.
+ */
 export async function readOrderFulfillmentOrders(client: AdminClient, orderId: string): Promise<OrderFulfillmentSnapshot | null> {
-  const { data } = await client.request<OrderData>(ORDER_FULFILLMENT_ORDERS, { variables: { id: orderId } });
-  if (!data.order) return null;
-  return {
-    orderId: data.order.id,
-    cancelledAt: data.order.cancelledAt,
-    fulfillmentOrders: data.order.fulfillmentOrders.nodes.map((fo) => ({
-      id: fo.id,
-      status: fo.status,
-      holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, handle: h.handle, ours: h.heldByRequestingApp })),
-      lineItems: fo.lineItems.nodes.map((li) => ({ id: li.id, lineItemId: li.lineItem.id, remainingQuantity: li.remainingQuantity })),
-    })),
-  };
+  const readPage = async (after: string | null): Promise<OrderData> =>
+    (await client.request<OrderData>(ORDER_FULFILLMENT_ORDERS, { variables: { id: orderId, after } })).data;
+  let snapshot: OrderFulfillmentSnapshot | null = null;
+  let after: string | null = null;
+  for (let page = 0; ; page++) {
+    if (page >= MAX_PAGES) throw new Error(`Order ${orderId}: fulfillment orders did not end after ${MAX_PAGES} pages`);
+    const data: OrderData = await readPage(after);
+    if (!data.order) return null;
+    snapshot ??= { orderId: data.order.id, cancelledAt: data.order.cancelledAt, fulfillmentOrders: [] };
+    for (const fo of data.order.fulfillmentOrders.nodes) {
+      const lineItems = fo.lineItems.nodes.map(toLine);
+      if (fo.lineItems.pageInfo.hasNextPage) lineItems.push(...(await readRemainingLineItems(client, fo.id, fo.lineItems.pageInfo.endCursor)));
+      snapshot.fulfillmentOrders.push({
+        id: fo.id,
+        status: fo.status,
+        holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, handle: h.handle, ours: h.heldByRequestingApp })),
+        lineItems,
+      });
+    }
+    const info: PageInfo = data.order.fulfillmentOrders.pageInfo;
+    if (!info.hasNextPage || !info.endCursor) return snapshot;
+    after = info.endCursor;
+  }
 }

@@ -1,41 +1,21 @@
-// Form schemas of the product pages, shared by the UI (field names) and the actions (validation).
-// Messages are admin i18n keys (app/i18n/messages/products.ts); routes translate them for the merchant.
+// Form schemas of the product pages, shared by the UI (field names, date bounds) and the actions
+// (validation). Messages are admin i18n keys (app/i18n/messages/products.ts); routes translate them.
+// Dates are judged against the shop's today (see ./dates): build the schemas with `dateWindows(today)`.
 import { z } from "zod";
+import { dateIn, optionalDateIn, type DateWindows } from "./dates";
+import { optionalStrictInt, strictInt } from "./integer";
 
 export const BACKORDER_MODES = ["off", "always", "when_sold_out"] as const;
 
 const VARIANT_GID = /^gid:\/\/shopify\/ProductVariant\/\d+$/;
+const SUBMISSION_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
-function isRealDate(value: string): boolean {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-}
-
-const isoDate = z
-  .string()
-  .trim()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value), "products.error.date");
-
-/** "" → null, else a whole number within bounds; one message for both failures. */
-const optionalInt = (min: number, max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .transform((value, ctx) => {
-      if (value === "") return null;
-      const number = Number(value);
-      if (!/^-?\d+$/.test(value) || number < min || number > max) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return number;
-    });
-
-const optionalDate = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? null : value))
-  .pipe(isoDate.nullable());
+export const LIMITS = {
+  cap: { min: 1, max: 100_000 },
+  leadTimeDays: { min: 0, max: 365 },
+  capacityPerWeek: { min: 1, max: 1_000_000 },
+  quantity: { min: 1, max: 1_000_000 },
+} as const;
 
 const optionalText = (max: number) =>
   z
@@ -46,36 +26,53 @@ const optionalText = (max: number) =>
 
 const variantId = z.string().regex(VARIANT_GID, "products.error.unknownVariant");
 
-export const VariantSettingsSchema = z
-  .object({
-    variantId,
-    mode: z.enum(BACKORDER_MODES, { errorMap: () => ({ message: "products.error.mode" }) }),
-    cap: optionalInt(1, 100_000, "products.error.cap"),
-    leadTimeDays: optionalInt(0, 365, "products.error.leadTime"),
-    capacityPerWeek: optionalInt(1, 1_000_000, "products.error.capacity"),
-    startsOn: optionalDate,
-    endsOn: optionalDate,
-    messageEn: optionalText(300),
-    messageFr: optionalText(300),
-  })
-  .superRefine((value, ctx) => {
-    if (value.startsOn && value.endsOn && value.endsOn < value.startsOn) {
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "products.error.endBeforeStart" });
-    }
-  });
-export type VariantSettingsInput = z.infer<typeof VariantSettingsSchema>;
+/** The record version the form loaded (optimistic concurrency); absent only for clients that do not say. */
+const version = optionalStrictInt({ min: 1, max: Number.MAX_SAFE_INTEGER, message: "products.error.version" });
 
-export const BatchSchema = z.object({
-  variantId,
-  batchId: z.string().trim().optional(),
-  quantity: optionalInt(1, 1_000_000, "products.error.quantity").pipe(
-    z.number({ invalid_type_error: "products.error.quantity" }),
-  ),
-  expectedOn: isoDate,
-  receivedOn: optionalDate,
-  supplier: optionalText(120),
-});
-export type BatchInput = z.infer<typeof BatchSchema>;
+export function variantSettingsSchema(windows: DateWindows) {
+  const windowDate = optionalDateIn(windows.sellingWindow, { invalid: "products.error.date", range: "products.error.windowRange" });
+  return z
+    .object({
+      variantId,
+      version,
+      mode: z.enum(BACKORDER_MODES, { errorMap: () => ({ message: "products.error.mode" }) }),
+      cap: optionalStrictInt({ ...LIMITS.cap, message: "products.error.cap" }),
+      leadTimeDays: optionalStrictInt({ ...LIMITS.leadTimeDays, message: "products.error.leadTime" }),
+      capacityPerWeek: optionalStrictInt({ ...LIMITS.capacityPerWeek, message: "products.error.capacity" }),
+      startsOn: windowDate,
+      endsOn: windowDate,
+      messageEn: optionalText(300),
+      messageFr: optionalText(300),
+    })
+    .superRefine((value, ctx) => {
+      if (value.startsOn && value.endsOn && value.endsOn < value.startsOn) {
+        ctx.addIssue({ code: "custom", path: ["endsOn"], message: "products.error.endBeforeStart" });
+      }
+    });
+}
+export type VariantSettingsInput = z.infer<ReturnType<typeof variantSettingsSchema>>;
+
+export function batchSchema(windows: DateWindows) {
+  return z
+    .object({
+      variantId,
+      batchId: z.string().trim().max(100).optional(),
+      version,
+      /** Generated once per rendered "add batch" form: a repeated submit returns the batch it created. */
+      submissionKey: z
+        .string()
+        .trim()
+        .optional()
+        .transform((value) => value || null)
+        .refine((value) => value === null || SUBMISSION_KEY.test(value), "products.error.submissionKey"),
+      quantity: strictInt({ ...LIMITS.quantity, message: "products.error.quantity" }),
+      expectedOn: dateIn(windows.expectedOn, { invalid: "products.error.date", range: "products.error.expectedRange" }),
+      receivedOn: optionalDateIn(windows.receivedOn, { invalid: "products.error.date", range: "products.error.receivedRange" }),
+      supplier: optionalText(120),
+    })
+    .transform(({ batchId, ...batch }) => ({ ...batch, batchId: batchId || undefined }));
+}
+export type BatchInput = z.infer<ReturnType<typeof batchSchema>>;
 
 const selection = z.array(variantId).min(1, "products.error.noSelection").max(10_000, "products.error.tooMany");
 
@@ -85,9 +82,7 @@ export const BulkActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("lead-time"),
     variantIds: selection,
-    leadTimeDays: optionalInt(0, 365, "products.error.leadTime").pipe(
-      z.number({ invalid_type_error: "products.error.leadTime" }),
-    ),
+    leadTimeDays: strictInt({ ...LIMITS.leadTimeDays, message: "products.error.leadTime" }),
   }),
 ]);
 export type BulkAction = z.infer<typeof BulkActionSchema>;

@@ -1,6 +1,6 @@
 // The settings schema: what the form may save, and which field each problem is reported on.
 import { describe, expect, it } from "vitest";
-import { parseSettings, parseSettingsForm, type SettingsValues } from "./settings";
+import { parseSettings, parseSettingsForm, parseSettingsVersion, type SettingsValues } from "./settings";
 
 function validSettings(): SettingsValues {
   return {
@@ -21,6 +21,9 @@ function validSettings(): SettingsValues {
       en: { payment: "Charged at checkout.", shipping: "Free.", cancellation: "Any time before shipping." },
       fr: { payment: "Débité à la commande.", shipping: "Gratuit.", cancellation: "À tout moment avant l’envoi." },
     },
+    delayMinSlipDays: 1,
+    earlierDateEmails: false,
+    fulfillmentMode: "ship_available",
   };
 }
 
@@ -49,6 +52,9 @@ function formOf(settings: SettingsValues): FormData {
   for (const [locale, terms] of Object.entries(settings.terms)) {
     for (const [field, value] of Object.entries(terms)) form.set(`terms.${locale}.${field}`, value);
   }
+  form.set("delayMinSlipDays", String(settings.delayMinSlipDays));
+  if (settings.earlierDateEmails) form.set("earlierDateEmails", "true");
+  form.set("fulfillmentMode", settings.fulfillmentMode);
   return form;
 }
 
@@ -297,5 +303,82 @@ describe("parseSettingsForm", () => {
 
     // THEN that field is required
     expect(result).toEqual({ success: false, errors: { "terms.fr.shipping": "settings.error.required" } });
+  });
+});
+
+describe("strict numbers, date windows and the delay settings", () => {
+  it.each(["1e2", "0x10", "1.0", "Infinity", "+2"])("refuses %j as a number of days, anywhere in the form", (value) => {
+    // GIVEN a form whose safety margin, a processing time and a working day are written that way
+    const form = formOf(validSettings());
+    form.set("safetyMarginDays", value);
+    form.set("deliveryModes.express.processingDays", value);
+    form.set("delayMinSlipDays", value);
+    form.append("workingDays", value);
+
+    // WHEN it is parsed
+    const result = parseSettingsForm(form);
+
+    // THEN every one of those fields is in error
+    expect(result).toEqual({
+      success: false,
+      errors: {
+        safetyMarginDays: "settings.error.wholeDays",
+        "deliveryModes.express.processingDays": "settings.error.wholeDays",
+        delayMinSlipDays: "settings.error.delayMinSlipDays",
+        workingDays: "settings.error.workingDays",
+      },
+    });
+  });
+
+  it("refuses closure days more than a year ago or more than three years ahead of the shop's today", () => {
+    // GIVEN today is 30 Nov 2026 for the shop
+    const today = "2026-11-30";
+
+    // WHEN closure days in 9999 or in 2020 are saved, and one next month
+    const far = parseSettings(with_((s) => (s.closureDays = ["2026-12-24", "9999-12-31"])), { today });
+    const old = parseSettings(with_((s) => (s.closureDays = ["2020-01-01"])), { today });
+    const fine = parseSettings(with_((s) => (s.closureDays = ["2026-12-24"])), { today });
+
+    // THEN the far ones are refused on the list, the near one passes
+    expect(far).toEqual({ success: false, errors: { closureDays: "settings.error.closureDayRange" } });
+    expect(old).toEqual({ success: false, errors: { closureDays: "settings.error.closureDayRange" } });
+    expect(fine.success).toBe(true);
+  });
+
+  it("reads the minimum slip, the earlier-date emails and the fulfillment mode", () => {
+    // GIVEN a form that sets all three
+    const form = formOf(with_((s) => Object.assign(s, { delayMinSlipDays: 3, earlierDateEmails: true, fulfillmentMode: "ship_together" })));
+
+    // WHEN it is parsed
+    const result = parseSettingsForm(form);
+
+    // THEN they come back typed
+    expect(result.success && result.data).toMatchObject({ delayMinSlipDays: 3, earlierDateEmails: true, fulfillmentMode: "ship_together" });
+  });
+
+  it("refuses an unknown fulfillment mode and a minimum slip of 0 days", () => {
+    // GIVEN a made-up fulfillment mode and a 0-day minimum
+    const form = formOf(validSettings());
+    form.set("fulfillmentMode", "ship_never");
+    form.set("delayMinSlipDays", "0");
+
+    // WHEN it is parsed / THEN both fields are in error
+    expect(parseSettingsForm(form)).toEqual({
+      success: false,
+      errors: { fulfillmentMode: "settings.error.fulfillmentMode", delayMinSlipDays: "settings.error.delayMinSlipDays" },
+    });
+  });
+
+  it("reads the posted version strictly", () => {
+    // GIVEN forms with a version, none, and a hex one
+    const withVersion = formOf(validSettings());
+    withVersion.set("version", "4");
+    const hex = formOf(validSettings());
+    hex.set("version", "0x4");
+
+    // WHEN read / THEN 4, null (not sent) and undefined (invalid)
+    expect(parseSettingsVersion(withVersion)).toBe(4);
+    expect(parseSettingsVersion(formOf(validSettings()))).toBeNull();
+    expect(parseSettingsVersion(hex)).toBeUndefined();
   });
 });

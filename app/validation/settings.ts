@@ -3,6 +3,10 @@
 import Holidays from "date-holidays";
 import { z } from "zod";
 import { DELIVERY_MODES, type DeliveryMode } from "~/domain/types";
+import { dateWindows, inWindow, isIsoDate } from "./dates";
+import { optionalStrictInt, strictInt } from "./integer";
+
+export { isIsoDate };
 
 export const MAX_DAYS = 365;
 export const MAX_TERMS_LENGTH = 2_000;
@@ -12,6 +16,9 @@ export type TermsLocale = (typeof TERMS_LOCALES)[number];
 export const TERMS_FIELDS = ["payment", "shipping", "cancellation"] as const;
 export type TermsField = (typeof TERMS_FIELDS)[number];
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const MIN_SLIP_DAYS = { min: 1, max: 60 } as const;
+export const FULFILLMENT_MODES = ["ship_available", "ship_together"] as const;
+export type FulfillmentMode = (typeof FULFILLMENT_MODES)[number];
 
 export const SETTINGS_ERROR_KEYS = [
   "settings.error.required",
@@ -24,6 +31,10 @@ export const SETTINGS_ERROR_KEYS = [
   "settings.error.workingDays",
   "settings.error.deliveryModes",
   "settings.error.closureDay",
+  "settings.error.closureDayRange",
+  "settings.error.delayMinSlipDays",
+  "settings.error.fulfillmentMode",
+  "settings.error.version",
   "settings.error.closureDaysTooMany",
   "settings.error.termsTooLong",
   "settings.error.invalid",
@@ -34,7 +45,6 @@ export type SettingsErrorKey = (typeof SETTINGS_ERROR_KEYS)[number];
 export type SettingsFieldErrors = Partial<Record<string, SettingsErrorKey>>;
 
 const CUTOFF_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // ---- reference data (built once per process) -------------------------------------------------------
 
@@ -80,33 +90,13 @@ export function isHolidayRegion(country: string, region: string): boolean {
   return Object.hasOwn(holidayRegions(country), region);
 }
 
-/** A real calendar date written "YYYY-MM-DD". */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE_RE.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === value;
-}
 
 // ---- field schemas -----------------------------------------------------------------------------------
 
 const ERR = (key: SettingsErrorKey) => ({ message: key });
 
-/** Form values arrive as strings: blank means missing, anything else must read as a number. */
-function toNumber(value: unknown): unknown {
-  if (typeof value !== "string") return value ?? undefined;
-  const trimmed = value.trim();
-  return trimmed === "" ? undefined : Number(trimmed);
-}
-
-const days = z.preprocess(
-  toNumber,
-  z
-    .number({ required_error: "settings.error.required", invalid_type_error: "settings.error.wholeDays" })
-    .int(ERR("settings.error.wholeDays"))
-    .min(0, ERR("settings.error.wholeDays"))
-    .max(MAX_DAYS, ERR("settings.error.wholeDays")),
-);
+// Numbers go through the one strict parser (./integer): "1e2", "0x10" or "1.0" are not a number of days.
+const days = strictInt({ min: 0, max: MAX_DAYS, message: "settings.error.wholeDays", requiredMessage: "settings.error.required" });
 
 const checkbox = z.preprocess(
   (value) => value === true || value === "true" || value === "on" || value === "1",
@@ -141,17 +131,7 @@ export const deliveryModesSchema = z
   });
 
 export const workingDaysSchema = z
-  .array(
-    z.preprocess(
-      toNumber,
-      z
-        .number(ERR("settings.error.workingDays"))
-        .int(ERR("settings.error.workingDays"))
-        .min(1, ERR("settings.error.workingDays"))
-        .max(7, ERR("settings.error.workingDays")),
-    ),
-    ERR("settings.error.workingDays"),
-  )
+  .array(strictInt({ min: 1, max: 7, message: "settings.error.workingDays" }), ERR("settings.error.workingDays"))
   .transform((list) => [...new Set(list)].sort((a, b) => a - b))
   .refine((list) => list.length > 0, ERR("settings.error.workingDays"));
 
@@ -177,6 +157,22 @@ const termsText = z.preprocess(
 const localeTerms = z.object({ payment: termsText, shipping: termsText, cancellation: termsText });
 export const termsSchema = z.object({ en: localeTerms, fr: localeTerms });
 
+/** Not posted (an older client) → the column default; posted blank → required. */
+const delayMinSlipDays = z.unknown().transform((value, ctx): number => {
+  if (value === undefined) return 1;
+  const parsed = strictInt({ ...MIN_SLIP_DAYS, message: "settings.error.delayMinSlipDays", requiredMessage: "settings.error.required" }).safeParse(value);
+  if (!parsed.success) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error.issues[0]?.message ?? "settings.error.delayMinSlipDays" });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
+const fulfillmentMode = z.preprocess(
+  (value) => (value === undefined ? "ship_available" : value),
+  z.enum(FULFILLMENT_MODES, { errorMap: () => ERR("settings.error.fulfillmentMode") }),
+);
+
 /** One schema per stored field; `settingsSchema` adds the rules that span fields. */
 export const settingsFields = {
   safetyMarginDays: days,
@@ -194,6 +190,9 @@ export const settingsFields = {
   closureDays: closureDaysSchema,
   deliveryModes: deliveryModesSchema,
   terms: termsSchema,
+  delayMinSlipDays,
+  earlierDateEmails: checkbox,
+  fulfillmentMode,
 };
 
 export const settingsSchema = z.object(settingsFields).superRefine((settings, ctx) => {
@@ -243,6 +242,9 @@ export function settingsInputFromFormData(form: FormData): Record<string, unknow
     closureDays: form.getAll("closureDays"),
     deliveryModes: modes,
     terms,
+    delayMinSlipDays: get("delayMinSlipDays"),
+    earlierDateEmails: get("earlierDateEmails"),
+    fulfillmentMode: get("fulfillmentMode"),
   };
 }
 
@@ -263,11 +265,38 @@ export type SettingsParseResult =
   | { success: true; data: SettingsValues }
   | { success: false; errors: SettingsFieldErrors };
 
-export function parseSettings(input: unknown): SettingsParseResult {
-  const result = settingsSchema.safeParse(input);
+export interface SettingsParseOptions {
+  /** The shop's today (YYYY-MM-DD): closure days must fall within a year ago … three years ahead. */
+  today?: string;
+}
+
+/** What the form may save. Stored rows are read with the lenient per-field schemas (settingsFields). */
+export function settingsFormSchema({ today }: SettingsParseOptions = {}) {
+  if (!today) return settingsSchema;
+  const window = dateWindows(today).closureDay;
+  return settingsSchema.superRefine((settings, ctx) => {
+    if (settings.closureDays.some((day) => !inWindow(day, window))) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["closureDays"], message: "settings.error.closureDayRange" });
+    }
+  });
+}
+
+export function parseSettings(input: unknown, options: SettingsParseOptions = {}): SettingsParseResult {
+  const result = settingsFormSchema(options).safeParse(input);
   return result.success ? { success: true, data: result.data } : { success: false, errors: fieldErrors(result.error) };
 }
 
-export function parseSettingsForm(form: FormData): SettingsParseResult {
-  return parseSettings(settingsInputFromFormData(form));
+export function parseSettingsForm(form: FormData, options: SettingsParseOptions = {}): SettingsParseResult {
+  return parseSettings(settingsInputFromFormData(form), options);
+}
+
+/**
+ * The settings version the form loaded (0 = nothing saved yet), for optimistic concurrency; null when the
+ * client did not post one, undefined when it posted garbage.
+ */
+export function parseSettingsVersion(form: FormData): number | null | undefined {
+  const result = optionalStrictInt({ min: 0, max: Number.MAX_SAFE_INTEGER, message: "settings.error.version" }).safeParse(
+    form.get("version") ?? undefined,
+  );
+  return result.success ? result.data : undefined;
 }

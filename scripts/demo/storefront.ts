@@ -416,11 +416,11 @@ ${endOfBody}
 ${pickers}
       </variant-selects>
       <script type="application/json" id="ProductJSON-${section}">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>
+      <div class="quantity"><label for="Quantity-${section}">${t.quantity}</label><input id="Quantity-${section}" type="number" name="quantity" value="1" min="1" form="product-form-${section}"></div>
       <div class="product-form">
         <form method="post" action="${BASE}/cart/add" id="product-form-${section}" accept-charset="UTF-8" enctype="application/x-www-form-urlencoded">
           <input type="hidden" name="id" value="${selected?.id ?? ""}" class="product-variant-id">
           <input type="hidden" name="return_to" value="${href(locale, "/cart")}">
-          <div class="quantity"><label for="Quantity-${section}">${t.quantity}</label><input id="Quantity-${section}" type="number" name="quantity" value="1" min="1"></div>
           <button id="ProductSubmitButton-${section}" type="submit" name="add" class="product-form__submit button"${selected?.available ? "" : " disabled"}><span>${label}</span></button>
         </form>
       </div>

@@ -70,6 +70,22 @@ async function seriousViolations() {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
+/** The Sage mug's backorder settings as the merchant saves them on the product page. */
+const SAGE_SETTINGS = {
+  intent: "save-variant",
+  get variantId() {
+    return `gid://shopify/ProductVariant/${ids.sage}`;
+  },
+  mode: "when_sold_out",
+  cap: "",
+  leadTimeDays: "20",
+  capacityPerWeek: "",
+  startsOn: "",
+  endsOn: "",
+  messageEn: "Each mug is thrown by hand in our Limoges workshop.",
+  messageFr: "Chaque tasse est tournée à la main dans notre atelier de Limoges.",
+};
+
 beforeAll(async () => {
   mkdirSync(DOCS, { recursive: true });
   [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
@@ -112,18 +128,7 @@ beforeAll(async () => {
     "terms.fr.shipping": "La livraison est offerte pour les commandes en réassort.",
     "terms.fr.cancellation": "Annulable à tout moment avant l'expédition, remboursement intégral.",
   });
-  await adminPost(`/app/products/${productId}`, "routes/app.products.$id", {
-    intent: "save-variant",
-    variantId: `gid://shopify/ProductVariant/${ids.sage}`,
-    mode: "when_sold_out",
-    cap: "",
-    leadTimeDays: "20",
-    capacityPerWeek: "",
-    startsOn: "",
-    endsOn: "",
-    messageEn: "Each mug is thrown by hand in our Limoges workshop.",
-    messageFr: "Chaque tasse est tournée à la main dans notre atelier de Limoges.",
-  });
+  await adminPost(`/app/products/${productId}`, "routes/app.products.$id", SAGE_SETTINGS);
 });
 
 afterAll(async () => {
@@ -237,6 +242,39 @@ describe("the delivery block on the storefront", () => {
     // the embed's script moved the note next to the checkout button
     expect(await page.locator(".cart__footer [data-bp-cart-note]").count()).toBe(1);
     await page.screenshot({ path: path.join(OUTPUT_DIR, "storefront-cart.png"), fullPage: true });
+  });
+});
+
+describe("the backorder cap", () => {
+  afterAll(async () => {
+    await adminPost(`/app/products/${productId}`, "routes/app.products.$id", { ...SAGE_SETTINGS, cap: "" });
+  });
+
+  it("keeps the theme's quantity picker within what one order may still owe", async () => {
+    // GIVEN the merchant caps the Sage mug's owed units at 40
+    await adminPost(`/app/products/${productId}`, "routes/app.products.$id", { ...SAGE_SETTINGS, cap: "40" });
+    const quantity = page.locator('input[name="quantity"][form="product-form-template--main"]');
+    await page.goto(`${productUrl}?variant=${ids.oat}`);
+    expect(await quantity.getAttribute("max")).toBeNull();
+
+    // WHEN the shopper picks Sage
+    await pick("Sage");
+
+    // THEN the picker's max is the block's "up to N" and a larger quantity is refused by the browser
+    await expect.poll(() => quantity.getAttribute("max")).not.toBeNull();
+    const max = Number(await quantity.getAttribute("max"));
+    expect(max).toBeGreaterThan(0);
+    expect(max).toBeLessThanOrEqual(40);
+    expect(await block().locator("[data-bp-max]").innerText()).toContain(String(max));
+    await quantity.fill(String(max + 1));
+    await button().click();
+    expect(await quantity.evaluate((input: HTMLInputElement) => input.validity.rangeOverflow)).toBe(true);
+    expect(page.url()).not.toMatch(/\/cart$/);
+
+    // WHEN the shopper goes back to the in-stock Oat mug
+    await pick("Oat");
+    // THEN the theme's own picker is back, without our limit
+    await expect.poll(() => quantity.getAttribute("max")).toBeNull();
   });
 });
 

@@ -210,3 +210,149 @@ describe("product page", () => {
     expect(body.editor.forecast).toBeNull();
   });
 });
+
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe("bad dates, double submits and two tabs on the product page", () => {
+  async function managedButterDish() {
+    const product = productOf("MA-BTD");
+    await post(product.productNumber, { intent: "save-variant", variantId: product.variant.id, ...blankSettings, mode: "always", leadTimeDays: "30" });
+    return product;
+  }
+
+  it("keeps the page working with a batch dated 9999-12-31 in the database, flags it, and lets the merchant remove it", async () => {
+    // GIVEN a managed variant whose batch was saved as 9999-12-31 before dates were validated
+    const { variant, productNumber, variantNumber } = await managedButterDish();
+    const row = await prisma.backorderVariant.findFirstOrThrow({ where: { variantId: variant.id } });
+    const bad = await prisma.incomingBatch.create({
+      data: { shop: TEST_SHOP, backorderVariantId: row.id, quantity: 5, expectedOn: "9999-12-31", supplier: "Atelier Nord" },
+    });
+
+    // WHEN the merchant opens the product page
+    const page = await open(productNumber, variantNumber);
+
+    // THEN it renders, says why there is no estimate, and marks the batch
+    expect(page.status).toBe(200);
+    expect(page.body.editor.problem).toEqual({ kind: "batch_date", batchIds: [bad.id] });
+    expect(page.body.editor.batches).toMatchObject([{ id: bad.id, expectedOn: "9999-12-31", dateProblem: true }]);
+    expect(page.body.editor.preview).toBeNull();
+
+    // AND WHEN the merchant removes the batch
+    const removed = await post(productNumber, { intent: "remove-batch", variantId: variant.id, batchId: bad.id });
+
+    // THEN it is gone and the variant has an estimate again
+    expect(removed.status).toBe(200);
+    const after = await open(productNumber, variantNumber);
+    expect(after.body.editor.problem).toBeNull();
+    expect(after.body.editor.preview.summary.next.standard).toBeTruthy();
+  });
+
+  it("lets the merchant fix the date of a bad batch through the edit form", async () => {
+    // GIVEN a batch stored with an impossible date
+    const { variant, productNumber, variantNumber } = await managedButterDish();
+    const row = await prisma.backorderVariant.findFirstOrThrow({ where: { variantId: variant.id } });
+    const bad = await prisma.incomingBatch.create({ data: { shop: TEST_SHOP, backorderVariantId: row.id, quantity: 5, expectedOn: "2026-02-30" } });
+
+    // WHEN the merchant edits it to a real date, naming the version the page loaded
+    const { body } = await open(productNumber, variantNumber);
+    const response = await post(productNumber, {
+      intent: "save-batch",
+      variantId: variant.id,
+      batchId: bad.id,
+      version: String(body.editor.batches[0].version),
+      quantity: "5",
+      expectedOn: daysFromNow(20),
+      receivedOn: "",
+      supplier: "",
+    });
+
+    // THEN it is saved and the page estimates again
+    expect(response.status).toBe(200);
+    expect((await open(productNumber, variantNumber)).body.editor.problem).toBeNull();
+  });
+
+  it("refuses an expected date in year 9999 and a received date after today, writing nothing", async () => {
+    // GIVEN a managed variant
+    const { variant, productNumber } = await managedButterDish();
+
+    // WHEN the merchant adds a batch expected 9999-12-31 and received tomorrow
+    const response = await post(productNumber, {
+      intent: "save-batch",
+      variantId: variant.id,
+      quantity: "5",
+      expectedOn: "9999-12-31",
+      receivedOn: daysFromNow(2),
+      supplier: "",
+    });
+
+    // THEN both dates are refused next to their fields, and no batch exists
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual({
+      expectedOn: "Enter an expected date between one year ago and three years from now",
+      receivedOn: "The received date cannot be in the future or more than five years ago",
+    });
+    expect(await prisma.incomingBatch.count()).toBe(0);
+  });
+
+  it("refuses a selling window that ends in year 9999", async () => {
+    // GIVEN the Butter Dish
+    const { variant, productNumber } = productOf("MA-BTD");
+
+    // WHEN the merchant closes backorders on 9999-12-31
+    const response = await post(productNumber, { intent: "save-variant", variantId: variant.id, ...blankSettings, mode: "always", endsOn: "9999-12-31" });
+
+    // THEN the end date is refused
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual({ endsOn: "Enter a date between five years ago and three years from now" });
+  });
+
+  it("creates one batch when the same Add batch form is submitted twice, even at once", async () => {
+    // GIVEN a managed variant and an add-batch form with its submission key
+    const { variant, productNumber } = await managedButterDish();
+    const form = { intent: "save-batch", variantId: variant.id, submissionKey: "add-7f3c2a91e4", quantity: "12", expectedOn: daysFromNow(15), receivedOn: "", supplier: "" };
+
+    // WHEN it is double-clicked (two posts at once) and then resubmitted
+    const [first, second] = await Promise.all([post(productNumber, form), post(productNumber, form)]);
+    const third = await post(productNumber, form);
+
+    // THEN every submit succeeds and there is exactly one batch
+    expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
+    expect(await prisma.incomingBatch.findMany({ select: { quantity: true, submissionKey: true } })).toEqual([{ quantity: 12, submissionKey: "add-7f3c2a91e4" }]);
+  });
+
+  it("answers 409 to a second tab saving variant settings it loaded before the first tab's save, writing nothing", async () => {
+    // GIVEN the variant page open in two tabs
+    const { variant, productNumber, variantNumber } = await managedButterDish();
+    const loaded = String((await open(productNumber, variantNumber)).body.editor.settings.version);
+
+    // WHEN tab A sets the cap to 5, then tab B (same loaded version) sets a 90-day lead time
+    const first = await post(productNumber, { intent: "save-variant", variantId: variant.id, version: loaded, ...blankSettings, mode: "always", leadTimeDays: "30", cap: "5" });
+    const second = await post(productNumber, { intent: "save-variant", variantId: variant.id, version: loaded, ...blankSettings, mode: "always", leadTimeDays: "90" });
+
+    // THEN B is told to reload, and A's cap is still there
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(409);
+    expect((await second.json()).errors).toEqual({
+      form: "Someone else changed this since you opened it, so nothing was saved. Reload to see their changes.",
+    });
+    expect(await prisma.backorderVariant.findFirstOrThrow({ where: { variantId: variant.id } })).toMatchObject({ cap: 5, leadTimeDays: 30 });
+  });
+
+  it("answers 409 to a stale edit of a batch, keeping the other tab's change", async () => {
+    // GIVEN a batch open in two tabs
+    const { variant, productNumber, variantNumber } = await managedButterDish();
+    await post(productNumber, { intent: "save-batch", variantId: variant.id, quantity: "10", expectedOn: daysFromNow(10), receivedOn: "", supplier: "" });
+    const batch = (await open(productNumber, variantNumber)).body.editor.batches[0];
+    const edit = (quantity: string) => ({
+      intent: "save-batch", variantId: variant.id, batchId: batch.id, version: String(batch.version), quantity, expectedOn: batch.expectedOn, receivedOn: "", supplier: "",
+    });
+
+    // WHEN tab A changes the quantity to 20, then tab B to 30 from the same loaded version
+    const first = await post(productNumber, edit("20"));
+    const second = await post(productNumber, edit("30"));
+
+    // THEN the second is a conflict and the batch holds 20
+    expect([first.status, second.status]).toEqual([200, 409]);
+    expect((await prisma.incomingBatch.findUniqueOrThrow({ where: { id: batch.id } })).quantity).toBe(20);
+  });
+});

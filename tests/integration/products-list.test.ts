@@ -156,3 +156,24 @@ describe("bulk actions", () => {
     expect(await prisma.backorderVariant.count()).toBe(0);
   });
 });
+
+describe("bulk actions and open product pages", () => {
+  it("a bulk edit moves each variant's version on, so a product page opened before it cannot overwrite it", async () => {
+    // GIVEN the Butter Dish page open (version loaded) while the merchant bulk-disables it from the list
+    const { action: productAction, loader: productLoader } = await import("~/routes/app.products.$id");
+    const butter = demo.variants["MA-BTD"]!;
+    const [productNumber, variantNumber] = [butter.productId, butter.id].map((gid) => gid.split("/").pop()!);
+    await callRoute(action, await bulk("enable", [butter.id]));
+    const page = await callRoute(productLoader, await embeddedDocumentRequest(`/app/products/${productNumber}?variant=${variantNumber}`), { id: productNumber! });
+    const version = String((await page.json()).editor.settings.version);
+    await callRoute(action, await bulk("disable", [butter.id]));
+
+    // WHEN the stale page saves mode "always"
+    const body = new URLSearchParams({ intent: "save-variant", variantId: butter.id, version, mode: "always", cap: "", leadTimeDays: "", capacityPerWeek: "", startsOn: "", endsOn: "", messageEn: "", messageFr: "" });
+    const response = await callRoute(productAction, await embeddedFetchRequest(`/app/products/${productNumber}`, { init: { method: "POST", body } }), { id: productNumber! });
+
+    // THEN it is a conflict and the bulk "off" stands
+    expect(response.status).toBe(409);
+    expect((await prisma.backorderVariant.findFirstOrThrow({ where: { variantId: butter.id } })).mode).toBe("off");
+  });
+});

@@ -14,6 +14,7 @@ import { embeddedDocumentRequest, embeddedFetchRequest, forgedSessionToken, appU
 import { installFakeShop } from "../helpers/shop";
 
 const OTHER_SHOP = "other-shop.myshopify.com";
+const CLOSURE_YEAR = new Date().getUTCFullYear() + 1;
 
 function validSettings(): SettingsValues {
   return {
@@ -24,7 +25,8 @@ function validSettings(): SettingsValues {
     holidayCountry: "CA",
     holidayRegion: "QC",
     workingDays: [1, 2, 3, 4, 5, 6],
-    closureDays: ["2026-12-24", "2026-12-31"],
+    // Closure days must be within a year ago … three years ahead: keep them next to the real today.
+    closureDays: [`${CLOSURE_YEAR}-12-24`, `${CLOSURE_YEAR}-12-31`],
     deliveryModes: {
       standard: { enabled: true, processingDays: 2, transitMinDays: 3, transitMaxDays: 6 },
       express: { enabled: true, processingDays: 1, transitMinDays: 1, transitMaxDays: 2 },
@@ -34,6 +36,9 @@ function validSettings(): SettingsValues {
       en: { payment: "Charged at checkout.", shipping: "Shipping is free.", cancellation: "Cancel any time before it ships." },
       fr: { payment: "Débité à la commande.", shipping: "Livraison offerte.", cancellation: "Annulable jusqu’à l’expédition." },
     },
+    delayMinSlipDays: 2,
+    earlierDateEmails: true,
+    fulfillmentMode: "ship_together",
   };
 }
 
@@ -65,11 +70,21 @@ function settingsForm(settings: SettingsValues): FormData {
   for (const [locale, terms] of Object.entries(settings.terms)) {
     for (const [field, value] of Object.entries(terms)) form.set(`terms.${locale}.${field}`, value);
   }
+  form.set("delayMinSlipDays", String(settings.delayMinSlipDays));
+  if (settings.earlierDateEmails) form.set("earlierDateEmails", "true");
+  form.set("fulfillmentMode", settings.fulfillmentMode);
   return form;
 }
 
-async function post(settings: SettingsValues | FormData, query = "") {
+/** The version the page loaded: what a real form posts back. */
+async function loadedVersion(): Promise<number> {
+  const response = await callRoute(loader, await embeddedDocumentRequest("/app/settings"));
+  return ((await response.json()) as { version: number }).version;
+}
+
+async function post(settings: SettingsValues | FormData, query = "", version?: number) {
   const body = settings instanceof FormData ? settings : settingsForm(settings);
+  if (version !== undefined) body.set("version", String(version));
   return callRoute(action, await embeddedFetchRequest(`/app/settings${query}`, { init: { method: "POST", body } }));
 }
 
@@ -168,7 +183,7 @@ describe("saving settings", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, message: "Settings saved" });
     // AND the database holds the settings
-    expect(await getShopSettings({ shop: TEST_SHOP })).toEqual({ ...validSettings(), shop: TEST_SHOP, termsVersion: 2, saved: true });
+    expect(await getShopSettings({ shop: TEST_SHOP })).toEqual({ ...validSettings(), shop: TEST_SHOP, termsVersion: 2, saved: true, version: 1 });
     // AND the shop carries the terms, their version and the modes on offer, as JSON
     const metafield = termsMetafield(fake);
     expect(metafield?.type).toBe("json");
@@ -367,7 +382,7 @@ describe("settings for the ETA engine", () => {
 
     // THEN the calendar and delivery times follow the settings
     expect(eta.calendar.timeZone).toBe("America/Toronto");
-    expect(eta.calendar.isBusinessDay("2026-12-24")).toBe(false); // closure day (a Thursday)
+    expect(eta.calendar.isBusinessDay(`${CLOSURE_YEAR}-12-24`)).toBe(false); // closure day
     expect(eta.calendar.isBusinessDay("2026-06-24")).toBe(false); // Fête nationale du Québec
     expect(eta.calendar.isBusinessDay("2026-06-27")).toBe(true); // a working Saturday
     expect(eta.delivery.standard).toEqual({ processingDays: 2, transitDays: { min: 3, max: 6 } });
@@ -397,5 +412,93 @@ describe("saving settings republishes promises", () => {
     expect(response.status).toBe(200);
     const after = JSON.parse(fake.store.findMetafield(butter.id, "$app:backorder", "eta")!.value);
     expect(after.termsVersion).toBeGreaterThan(before.termsVersion);
+  });
+});
+
+describe("settings forms are strict, concurrent-safe and carry the delay settings", () => {
+  it.each(["1e2", "0x10"])("refuses %s as a number of days and writes nothing", async (value) => {
+    // GIVEN an installed shop that never saved settings
+    const fake = await installFakeShop();
+    const form = settingsForm(validSettings());
+    form.set("safetyMarginDays", value);
+    form.set("delayMinSlipDays", value);
+
+    // WHEN the merchant saves a margin written as 1e2 (Number() reads 100) or 0x10 (16)
+    const response = await post(form);
+
+    // THEN both fields are refused with their message, and nothing reached the database or Shopify
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual({
+      safetyMarginDays: "Enter a whole number of days from 0 to 365.",
+      delayMinSlipDays: "Enter a whole number of days from 1 to 60.",
+    });
+    expect(await storedRow()).toBeNull();
+    expect(fake.calls).toEqual([]);
+  });
+
+  it("refuses a closure day in 9999 with the error on the closure days", async () => {
+    // GIVEN an installed shop
+    await installFakeShop();
+
+    // WHEN the merchant saves a closure day on 9999-12-31
+    const response = await post(settingsWith((s) => (s.closureDays = ["9999-12-31"])));
+
+    // THEN it is refused next to the closure days and nothing is stored
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual({ closureDays: "Closure days must fall between one year ago and three years from now." });
+    expect(await storedRow()).toBeNull();
+  });
+
+  it("stores and shows the minimum slip, the earlier-date emails and the fulfillment mode", async () => {
+    // GIVEN an installed shop
+    await installFakeShop();
+
+    // WHEN the merchant sets a 3-day minimum, good-news emails and "ship what is available"
+    const response = await post(settingsWith((s) => Object.assign(s, { delayMinSlipDays: 3, earlierDateEmails: true, fulfillmentMode: "ship_available" })));
+
+    // THEN they are stored in their columns and the page and the typed settings show them
+    expect(response.status).toBe(200);
+    expect(await storedRow()).toMatchObject({ delayMinSlipDays: 3, earlierDateEmails: true, fulfillmentMode: "ship_available" });
+    const page = await (await callRoute(loader, await embeddedDocumentRequest("/app/settings?locale=fr"))).json();
+    expect(page.settings).toMatchObject({ delayMinSlipDays: 3, earlierDateEmails: true, fulfillmentMode: "ship_available" });
+    expect(page.text["settings.fulfillmentMode.ship_together"]).toBe("Tout expédier ensemble");
+    expect(await getShopSettings({ shop: TEST_SHOP })).toMatchObject({ delayMinSlipDays: 3, earlierDateEmails: true, fulfillmentMode: "ship_available" });
+  });
+
+  it("answers 409 to a save from a tab opened before someone else's save, and writes nothing", async () => {
+    // GIVEN saved settings, opened in two tabs
+    const fake = await installFakeShop();
+    await post(validSettings());
+    const tabA = await loadedVersion();
+    const tabB = await loadedVersion();
+
+    // WHEN tab A saves a 5-day margin, then tab B saves a 9-day margin from what it loaded
+    const first = await post(settingsWith((s) => (s.safetyMarginDays = 5)), "", tabA);
+    const mutationsBefore = mutations(fake).length;
+    const second = await post(settingsWith((s) => (s.safetyMarginDays = 9)), "", tabB);
+
+    // THEN A is stored; B is told someone else changed the settings, and neither the database nor Shopify moved
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(409);
+    expect((await second.json()).banner).toMatch(/Someone else changed these settings.*Reload to see their changes/);
+    expect((await storedRow())?.safetyMarginDays).toBe(5);
+    expect(mutations(fake).length).toBe(mutationsBefore);
+    // AND after reloading, tab B saves
+    expect((await post(settingsWith((s) => (s.safetyMarginDays = 9)), "", await loadedVersion())).status).toBe(200);
+    expect((await storedRow())?.safetyMarginDays).toBe(9);
+  });
+
+  it("answers 409 when another tab saved first on a shop that had never saved", async () => {
+    // GIVEN a new shop whose settings page is open in two tabs (version 0: nothing saved)
+    await installFakeShop();
+    expect(await loadedVersion()).toBe(0);
+
+    // WHEN both tabs save
+    const first = await post(settingsWith((s) => (s.safetyMarginDays = 4)), "", 0);
+    const second = await post(settingsWith((s) => (s.safetyMarginDays = 8)), "", 0);
+
+    // THEN only the first is stored
+    expect([first.status, second.status]).toEqual([200, 409]);
+    expect((await storedRow())?.safetyMarginDays).toBe(4);
   });
 });

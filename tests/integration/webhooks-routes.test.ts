@@ -215,7 +215,7 @@ describe("compliance", () => {
     return { ...placed, variantId };
   }
 
-  it("customers/data_request keeps the customer's lines, signups and emails on the job for the merchant", async () => {
+  it("customers/data_request stores the customer's lines, signups and emails for the merchant to download", async () => {
     // GIVEN a customer with an owed line, a signup and a confirmation email
     const { order } = await customerWithHistory();
     // WHEN Shopify asks for their data
@@ -225,9 +225,10 @@ describe("compliance", () => {
       eventId: nextEventId(),
     });
     await runAllJobs(env.worker, env.clock);
-    // THEN the job holds the export
-    const job = await prisma.job.findFirstOrThrow({ where: { kind: "customer.data_request" }, select: { status: true, payload: true } });
-    const result = (JSON.parse(job.payload) as { result: { backorderedLines: unknown[]; notifyMeSignups: unknown[]; emails: { kind: string }[] } }).result;
+    // THEN the export is stored as the shop's data request
+    const job = await prisma.job.findFirstOrThrow({ where: { kind: "customer.data_request" }, select: { status: true } });
+    const row = await prisma.dataRequest.findFirstOrThrow({ where: { shop: TEST_SHOP, requestId: "9" }, select: { export: true } });
+    const result = JSON.parse(row.export) as { backorderedLines: unknown[]; notifyMeSignups: unknown[]; emails: { kind: string }[] };
     expect(job.status).toBe("succeeded");
     expect(result.backorderedLines).toHaveLength(1);
     expect(result.notifyMeSignups).toHaveLength(1);

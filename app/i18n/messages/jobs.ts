@@ -42,6 +42,7 @@ export const en = {
   "activity.kind.customer.data_request": "Customer data request",
   "activity.kind.shop.reconcile": "Stock check",
   "activity.kind.variants.recompute": "Delivery dates update",
+  "activity.kind.shop.retention": "Data retention",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -87,4 +88,5 @@ export const fr: Record<keyof typeof en, string> = {
   "activity.kind.customer.data_request": "Demande de données client",
   "activity.kind.shop.reconcile": "Vérification du stock",
   "activity.kind.variants.recompute": "Mise à jour des dates de livraison",
+  "activity.kind.shop.retention": "Conservation des données",
 };

@@ -5,13 +5,16 @@ export const en = {
 
   "notifications.kind.backorder_confirmation": "Backorder confirmation",
   "notifications.kind.delay_notice": "Delay notice",
+  "notifications.kind.earlier_date": "Earlier date",
   "notifications.kind.ready_to_ship": "Ready to ship",
   "notifications.kind.back_in_stock": "Back in stock",
   "notifications.kind.test": "Test",
   "notifications.kindHelp.backorder_confirmation":
     "Sent when an order includes items that are not in stock: what is owed, the estimated delivery dates and the terms accepted.",
   "notifications.kindHelp.delay_notice":
-    "Sent when a backordered item’s estimated delivery moves later. It must tell customers they may cancel for a refund.",
+    "Sent when a backordered item’s estimated delivery moves later (by at least the minimum set in Settings). It must tell customers they may cancel for a refund.",
+  "notifications.kindHelp.earlier_date":
+    "Sent, when turned on in Settings, when a backordered item’s estimated delivery moves earlier by at least the same minimum.",
   "notifications.kindHelp.ready_to_ship": "Sent when arriving stock covers a customer’s backordered items.",
   "notifications.kindHelp.back_in_stock":
     "Sent to shoppers who asked for an alert, oldest signup first, never more of them than the units that arrived.",
@@ -135,13 +138,16 @@ export const fr: Record<keyof typeof en, string> = {
 
   "notifications.kind.backorder_confirmation": "Confirmation de précommande",
   "notifications.kind.delay_notice": "Avis de retard",
+  "notifications.kind.earlier_date": "Date avancée",
   "notifications.kind.ready_to_ship": "Prêt à expédier",
   "notifications.kind.back_in_stock": "Retour en stock",
   "notifications.kind.test": "Test",
   "notifications.kindHelp.backorder_confirmation":
     "Envoyé quand une commande contient des articles hors stock : ce qui reste dû, les dates de livraison estimées et les conditions acceptées.",
   "notifications.kindHelp.delay_notice":
-    "Envoyé quand la livraison estimée d’un article en précommande recule. Il doit indiquer au client qu’il peut annuler et être remboursé.",
+    "Envoyé quand la livraison estimée d’un article en précommande recule (d’au moins le minimum fixé dans les Réglages). Il doit indiquer au client qu’il peut annuler et être remboursé.",
+  "notifications.kindHelp.earlier_date":
+    "Envoyé, si activé dans les Réglages, quand la livraison estimée d’un article en précommande avance d’au moins ce même minimum.",
   "notifications.kindHelp.ready_to_ship": "Envoyé quand le stock reçu couvre les articles en précommande d’un client.",
   "notifications.kindHelp.back_in_stock":
     "Envoyé aux clients qui ont demandé une alerte, par ordre d’inscription, jamais plus nombreux que les unités reçues.",

@@ -11,6 +11,23 @@ export const en = {
   "settings.banner.unsaved":
     "These are suggested settings, based on your shop’s timezone and country. Save them to start promising delivery dates.",
   "settings.days": "days",
+  "settings.banner.conflict":
+    "Someone else changed these settings since you opened them, so nothing was saved. Reload to see their changes.",
+  "settings.reload": "Reload",
+
+  "settings.changes.title": "Date changes and fulfillment",
+  "settings.changes.description":
+    "When customers waiting for a backorder hear that their date moved, and how an order mixing stock and backorder ships.",
+  "settings.delayMinSlipDays.label": "Minimum delay worth an email (days)",
+  "settings.delayMinSlipDays.help":
+    "A customer gets a delay email only when their latest delivery date moves later by at least this many days.",
+  "settings.earlierDateEmails.label": "Email customers when their date moves earlier",
+  "settings.earlierDateEmails.help": "Good news, sent when a waiting order’s latest date moves earlier by at least the same minimum.",
+  "settings.fulfillmentMode.label": "When an order has items in stock and items on backorder",
+  "settings.fulfillmentMode.ship_available": "Ship what is available",
+  "settings.fulfillmentMode.ship_available.help": "Only the backordered items are held; the rest ships now.",
+  "settings.fulfillmentMode.ship_together": "Ship everything together",
+  "settings.fulfillmentMode.ship_together.help": "The whole order waits until every item is in hand.",
 
   "settings.promises.title": "Delivery promises",
   "settings.promises.description":
@@ -88,6 +105,10 @@ export const en = {
   "settings.error.closureDaysTooMany": "Keep at most 400 closure days.",
   "settings.error.termsTooLong": "Keep this text to 2,000 characters or fewer.",
   "settings.error.invalid": "This value is not valid.",
+  "settings.error.closureDayRange": "Closure days must fall between one year ago and three years from now.",
+  "settings.error.delayMinSlipDays": "Enter a whole number of days from 1 to 60.",
+  "settings.error.fulfillmentMode": "Choose how to ship an order that mixes stock and backorder.",
+  "settings.error.version": "This form is out of date: reload the page and try again.",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -103,6 +124,24 @@ export const fr: Record<keyof typeof en, string> = {
   "settings.banner.unsaved":
     "Voici des paramètres suggérés d’après le fuseau horaire et le pays de votre boutique. Enregistrez-les pour commencer à promettre des dates de livraison.",
   "settings.days": "jours",
+  "settings.banner.conflict":
+    "Quelqu’un d’autre a modifié ces paramètres depuis que vous les avez ouverts : rien n’a été enregistré. Rechargez pour voir ses modifications.",
+  "settings.reload": "Recharger",
+
+  "settings.changes.title": "Changements de date et expédition",
+  "settings.changes.description":
+    "Quand les clients en attente sont prévenus que leur date a changé, et comment s’expédie une commande mêlant stock et commande différée.",
+  "settings.delayMinSlipDays.label": "Retard minimal justifiant un e-mail (jours)",
+  "settings.delayMinSlipDays.help":
+    "Un client reçoit un e-mail de retard seulement si sa date de livraison au plus tard recule d’au moins ce nombre de jours.",
+  "settings.earlierDateEmails.label": "Prévenir les clients quand leur date avance",
+  "settings.earlierDateEmails.help":
+    "Une bonne nouvelle, envoyée quand la date au plus tard d’une commande en attente avance d’au moins ce même minimum.",
+  "settings.fulfillmentMode.label": "Quand une commande contient des articles en stock et des articles en commande différée",
+  "settings.fulfillmentMode.ship_available": "Expédier ce qui est disponible",
+  "settings.fulfillmentMode.ship_available.help": "Seuls les articles en commande différée sont retenus ; le reste part maintenant.",
+  "settings.fulfillmentMode.ship_together": "Tout expédier ensemble",
+  "settings.fulfillmentMode.ship_together.help": "Toute la commande attend que chaque article soit disponible.",
 
   "settings.promises.title": "Promesses de livraison",
   "settings.promises.description":
@@ -182,4 +221,8 @@ export const fr: Record<keyof typeof en, string> = {
   "settings.error.closureDaysTooMany": "Gardez au plus 400 jours de fermeture.",
   "settings.error.termsTooLong": "Limitez ce texte à 2 000 caractères.",
   "settings.error.invalid": "Cette valeur n’est pas valide.",
+  "settings.error.closureDayRange": "Les jours de fermeture doivent se situer entre il y a un an et dans trois ans.",
+  "settings.error.delayMinSlipDays": "Saisissez un nombre entier de jours entre 1 et 60.",
+  "settings.error.fulfillmentMode": "Choisissez comment expédier une commande mêlant stock et commande différée.",
+  "settings.error.version": "Ce formulaire n’est plus à jour : rechargez la page et réessayez.",
 };

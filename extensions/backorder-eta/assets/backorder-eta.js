@@ -1,5 +1,5 @@
-// Backorder Pilot block: on variant change, swap the promise from the JSON Liquid embedded (no request),
-// relabel the add-to-cart button, record the promise as a line item property; send notify-me via the proxy.
+// Backorder Pilot block: per variant, show the promise from the embedded JSON (no request), relabel
+// add-to-cart, cap the quantity (the theme's own max back after), record the promise; notify-me via proxy.
 /* global subscribe, PUB_SUB_EVENTS */
 (() => {
   const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -102,6 +102,12 @@
       property(d.prop, on ? text : '');
       property('_Backorder ETA', on ? main.earliest + '/' + main.latest : '');
       property('_Backorder terms version', on ? d.terms : '');
+      const q = form()?.quantity;
+      if (q?.dataset) {
+        const own = (q.dataset.bpMax ??= q.getAttribute('max') || ''), max = on && eta.maxQty;
+        if (max > 0 && +q.value > max) q.value = max;
+        max > 0 || own ? (q.max = max || own) : q.removeAttribute('max');
+      }
       relabel();
       if (!first) {
         el.querySelector('[data-bp-live]').textContent = [...all('[data-bp-say]')]

@@ -1,0 +1,124 @@
+// Backorder confirmations: each order's owed lines are confirmed once, in one email, with the date the
+// settled ledger gives them (./settle.server.ts), or the in-stock date when stock already serves them. An order whose variants are not all settled yet waits;
+// the pass that settles them (the last order of a burst, a stock reading, the settle recheck) confirms it.
+// The compare-and-set on notifiedLatest makes a concurrent or repeated pass confirm nothing twice.
+import prisma from "~/db.server";
+import { isoToDay } from "~/domain/calendar";
+import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/services/eta.server";
+import { LINE_EMAIL_SELECT, queueConfirmation, queueDelay } from "./notify.server";
+import { variantSettlement } from "./settle.server";
+import { takeWriteLock } from "./write-lock.server";
+
+const IN_CHUNK = 500;
+const OPEN = ["waiting", "allocated"];
+
+export interface ConfirmOutcome {
+  confirmedOrders: number;
+  confirmedLines: number;
+  /** Orders left for later: one of their variants is not settled yet. */
+  deferredOrders: number;
+}
+
+/** Days `later` is after `earlier` (ISO dates); negative when it is before. */
+export function daysLater(later: string, earlier: string): number {
+  return isoToDay(later) - isoToDay(earlier);
+}
+
+/**
+ * Confirms every order that has unconfirmed waiting lines in `variantIds`, provided all of the order's
+ * unconfirmed lines belong to `actionable` variants. `etas` may carry results the caller already computed.
+ */
+export async function confirmPendingOrders({
+  shop,
+  variantIds,
+  actionable,
+  now,
+  etas = [],
+}: {
+  shop: string;
+  variantIds: readonly string[];
+  actionable: ReadonlySet<string>;
+  now: Date;
+  etas?: readonly VariantEtaResult[];
+}): Promise<ConfirmOutcome> {
+  const outcome: ConfirmOutcome = { confirmedOrders: 0, confirmedLines: 0, deferredOrders: 0 };
+  const orderIds = new Set<string>();
+  for (let i = 0; i < variantIds.length; i += IN_CHUNK) {
+    const rows = await prisma.backorderLine.findMany({
+      where: { shop, variantId: { in: variantIds.slice(i, i + IN_CHUNK) }, status: { in: OPEN }, notifiedLatest: null },
+      select: { orderId: true },
+      distinct: ["orderId"],
+    });
+    for (const r of rows) orderIds.add(r.orderId);
+  }
+  if (orderIds.size === 0) return outcome;
+
+  const pending = (
+    await Promise.all(
+      chunks([...orderIds]).map((ids) =>
+        prisma.backorderLine.findMany({
+          where: { shop, orderId: { in: ids }, status: { in: OPEN }, notifiedLatest: null },
+          select: { ...LINE_EMAIL_SELECT, orderId: true, variantId: true, status: true, promisedLatest: true, termsVersion: true },
+          // The email lists the lines as the order does.
+          orderBy: { lineItemId: "asc" },
+        }),
+      ),
+    )
+  ).flat();
+  const byOrder = new Map<string, typeof pending>();
+  for (const line of pending) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
+  // An order may also owe variants this pass did not look at: ask whether those are settled too.
+  const others = [...new Set(pending.map((l) => l.variantId))].filter((id) => !actionable.has(id) && !variantIds.includes(id));
+  const speakable = new Set(actionable);
+  if (others.length) for (const id of (await variantSettlement({ shop, variantIds: others, now })).actionable) speakable.add(id);
+  const ready = [...byOrder.values()].filter((lines) => lines.every((l) => speakable.has(l.variantId)));
+  outcome.deferredOrders = byOrder.size - ready.length;
+  if (ready.length === 0) return outcome;
+
+  const settings = await loadEtaSettings({ shop });
+  const known = new Map(etas.map((r) => [r.variantId, r]));
+  const missing = [...new Set(ready.flat().map((l) => l.variantId))].filter((id) => !known.has(id));
+  for (const r of await computeVariantEtas({ shop, variantIds: missing, now, settings })) known.set(r.variantId, r);
+  const etaOf = new Map<string, { earliest: string; latest: string }>();
+  for (const r of known.values()) for (const l of r.eta.lines) etaOf.set(l.lineId, { earliest: l.eta.earliest, latest: l.eta.latest });
+  // Stock that arrived before the order could be confirmed already serves it: it is told the in-stock date.
+  const inStockOf = new Map([...known.values()].map((r) => [r.variantId, { earliest: r.eta.inStock.earliest, latest: r.eta.inStock.latest }]));
+
+  for (const lines of ready) {
+    const confirmed = await prisma.$transaction(async (tx) => {
+      await takeWriteLock(tx);
+      const done: ((typeof lines)[number] & { earliest: string; latest: string; promised: string })[] = [];
+      for (const line of lines) {
+        const eta = line.status === "allocated" ? inStockOf.get(line.variantId) : etaOf.get(line.id);
+        if (!eta) continue;
+        const promised = line.promisedLatest ?? eta.latest;
+        const { count } = await tx.backorderLine.updateMany({
+          where: { id: line.id, shop, status: line.status, notifiedLatest: null },
+          data: { notifiedLatest: eta.latest, promisedLatest: promised },
+        });
+        if (count === 1) done.push({ ...line, ...eta, promised });
+      }
+      if (done.length === 0) return 0;
+      const termsVersion = done.find((l) => l.termsVersion !== null)?.termsVersion ?? settings.termsVersion;
+      await queueConfirmation(tx, shop, done, termsVersion);
+      // Checkout promised an earlier date than the ledger can keep: say so at once.
+      for (const line of done) {
+        if (line.status === "waiting" && daysLater(line.latest, line.promised) >= settings.delayMinSlipDays) {
+          await queueDelay(tx, shop, line, { previousLatest: line.promised, earliest: line.earliest, latest: line.latest });
+        }
+      }
+      return done.length;
+    });
+    if (confirmed > 0) {
+      outcome.confirmedOrders++;
+      outcome.confirmedLines += confirmed;
+    }
+  }
+  return outcome;
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += IN_CHUNK) out.push(items.slice(i, i + IN_CHUNK));
+  return out;
+}

@@ -1,0 +1,60 @@
+// What customers are told after the ledger changed: for the variants touched, compute the dates once,
+// confirm the orders that are settled, send delay (and good-news) emails, and come back later for the
+// variants still waiting for in-flight orders. Every ledger pass and every recompute ends here.
+import prisma from "~/db.server";
+import { enqueueJob } from "~/jobs/queue.server";
+import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/services/eta.server";
+import { confirmPendingOrders, type ConfirmOutcome } from "./confirm.server";
+import { detectDelays, type DelayOutcome } from "./delays.server";
+import { variantSettlement } from "./settle.server";
+
+const RECHECK = "settle:";
+
+/** A recheck queued for a variant that has settled meanwhile has nothing left to do: drop it. */
+async function dropRechecksOf(shop: string, settled: ReadonlySet<string>) {
+  if (settled.size === 0) return;
+  const queued = await prisma.job.findMany({
+    where: { shop, status: "queued", kind: "variants.recompute", uniqueKey: { startsWith: RECHECK } },
+    select: { id: true, uniqueKey: true },
+  });
+  const done = queued.filter((j) => settled.has((j.uniqueKey ?? "").slice(RECHECK.length).replace(/:\d+$/, ""))).map((j) => j.id);
+  if (done.length) await prisma.job.deleteMany({ where: { shop, status: "queued", id: { in: done } } });
+}
+
+export interface PromisesOutcome {
+  etas: VariantEtaResult[];
+  confirm: ConfirmOutcome;
+  delays: DelayOutcome;
+  /** Variants not settled yet; a recheck is queued for when they become quiet. */
+  unsettled: number;
+}
+
+export async function informCustomers({ shop, variantIds, now }: { shop: string; variantIds: readonly string[]; now: Date }): Promise<PromisesOutcome> {
+  const ids = [...new Set(variantIds)];
+  const outcome: PromisesOutcome = {
+    etas: [],
+    confirm: { confirmedOrders: 0, confirmedLines: 0, deferredOrders: 0 },
+    delays: { delayed: 0, emailsQueued: 0, improved: 0 },
+    unsettled: 0,
+  };
+  if (ids.length === 0) return outcome;
+  const settings = await loadEtaSettings({ shop });
+  const [etas, settlement] = await Promise.all([computeVariantEtas({ shop, variantIds: ids, now, settings }), variantSettlement({ shop, variantIds: ids, now })]);
+  outcome.etas = etas;
+  outcome.confirm = await confirmPendingOrders({ shop, variantIds: ids, actionable: settlement.actionable, now, etas });
+  outcome.delays = await detectDelays({ shop, etas, actionable: settlement.actionable, settings });
+  outcome.unsettled = settlement.waitUntil.size;
+  await dropRechecksOf(shop, settlement.actionable);
+  for (const [variantId, quietAt] of settlement.waitUntil) {
+    const runAt = new Date(quietAt.getTime() + 1_000);
+    await enqueueJob({
+      shop,
+      kind: "variants.recompute",
+      payload: { variantIds: [variantId] },
+      uniqueKey: `${RECHECK}${variantId}:${Math.floor(runAt.getTime() / 60_000)}`,
+      runAt,
+      now,
+    });
+  }
+  return outcome;
+}
