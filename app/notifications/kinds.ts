@@ -69,6 +69,20 @@ const datedLine = z
   .refine((l) => l.earliest <= l.latest, { message: "earliest must not be after latest" });
 const plainLine = z.object({ productTitle: text, variantTitle, quantity });
 
+/** A line's promised date moved: later (delay notice) or earlier (good news). */
+const dateChange = z
+  .object({
+    orderName: text.min(1),
+    customerName: optionalName,
+    productTitle: text,
+    variantTitle,
+    quantity,
+    previousLatest: isoDate,
+    earliest: isoDate,
+    latest: isoDate,
+  })
+  .refine((d) => d.earliest <= d.latest, { message: "earliest must not be after latest" });
+
 export const emailDataSchemas = {
   backorder_confirmation: z.object({
     orderName: text.min(1),
@@ -78,30 +92,8 @@ export const emailDataSchemas = {
     lines: z.array(datedLine).min(1),
     termsVersion: z.number().int().nonnegative(),
   }),
-  delay_notice: z
-    .object({
-      orderName: text.min(1),
-      customerName: optionalName,
-      productTitle: text,
-      variantTitle,
-      quantity,
-      previousLatest: isoDate,
-      earliest: isoDate,
-      latest: isoDate,
-    })
-    .refine((d) => d.earliest <= d.latest, { message: "earliest must not be after latest" }),
-  earlier_date: z
-    .object({
-      orderName: text.min(1),
-      customerName: optionalName,
-      productTitle: text,
-      variantTitle,
-      quantity,
-      previousLatest: isoDate,
-      earliest: isoDate,
-      latest: isoDate,
-    })
-    .refine((d) => d.earliest <= d.latest, { message: "earliest must not be after latest" }),
+  delay_notice: dateChange,
+  earlier_date: dateChange,
   ready_to_ship: z.object({
     orderName: text.min(1),
     customerName: optionalName,
@@ -164,6 +156,30 @@ const lineVariables = (line: { productTitle: string; variantTitle: string; quant
   quantity: line.quantity,
 });
 
+/** Delay notice and earlier-date email: the same data, different sample dates. */
+function dateChangeKind<K extends "delay_notice" | "earlier_date">(dates: { previousLatest: string; earliest: string; latest: string }): KindDefinition<K> {
+  return {
+    variables: (d) => ({
+      order_name: d.orderName,
+      customer_name: d.customerName,
+      ...lineVariables(d),
+      previous_latest: d.previousLatest,
+      earliest: d.earliest,
+      latest: d.latest,
+    }),
+    variableNames: ["order_name", "customer_name", "product_title", "variant_title", "quantity", "previous_latest", "earliest", "latest"],
+    sample: (locale) => ({
+      orderName: "#1001",
+      customerName: SAMPLE_NAMES[locale].customer,
+      productTitle: SAMPLE_NAMES[locale].product,
+      variantTitle: SAMPLE_NAMES[locale].variant,
+      quantity: 2,
+      ...dates,
+    }),
+    sampleContext: () => ({}),
+  };
+}
+
 export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
   backorder_confirmation: {
     variables: (d, context) => ({
@@ -198,68 +214,8 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
     sampleContext: (locale) => ({ terms: SAMPLE_TERMS[locale] }),
     termsVersion: (d) => d.termsVersion,
   },
-  delay_notice: {
-    variables: (d) => ({
-      order_name: d.orderName,
-      customer_name: d.customerName,
-      ...lineVariables(d),
-      previous_latest: d.previousLatest,
-      earliest: d.earliest,
-      latest: d.latest,
-    }),
-    variableNames: [
-      "order_name",
-      "customer_name",
-      "product_title",
-      "variant_title",
-      "quantity",
-      "previous_latest",
-      "earliest",
-      "latest",
-    ],
-    sample: (locale) => ({
-      orderName: "#1001",
-      customerName: SAMPLE_NAMES[locale].customer,
-      productTitle: SAMPLE_NAMES[locale].product,
-      variantTitle: SAMPLE_NAMES[locale].variant,
-      quantity: 2,
-      previousLatest: "2026-12-18",
-      earliest: "2027-01-11",
-      latest: "2027-01-15",
-    }),
-    sampleContext: () => ({}),
-  },
-  earlier_date: {
-    variables: (d) => ({
-      order_name: d.orderName,
-      customer_name: d.customerName,
-      ...lineVariables(d),
-      previous_latest: d.previousLatest,
-      earliest: d.earliest,
-      latest: d.latest,
-    }),
-    variableNames: [
-      "order_name",
-      "customer_name",
-      "product_title",
-      "variant_title",
-      "quantity",
-      "previous_latest",
-      "earliest",
-      "latest",
-    ],
-    sample: (locale) => ({
-      orderName: "#1001",
-      customerName: SAMPLE_NAMES[locale].customer,
-      productTitle: SAMPLE_NAMES[locale].product,
-      variantTitle: SAMPLE_NAMES[locale].variant,
-      quantity: 2,
-      previousLatest: "2027-01-15",
-      earliest: "2026-12-14",
-      latest: "2026-12-18",
-    }),
-    sampleContext: () => ({}),
-  },
+  delay_notice: dateChangeKind<"delay_notice">({ previousLatest: "2026-12-18", earliest: "2027-01-11", latest: "2027-01-15" }),
+  earlier_date: dateChangeKind<"earlier_date">({ previousLatest: "2027-01-15", earliest: "2026-12-14", latest: "2026-12-18" }),
   ready_to_ship: {
     variables: (d) => ({ order_name: d.orderName, customer_name: d.customerName, lines: d.lines.map(lineVariables) }),
     variableNames: ["order_name", "customer_name", "lines[].product_title", "lines[].variant_title", "lines[].quantity"],
