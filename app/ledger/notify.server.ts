@@ -2,7 +2,7 @@
 // Rendering and delivery belong to ~/notifications; these run inside the ledger's transactions so an email
 // exists exactly when the change that causes it committed.
 import type { Prisma } from "@prisma/client";
-import { EmailInputError, queueEmail } from "~/notifications/queue.server";
+import { EmailInputError, normalizeLocale, queueEmail } from "~/notifications/queue.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,17 +33,55 @@ export const delayKey = (lineId: string, latest: string) => `line:${lineId}:dela
 export const earlierKey = (lineId: string, latest: string) => `line:${lineId}:earlier:${latest}`;
 export const readyKey = (lineId: string) => `line:${lineId}:ready`;
 
-/** A customer address the data layer refused (malformed) must not block the ledger: log and go on. */
+/** Longest refusal reason kept on the outbox row (a zod report on a long address can be long). */
+const MAX_REFUSAL_LENGTH = 1_000;
+
+/**
+ * Queues the email, or, when the outbox refuses it (a malformed customer address, data no template can
+ * render), records it as a dead outbox row with the reason, in the same transaction as the ledger change
+ * that caused it. The ledger goes on (one customer's bad address never blocks the others), and the merchant
+ * sees the email that could not go out under Notifications › Failed, with the order and why.
+ *
+ * Why not fail the job (`ctx.reportFailure`): the ledger change commits with its compare-and-set on
+ * notifiedLatest, so the job's retry finds nothing left to email, succeeds, and clears the job's error: the
+ * refusal would be visible for one backoff at most. The dead row is durable, keyed like the email (a
+ * repeated pass records it once), deleted with the customer's data, and works for every caller.
+ */
 async function queueSafely(input: Parameters<typeof queueEmail>[0], tx: Tx): Promise<boolean> {
   try {
     return (await queueEmail(input, tx)).queued;
   } catch (error) {
-    if (error instanceof EmailInputError) {
-      console.warn(`[ledger] ${input.shop}: ${input.kind} email ${input.dedupeKey} not queued: ${error.message}`);
-      return false;
-    }
-    throw error;
+    if (!(error instanceof EmailInputError)) throw error;
+    console.warn(`[ledger] ${input.shop}: ${input.kind} email ${input.dedupeKey} refused: ${error.message}`);
+    await recordRefusal(tx, input, error.message);
+    return false;
   }
+}
+
+async function recordRefusal(tx: Tx, input: Parameters<typeof queueEmail>[0], reason: string): Promise<void> {
+  const { shop, kind } = input;
+  const dedupeKey = input.dedupeKey.slice(0, 255);
+  const existing = await tx.emailOutbox.findUnique({ where: { shop_dedupeKey: { shop, dedupeKey } }, select: { id: true } });
+  if (existing) return;
+  const orderName = typeof input.data.orderName === "string" ? input.data.orderName : "";
+  const lastError = `Not sent, refused before queueing: ${reason}`;
+  // Ledger writers hold the write lock, so no other pass inserts this key between the read and the insert.
+  await tx.emailOutbox.create({
+    data: {
+      shop,
+      dedupeKey,
+      kind,
+      toEmail: input.to.trim().toLowerCase().slice(0, 320),
+      locale: normalizeLocale(input.locale),
+      // Nothing could be rendered: the order tells the merchant whom to contact instead.
+      subject: orderName,
+      html: "",
+      text: "",
+      status: "dead",
+      lastError: lastError.length > MAX_REFUSAL_LENGTH ? `${lastError.slice(0, MAX_REFUSAL_LENGTH)}…` : lastError,
+    },
+    select: { id: true },
+  });
 }
 
 /** One confirmation per order: every owed line of it, with its date range and the terms accepted. */

@@ -237,8 +237,10 @@ export type RetryResult = "retried" | "not_found" | "not_retryable";
 
 /** A dead email gets a fresh set of attempts; a failing one is retried now instead of after its backoff. */
 export async function retryOutboxEmail({ shop, id, now = new Date() }: { shop: string; id: string; now?: Date }): Promise<RetryResult> {
+  // A dead row never attempted was refused before queueing (malformed address): sending it again would
+  // send an empty email to the same bad address, so it is not retryable.
   const dead = await prisma.emailOutbox.updateMany({
-    where: { id, shop, status: "dead" },
+    where: { id, shop, status: "dead", attempts: { gt: 0 } },
     data: { status: "pending", attempts: 0, nextAttemptAt: now },
   });
   if (dead.count === 1) return "retried";

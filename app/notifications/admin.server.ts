@@ -74,7 +74,7 @@ export async function loadOutbox({ shop, filter, locale }: { shop: string; filte
       lastError: email.lastError,
       createdAt: format(email.createdAt),
       nextAttemptAt: status === "retrying" ? format(email.nextAttemptAt) : null,
-      retryable: status === "dead" || status === "retrying",
+      retryable: (status === "dead" && email.attempts > 0) || status === "retrying",
     };
   });
   return { mode: deliveryMode(), filter, counts, emails: rows };
@@ -99,7 +99,7 @@ export async function loadOutboxEmail({ shop, id, locale }: { shop: string; id: 
     createdAt: format(email.createdAt),
     sentAt: format(email.sentAt),
     nextAttemptAt: status === "retrying" ? format(email.nextAttemptAt) : null,
-    retryable: status === "dead" || status === "retrying",
+    retryable: (status === "dead" && email.attempts > 0) || status === "retrying",
   };
 }
 

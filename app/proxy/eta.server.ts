@@ -7,9 +7,15 @@ import type { Confidence } from "~/domain/types";
 import { computeVariantEtas } from "~/services/eta.server";
 import type { AdminGraphql } from "~/shopify/types";
 
+// Only orders placed since the variant's oldest waiting line can hold one of its waiting lines; every page
+// of those is read (250 ids a page, about 253 points).
 const CUSTOMER_ORDERS_QUERY = `#graphql
-  query BackorderPilotProxyCustomerOrders($query: String!) {
-    orders(first: 50, query: $query, sortKey: CREATED_AT, reverse: true) {
+  query BackorderPilotProxyCustomerOrders($query: String!, $after: String) {
+    orders(first: 250, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
       }
@@ -18,8 +24,12 @@ const CUSTOMER_ORDERS_QUERY = `#graphql
 `;
 
 interface CustomerOrdersResponse {
-  data?: { orders: { nodes: { id: string }[] } };
+  data?: { orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] } };
 }
+
+const IN_CHUNK = 500;
+/** Margin on the created_at filter: the ledger's orderedAt is the order's created_at, give or take precision. */
+const SINCE_MARGIN_MS = 86_400_000;
 
 export interface QueuedLine {
   orderName: string;
@@ -46,11 +56,50 @@ export interface LiveEta {
   computedAt: string;
 }
 
-/** The customer's order gids, newest first (their waiting lines are on recent orders). */
-async function customerOrderIds(graphql: AdminGraphql, customerId: string): Promise<string[]> {
-  const response = await graphql(CUSTOMER_ORDERS_QUERY, { variables: { query: `customer_id:${customerId}` } });
-  const body = (await response.json()) as CustomerOrdersResponse;
-  return body.data?.orders.nodes.map((o) => o.id) ?? [];
+/**
+ * The customer's order gids placed since `since`, every page of them. The ledger knows each waiting line's
+ * order but not its customer (only an email, which a customer can change and a guest can share), so Shopify
+ * says which orders are this customer's.
+ */
+async function customerOrderIds(graphql: AdminGraphql, { customerId, since }: { customerId: string; since: Date }): Promise<string[]> {
+  const query = `customer_id:${customerId} created_at:>='${since.toISOString()}'`;
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const response = await graphql(CUSTOMER_ORDERS_QUERY, { variables: { query, after } });
+    const body = (await response.json()) as CustomerOrdersResponse;
+    if (!body.data) throw new Error("Shopify returned no orders for the customer's queue lookup");
+    ids.push(...body.data.orders.nodes.map((o) => o.id));
+    if (!body.data.orders.pageInfo.hasNextPage) return ids;
+    after = body.data.orders.pageInfo.endCursor;
+  }
+}
+
+/** The customer's waiting lines of the variant: line id → order name. No Admin call when nobody waits. */
+async function customerWaitingLines({
+  shop,
+  variantId,
+  customerId,
+  graphql,
+}: {
+  shop: string;
+  variantId: string;
+  customerId: string;
+  graphql: AdminGraphql | null;
+}): Promise<Map<string, string>> {
+  const waiting = { shop, variantId, status: "waiting" } as const;
+  const oldest = (await prisma.backorderLine.aggregate({ where: waiting, _min: { orderedAt: true } }))._min.orderedAt;
+  if (!graphql || !oldest) return new Map();
+  const orderIds = await customerOrderIds(graphql, { customerId, since: new Date(oldest.getTime() - SINCE_MARGIN_MS) });
+  const names = new Map<string, string>();
+  for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
+    const mine = await prisma.backorderLine.findMany({
+      where: { ...waiting, orderId: { in: orderIds.slice(i, i + IN_CHUNK) } },
+      select: { id: true, orderName: true },
+    });
+    for (const line of mine) names.set(line.id, line.orderName);
+  }
+  return names;
 }
 
 /**
@@ -76,15 +125,7 @@ export async function liveVariantEta({
 
   let customer: LiveEta["customer"] = null;
   if (customerId) {
-    const orderIds = graphql ? await customerOrderIds(graphql, customerId) : [];
-    const mine =
-      orderIds.length === 0
-        ? []
-        : await prisma.backorderLine.findMany({
-            where: { shop, variantId, status: "waiting", orderId: { in: orderIds } },
-            select: { id: true, orderName: true },
-          });
-    const names = new Map(mine.map((line) => [line.id, line.orderName]));
+    const names = await customerWaitingLines({ shop, variantId, customerId, graphql });
     let unitsAhead = 0;
     const lines: QueuedLine[] = [];
     for (const line of eta.lines) {

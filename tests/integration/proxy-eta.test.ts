@@ -37,7 +37,8 @@ function get(params: Record<string, string>, shop = TEST_SHOP) {
 
 /** An order by `customer` in the fake shop, and its waiting backorder line in our ledger. */
 async function waitingLine(customer: string | null, quantity: number, minutesAgo: number, shop = TEST_SHOP) {
-  const { order } = fake.store.addOrder({ customer, lineItems: [{ variantId: variantGid, quantity }] });
+  const orderedAt = new Date(Date.now() - minutesAgo * 60_000);
+  const { order } = fake.store.addOrder({ customer, lineItems: [{ variantId: variantGid, quantity }], createdAt: orderedAt.toISOString() });
   await prisma.backorderLine.create({
     data: {
       shop,
@@ -46,7 +47,7 @@ async function waitingLine(customer: string | null, quantity: number, minutesAgo
       orderName: order.name,
       lineItemId: `${order.lineItems[0]?.id}-${shop}`,
       quantity,
-      orderedAt: new Date(Date.now() - minutesAgo * 60_000),
+      orderedAt,
     },
   });
   return order;
@@ -88,6 +89,28 @@ describe("GET /apps/backorder/eta", () => {
       { orderName: emmasOrder.name, quantity: 1, position: 2, unitsAhead: 2, estimated: { earliest: expect.stringMatching(ISO), latest: expect.stringMatching(ISO) } },
     ]);
     expect(JSON.stringify(body)).not.toMatch(/oliver|#100[13]/i);
+  });
+
+  it("finds a loyal customer's waiting line behind more than 250 newer orders of theirs", async () => {
+    // GIVEN Emma's waiting order from three days ago, then 260 newer orders of hers for another product,
+    // and a guest's waiting order placed before hers
+    const emma = fake.store.addCustomer({ email: "emma@example.com", firstName: "Emma" });
+    await waitingLine(null, 2, 5 * 24 * 60);
+    const emmasOrder = await waitingLine(emma.id, 1, 3 * 24 * 60);
+    const { variants } = fake.store.addProduct({ title: "Tea Towel", variants: [{ sku: "TOWEL", available: 1_000 }] });
+    const towel = (variants[0] as { id: string }).id;
+    for (let i = 0; i < 260; i++) {
+      const createdAt = new Date(Date.now() - (2 * 24 * 60 - i) * 60_000).toISOString();
+      fake.store.addOrder({ customer: emma.id, lineItems: [{ variantId: towel, quantity: 1 }], createdAt });
+    }
+
+    // WHEN Emma, logged in, asks for the mug's estimate
+    const body = await (await callRoute(eta, get({ variant_id: variantNumber, logged_in_customer_id: numeric(emma.id) }))).json();
+
+    // THEN her old waiting line is found: second in the queue, two units ahead of it
+    expect(body.customer.lines).toEqual([
+      { orderName: emmasOrder.name, quantity: 1, position: 2, unitsAhead: 2, estimated: { earliest: expect.stringMatching(ISO), latest: expect.stringMatching(ISO) } },
+    ]);
   });
 
   it("gives a logged-in customer without waiting orders an empty list", async () => {
