@@ -223,7 +223,7 @@ export async function listWaitingLines({ shop, variantId }: { shop: string; vari
   return prisma.backorderLine.findMany({
     where: { shop, variantId, status: "waiting" },
     orderBy: [...WAITING_QUEUE_ORDER],
-    select: { id: true, orderName: true, quantity: true, customerEmail: true, orderedAt: true, promisedLatest: true },
+    select: { id: true, orderName: true, quantity: true, customerEmail: true, orderedAt: true, promisedLatest: true, overCap: true },
   });
 }
 

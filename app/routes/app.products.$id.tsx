@@ -29,6 +29,7 @@ import { DELIVERY_MODES } from "~/domain/types";
 import { deleteBatch, loadProduct, loadVariantEditor, saveBatch, saveVariant, selectVariant } from "~/services/variant-editor.server";
 import { formValues, readFormData } from "~/validation/form-data";
 import { CardHeader } from "~/components/CardHeader";
+import { DateChangeConfirm, useDateChangeConfirm } from "~/components/DateChangeConfirm";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -42,7 +43,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     locale,
     product: { id: product.id, title: product.title, variants: product.variants.map((v) => ({ id: v.id, title: v.title })) },
     editor,
-    text: messagesWithPrefix(locale, ["product.", "products.mode.", "products.error.", "products.status."]),
+    text: messagesWithPrefix(locale, ["product.", "products.mode.", "products.error.", "products.status.", "dateChanges."]),
   });
 };
 
@@ -60,6 +61,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
           ? await deleteBatch(args)
           : ({ ok: false, status: 400, errors: { intent: "Unknown action" } } as const);
   const text = messagesWithPrefix(adminLocaleFromRequest(request), ["products.error.", "product."]);
+  if (!result.ok && "confirm" in result) {
+    // Nothing written: the page asks "this will email N customers" and resubmits with confirmDateChanges=1.
+    return json({ ok: false as const, intent: input.intent, errors: {} as Record<string, string>, message: null, confirm: result.confirm }, { status: 409 });
+  }
   if (!result.ok) {
     const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, formatMessage(text, key)]));
     return json({ ok: false as const, intent: input.intent, errors, message: null }, { status: result.status });
@@ -85,6 +90,17 @@ function useResultToast(fetcher: Fetcher, onSuccess?: () => void) {
     onSuccess?.();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.state, fetcher.data]);
+}
+
+/** "This will email N customers" for one fetcher's form: the banner's props. */
+function useConfirmFor(fetcher: Fetcher, t: T, locale: string) {
+  const ask = useDateChangeConfirm({
+    submitting: fetcher.formData,
+    idle: fetcher.state === "idle",
+    result: fetcher.data,
+    resubmit: (form) => fetcher.submit(form, { method: "post" }),
+  });
+  return { counts: ask.counts, t, locale, onConfirm: ask.confirm, onCancel: ask.cancel, loading: ask.loading };
 }
 
 function errorsOf(fetcher: Fetcher): Record<string, string> {
@@ -197,6 +213,7 @@ type ReloadProps = { onReload: () => void; reloading: boolean };
 function SettingsCard({ editor, t, locale, onReload, reloading }: { editor: Editor; t: T; locale: string } & ReloadProps) {
   const fetcher = useFetcher<typeof action>();
   useResultToast(fetcher);
+  const confirm = useConfirmFor(fetcher, t, locale);
   const s = editor.settings;
   const [values, setValues] = useState({
     mode: s.mode,
@@ -276,6 +293,7 @@ function SettingsCard({ editor, t, locale, onReload, reloading }: { editor: Edit
             <TextField label={t("product.messageEn")} multiline={2} maxLength={300} helpText={t("product.message.help")} {...field("messageEn")} />
             <TextField label={t("product.messageFr")} multiline={2} maxLength={300} helpText={t("product.message.help")} {...field("messageFr")} />
           </FormLayout>
+          <DateChangeConfirm {...confirm} />
           <InlineStack align="end">
             <Button submit variant="primary" loading={fetcher.state !== "idle"}>
               {t("product.save")}
@@ -323,6 +341,9 @@ function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Edito
   });
   useResultToast(editFetcher, () => setEditing(null));
   useResultToast(removeFetcher);
+  const confirmAdd = useConfirmFor(addFetcher, t, locale);
+  const confirmEdit = useConfirmFor(editFetcher, t, locale);
+  const confirmRemove = useConfirmFor(removeFetcher, t, locale);
 
   const submit = (fetcher: Fetcher, values: typeof emptyBatch, extra: Record<string, string> = {}) =>
     fetcher.submit({ intent: "save-batch", variantId: editor.variant.id, ...values, ...extra }, { method: "post" });
@@ -383,9 +404,11 @@ function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Edito
           />
         )}
         {removeErrors.batchId && <Banner tone="critical">{removeErrors.batchId}</Banner>}
+        <DateChangeConfirm {...confirmRemove} />
         <Box paddingBlockStart="200">
           <BlockStack gap="300">
             <BatchFields values={draft} onChange={setDraft} errors={errorsOf(addFetcher)} t={t} bounds={editor.dateBounds} />
+            <DateChangeConfirm {...confirmAdd} />
             <InlineStack align="end">
               <Button onClick={() => submit(addFetcher, draft, { submissionKey })} loading={addFetcher.state !== "idle"}>
                 {t("product.batch.add")}
@@ -404,6 +427,7 @@ function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Edito
           <BlockStack gap="300">
             <ConflictBanner message={errorsOf(editFetcher).form} t={t} onReload={() => { setEditing(null); onReload(); }} reloading={reloading} />
             {editing && <BatchFields values={editing} onChange={setEditing} errors={errorsOf(editFetcher)} t={t} bounds={editor.dateBounds} />}
+            <DateChangeConfirm {...confirmEdit} />
           </BlockStack>
         </Modal.Section>
       </Modal>
@@ -486,7 +510,14 @@ function QueueCard({ editor, t, locale }: { editor: Editor; t: T; locale: string
               t("product.queue.source"),
             ]}
             rows={editor.queue.map((line) => [
-              line.orderName,
+              line.overCap ? (
+                <InlineStack key={`order-${line.id}`} gap="100" blockAlign="center">
+                  <span>{line.orderName}</span>
+                  <Badge tone="critical">{t("product.queue.overCap")}</Badge>
+                </InlineStack>
+              ) : (
+                line.orderName
+              ),
               line.quantity,
               dateText(line.orderedAt.slice(0, 10), locale),
               line.promisedLatest ? dateText(line.promisedLatest, locale) : "—",

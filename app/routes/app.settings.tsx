@@ -26,7 +26,7 @@ import {
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { GraphqlQueryError, HttpResponseError } from "@shopify/shopify-api";
 import { authenticate } from "~/shopify.server";
-import { adminLocaleFromRequest, translator, type AdminLocale, type Translate } from "~/i18n/admin";
+import { adminLocaleFromRequest, formatMessage, translator, type AdminLocale, type Translate } from "~/i18n/admin";
 import { en as settingsMessages } from "~/i18n/messages/settings";
 import { DELIVERY_MODES, type DeliveryMode } from "~/domain/types";
 import { enabledModes, getShopSettings, nextTermsVersion, saveShopSettingsAtVersion } from "~/models/settings.server";
@@ -34,6 +34,9 @@ import { fetchShopProfile, publishShopTerms } from "~/shopify/shop-terms.server"
 import { createAdminClient } from "~/shopify/admin-client.server";
 import { ensureShopTermsDefinition } from "~/shopify/metafield-definitions.server";
 import { enqueueShopRecompute } from "~/jobs/schedule.server";
+import { previewDateChanges, type DateChangePreview } from "~/ledger/preview.server";
+import { toEtaShopSettings } from "~/services/eta.server";
+import { DateChangeConfirm, useDateChangeConfirm } from "~/components/DateChangeConfirm";
 import { readFormData } from "~/validation/form-data";
 import { dateWindows, localToday } from "~/validation/dates";
 import {
@@ -88,6 +91,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   // (a save accepts closure days from a year ago to three years ahead).
   const settings = { ...stored, closureDays: stored.closureDays.filter((day) => day >= closureWindow.min) };
   return json({
+    locale,
     settings,
     saved,
     termsVersion,
@@ -102,7 +106,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 type ActionResult =
   | { ok: true; message: string }
-  | { ok: false; banner: string; errors: Partial<Record<string, string>>; conflictWith?: number | null };
+  | { ok: false; banner: string; errors: Partial<Record<string, string>>; conflictWith?: number | null }
+  /** Nothing saved: the new settings would email customers; the page asks first (confirmDateChanges=1). */
+  | { ok: false; confirm: DateChangePreview };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -127,6 +133,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (version !== null && version !== current.version) return conflict();
 
   const settings = parsed.data;
+  // Margins, lead time, calendar and delivery modes move promised dates: say whom it would email first.
+  if (form.get("confirmDateChanges") !== "1") {
+    const preview = await previewDateChanges({ shop: session.shop, now: new Date(), settings: toEtaShopSettings({ ...current, ...settings }) });
+    if (preview.delayed + preview.earlier > 0) return json<ActionResult>({ ok: false, confirm: preview }, { status: 409 });
+  }
   try {
     const profile = await fetchShopProfile(admin.graphql);
     // The storefront may read the terms only once their definition grants it (idempotent).
@@ -232,7 +243,7 @@ export default function SettingsPage() {
 }
 
 function SettingsForm() {
-  const { settings, saved, version, closureWindow, options, limits, text, termsDescription } = useLoaderData<typeof loader>();
+  const { locale, settings, saved, version, closureWindow, options, limits, text, termsDescription } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -245,7 +256,15 @@ function SettingsForm() {
   const [closureError, setClosureError] = useState<string | undefined>();
 
   const saving = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
-  const errors: Partial<Record<string, string>> = actionData && !actionData.ok ? actionData.errors : {};
+  const errors: Partial<Record<string, string>> = actionData && !actionData.ok && "errors" in actionData ? actionData.errors : {};
+  const failure = actionData && !actionData.ok && "banner" in actionData ? actionData : null;
+  const ask = useDateChangeConfirm({
+    submitting: navigation.formData,
+    idle: navigation.state === "idle",
+    result: actionData,
+    resubmit: (data) => submit(data, { method: "post" }),
+  });
+  const t = (key: string, params?: Record<string, string | number>) => formatMessage(text, key, params);
 
   useEffect(() => {
     if (actionData?.ok) shopify.toast.show(actionData.message);
@@ -300,13 +319,14 @@ function SettingsForm() {
         <input type="hidden" name="version" value={version} />
         <BlockStack gap="500">
           {/* A conflict banner stays until "Reload" brings the newer version (the form then remounts). */}
-          {actionData && !actionData.ok && (actionData.conflictWith === undefined || actionData.conflictWith === version) ? (
+          {failure && (failure.conflictWith === undefined || failure.conflictWith === version) ? (
             <ErrorBanner
-              result={actionData}
-              message={actionData.banner}
-              reload={actionData.conflictWith !== undefined ? { content: text["settings.reload"], onAction: () => revalidator.revalidate(), loading: revalidator.state !== "idle" } : undefined}
+              result={failure}
+              message={failure.banner}
+              reload={failure.conflictWith !== undefined ? { content: text["settings.reload"], onAction: () => revalidator.revalidate(), loading: revalidator.state !== "idle" } : undefined}
             />
           ) : null}
+          <DateChangeConfirm counts={ask.counts} t={t} locale={locale} onConfirm={ask.confirm} onCancel={ask.cancel} loading={ask.loading} />
           {!saved ? <Banner tone="info">{text["settings.banner.unsaved"]}</Banner> : null}
 
           <Layout>

@@ -20,6 +20,9 @@ import { syncVariants, type SyncReport } from "./backorder-sync.server";
 import type { SupplySource } from "~/domain/types";
 import { DEFAULT_VELOCITY_WINDOW_DAYS, salesVelocity, sellOutForecast, type DailySales } from "~/domain/forecast";
 import { fetchRecentSales } from "~/shopify/sales.server";
+import { previewDateChanges, type DateChangePreview } from "~/ledger/preview.server";
+import { enqueueVariantRecompute } from "~/jobs/schedule.server";
+import type { StoredVariant } from "./eta.server";
 
 export function productGid(id: string): string | null {
   return /^\d{1,20}$/.test(id) ? `gid://shopify/Product/${id}` : null;
@@ -136,6 +139,8 @@ export async function loadVariantEditor({
         eta: eta ? { earliest: eta.eta.earliest, latest: eta.eta.latest } : null,
         source: eta ? sourceLabel(eta.eta.source) : null,
         atRisk: eta?.atRisk ?? false,
+        /** The order took the variant past its cap (the ledger tagged it backorder-over-cap). */
+        overCap: line.overCap,
       };
     }),
   };
@@ -149,7 +154,9 @@ function storedDay(value: Date | null): string | null {
 
 type WriteResult =
   | { ok: true; sync: Pick<SyncReport, "failed" | "warnings"> }
-  | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
+  | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> }
+  /** Nothing written: the save would email customers; the form asks first (see confirmDateChanges). */
+  | { ok: false; status: 409; errors: Record<string, string>; confirm: DateChangePreview };
 
 /** The shop's today, which every date field is judged against. */
 async function formWindows(shop: string, now: Date) {
@@ -180,6 +187,58 @@ async function ensureRow(shop: string, product: ProductDetail, variantId: string
   return true;
 }
 
+/**
+ * After a write that can move dates: the recompute job (delay detection, confirmations, storefront) is
+ * queued at once, so a customer whose date slipped hears it within seconds rather than at the next stock
+ * event; then Shopify gets the new policy and summary.
+ */
+async function afterWrite(shop: string, graphql: AdminGraphql, variantId: string, now: Date): Promise<WriteResult> {
+  await enqueueVariantRecompute({ shop, variantIds: [variantId], now });
+  return syncOne(shop, graphql, variantId);
+}
+
+/** The form says the merchant already saw "this will email N customers" and chose to save. */
+function confirmed(input: Record<string, unknown>): boolean {
+  return input.confirmDateChanges === "1";
+}
+
+/**
+ * "This will email N customers": unless confirmed, a change that would send delay (or earlier-date)
+ * emails is not written; the answer carries the counts for the page to ask first.
+ */
+async function askFirst({
+  shop,
+  variantId,
+  input,
+  now,
+  change,
+}: {
+  shop: string;
+  variantId: string;
+  input: Record<string, unknown>;
+  now: Date;
+  change: (row: StoredVariant) => StoredVariant;
+}): Promise<WriteResult | null> {
+  if (confirmed(input)) return null;
+  const preview = await previewDateChanges({
+    shop,
+    now,
+    variantIds: [variantId],
+    adjust: (row) => (row.variantId === variantId ? sortBatches(change(row)) : row),
+  });
+  if (preview.delayed + preview.earlier === 0) return null;
+  return { ok: false, status: 409, errors: {}, confirm: preview };
+}
+
+/** Batches in the order the engine reads them from the database (expected date, then creation). */
+function sortBatches(row: StoredVariant): StoredVariant {
+  return { ...row, batches: [...row.batches].sort((a, b) => (a.expectedOn < b.expectedOn ? -1 : a.expectedOn > b.expectedOn ? 1 : 0)) };
+}
+
+function dayStart(iso: string | null): Date | null {
+  return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
+}
+
 async function syncOne(shop: string, graphql: AdminGraphql, variantId: string): Promise<WriteResult> {
   const report = await syncVariants({ shop, graphql, variantIds: [variantId] });
   return { ok: true, sync: { failed: report.failed, warnings: report.warnings } };
@@ -198,33 +257,82 @@ interface WriteArgs {
 export async function saveVariant({ shop, graphql, product, input, now = new Date() }: WriteArgs): Promise<WriteResult> {
   const parsed = variantSettingsSchema(await formWindows(shop, now)).safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
-  if (!(await ensureRow(shop, product, parsed.data.variantId))) return unknownVariant;
-  const saved = await saveVariantSettings({ shop, settings: parsed.data });
+  const settings = parsed.data;
+  if (!product.variants.some((v) => v.id === settings.variantId)) return unknownVariant;
+  // A stale form is told so before it is asked to confirm a change it cannot save anyway.
+  const current = await getBackorderVariant({ shop, variantId: settings.variantId });
+  if (current && settings.version != null && current.version !== settings.version) return conflict;
+  const ask = await askFirst({
+    shop,
+    variantId: settings.variantId,
+    input,
+    now,
+    change: (row) => ({
+      ...row,
+      mode: settings.mode,
+      cap: settings.cap,
+      leadTimeDays: settings.leadTimeDays,
+      capacityPerWeek: settings.capacityPerWeek,
+      startsAt: dayStart(settings.startsOn),
+      endsAt: dayStart(settings.endsOn),
+      messageEn: settings.messageEn,
+      messageFr: settings.messageFr,
+    }),
+  });
+  if (ask) return ask;
+  if (!(await ensureRow(shop, product, settings.variantId))) return unknownVariant;
+  const saved = await saveVariantSettings({ shop, settings });
   if (saved === "conflict") return conflict;
   if (saved === "missing") return unknownVariant;
-  return syncOne(shop, graphql, parsed.data.variantId);
+  return afterWrite(shop, graphql, settings.variantId, now);
 }
 
 export async function saveBatch({ shop, graphql, product, input, now = new Date() }: WriteArgs): Promise<WriteResult> {
   const parsed = batchSchema(await formWindows(shop, now)).safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
-  if (!(await ensureRow(shop, product, parsed.data.variantId))) return unknownVariant;
-  if (parsed.data.batchId) {
-    const saved = await updateBatch({ shop, batchId: parsed.data.batchId, batch: parsed.data });
+  const batch = parsed.data;
+  if (!product.variants.some((v) => v.id === batch.variantId)) return unknownVariant;
+  const proposed = { quantity: batch.quantity, expectedOn: batch.expectedOn, receivedOn: batch.receivedOn, supplier: batch.supplier };
+  if (batch.batchId) {
+    const batchId = batch.batchId;
+    const stored = (await getBackorderVariant({ shop, variantId: batch.variantId }))?.batches.find((b) => b.id === batchId);
+    if (!stored) return { ok: false, status: 404, errors: { batchId: "products.error.unknownBatch" } };
+    if (batch.version != null && stored.version !== batch.version) return conflict;
+    const ask = await askFirst({
+      shop,
+      variantId: batch.variantId,
+      input,
+      now,
+      change: (row) => ({ ...row, batches: row.batches.map((b) => (b.id === batchId ? { ...b, ...proposed } : b)) }),
+    });
+    if (ask) return ask;
+    if (!(await ensureRow(shop, product, batch.variantId))) return unknownVariant;
+    const saved = await updateBatch({ shop, batchId, batch });
     if (saved === "conflict") return conflict;
     if (saved === "missing") return { ok: false, status: 404, errors: { batchId: "products.error.unknownBatch" } };
   } else {
-    const added = await addBatch({ shop, batch: parsed.data });
+    const ask = await askFirst({
+      shop,
+      variantId: batch.variantId,
+      input,
+      now,
+      change: (row) => ({ ...row, batches: [...row.batches, { id: "proposed-batch", ...proposed }] }),
+    });
+    if (ask) return ask;
+    if (!(await ensureRow(shop, product, batch.variantId))) return unknownVariant;
+    const added = await addBatch({ shop, batch });
     if (!added) return unknownVariant;
     // A repeated submission changed nothing: the first one already synced.
   }
-  return syncOne(shop, graphql, parsed.data.variantId);
+  return afterWrite(shop, graphql, batch.variantId, now);
 }
 
-export async function deleteBatch({ shop, graphql, product, input }: { shop: string; graphql: AdminGraphql; product: ProductDetail; input: Record<string, unknown> }): Promise<WriteResult> {
+export async function deleteBatch({ shop, graphql, product, input, now = new Date() }: WriteArgs): Promise<WriteResult> {
   const variantId = String(input.variantId ?? "");
   const batchId = String(input.batchId ?? "");
   if (!product.variants.some((v) => v.id === variantId)) return unknownVariant;
+  const ask = await askFirst({ shop, variantId, input, now, change: (row) => ({ ...row, batches: row.batches.filter((b) => b.id !== batchId) }) });
+  if (ask) return ask;
   if (!(await removeBatch({ shop, batchId, variantId }))) return { ok: false, status: 404, errors: { batchId: "products.error.unknownBatch" } };
-  return syncOne(shop, graphql, variantId);
+  return afterWrite(shop, graphql, variantId, now);
 }

@@ -1,8 +1,10 @@
 // A merchant, in the demo admin, enables backorder on a sold-out variant, adds an incoming batch and
-// sees the date shoppers are promised change.
+// sees the date shoppers are promised change; then, with a customer waiting, moving the batch later asks
+// "this will email 1 customer" before it saves.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
+import { formatDate } from "../../app/domain/format";
 import { BROWSER_USER_AGENT, OUTPUT_DIR, launchChromium, startDemoProcess, type DemoProcess } from "./support";
 
 let demo: DemoProcess;
@@ -81,5 +83,45 @@ describe("backorder on a sold-out variant", () => {
 
     // THEN the field shows why
     await app().getByText("The cap must be a whole number between 1 and 100,000").waitFor({ timeout: 30_000 });
+  });
+});
+
+describe("a save that would email waiting customers asks first", () => {
+  it("moves the batch of a variant with a waiting, confirmed order after the merchant confirms", async () => {
+    // GIVEN a customer's order for the Butter Dish (simulated Shopify checkout), confirmed by the app
+    const simulator = await (await fetch(`${demo.baseUrl}/__demo/simulate`)).text();
+    const variantId = /<option value="([^"]+)">Butter Dish[ (]/.exec(simulator)?.[1];
+    if (!variantId) throw new Error("The Butter Dish is not offered by the simulator");
+    const email = "waiting.customer@example.com";
+    const placed = await fetch(`${demo.baseUrl}/__demo/simulate/order`, {
+      method: "POST",
+      body: new URLSearchParams({ variantId, quantity: "1", email, firstName: "Wanda", locale: "en" }),
+      redirect: "manual",
+    });
+    expect(placed.status).toBe(303);
+    const state = () => fetch(`${demo.baseUrl}/__demo/simulate/state`).then((r) => r.text());
+    await expect.poll(state, { timeout: 30_000 }).toContain(`<td>backorder_confirmation</td><td>${email}</td>`);
+
+    // WHEN the merchant moves the batch 30 days later and saves
+    const later = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await app().getByRole("button", { name: "Edit" }).click();
+    const dialog = app().getByRole("dialog");
+    await dialog.getByLabel("Expected on").fill(later);
+    await dialog.getByRole("button", { name: "Save", exact: true }).click();
+
+    // THEN the page asks first, naming the one customer who will get a delay email, and nothing is saved yet
+    await expect
+      .poll(() => dialog.getByTestId("date-change-confirm").innerText(), { timeout: 30_000 })
+      .toContain("This change moves the delivery date of 1 customer later: they will get a delay email.");
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "product-date-change-confirm.png"), fullPage: true });
+    expect(await state()).not.toContain("<td>delay_notice</td>");
+
+    // WHEN the merchant chooses to save and email
+    await dialog.getByRole("button", { name: "Save and email 1 customer" }).click();
+
+    // THEN the batch is saved with its new date, and the customer's delay notice goes out at once
+    await expect.poll(() => app().getByRole("dialog").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => app().getByRole("table").first().innerText(), { timeout: 30_000 }).toContain(formatDate(later, "en"));
+    await expect.poll(state, { timeout: 30_000 }).toContain(`<td>delay_notice</td><td>${email}</td>`);
   });
 });

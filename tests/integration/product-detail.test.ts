@@ -356,3 +356,31 @@ describe("bad dates, double submits and two tabs on the product page", () => {
     expect((await prisma.incomingBatch.findUniqueOrThrow({ where: { id: batch.id } })).quantity).toBe(20);
   });
 });
+
+describe("over-cap orders in the waiting queue", () => {
+  it("marks the line of an order that took the variant past its cap, in English and French", async () => {
+    // GIVEN a backorderable variant capped at 2, owing 3 units: #1001 within the cap, #1002 past it (flagged by the ledger)
+    const { variant, productNumber, variantNumber } = productOf("MA-BTD");
+    fake.store.setAvailable(variant.id, -3);
+    await post(productNumber, { intent: "save-variant", variantId: variant.id, ...blankSettings, mode: "always", cap: "2" });
+    const base = { shop: TEST_SHOP, variantId: variant.id, customerLocale: "en" };
+    await prisma.backorderLine.createMany({
+      data: [
+        { ...base, orderId: "gid://shopify/Order/1", orderName: "#1001", lineItemId: "gid://shopify/LineItem/1", quantity: 2, orderedAt: new Date("2026-11-01T10:00:00Z") },
+        { ...base, orderId: "gid://shopify/Order/2", orderName: "#1002", lineItemId: "gid://shopify/LineItem/2", quantity: 1, orderedAt: new Date("2026-11-02T10:00:00Z"), overCap: true },
+      ],
+    });
+
+    // WHEN the merchant opens the page, in English then in French
+    const { body } = await open(productNumber, variantNumber);
+    const fr = await callRoute(loader, await embeddedDocumentRequest(`/app/products/${productNumber}?variant=${variantNumber}&locale=fr`), { id: productNumber });
+
+    // THEN only #1002 carries the flag the page shows as an "Over cap" badge, labelled in both languages
+    expect(body.editor.queue.map((line: { orderName: string; overCap: boolean }) => [line.orderName, line.overCap])).toEqual([
+      ["#1001", false],
+      ["#1002", true],
+    ]);
+    expect(body.text["product.queue.overCap"]).toBe("Over cap");
+    expect((await fr.json()).text["product.queue.overCap"]).toBe("Au-delà du plafond");
+  });
+});

@@ -109,6 +109,17 @@ export const en = {
   "settings.error.delayMinSlipDays": "Enter a whole number of days from 1 to 60.",
   "settings.error.fulfillmentMode": "Choose how to ship an order that mixes stock and backorder.",
   "settings.error.version": "This form is out of date: reload the page and try again.",
+
+  // Shared by every admin save that can move promised dates (settings, product page).
+  "dateChanges.title": "This save will email customers",
+  "dateChanges.delayed.one": "This change moves the delivery date of {count} customer later: they will get a delay email.",
+  "dateChanges.delayed.other": "This change moves the delivery date of {count} customers later: they will get a delay email.",
+  "dateChanges.earlier.one": "This change moves the delivery date of {count} customer earlier: they will get an email with the new date.",
+  "dateChanges.earlier.other": "This change moves the delivery date of {count} customers earlier: they will get an email with the new date.",
+  "dateChanges.question": "Save anyway?",
+  "dateChanges.confirm.one": "Save and email {count} customer",
+  "dateChanges.confirm.other": "Save and email {count} customers",
+  "dateChanges.cancel": "Cancel",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -225,4 +236,14 @@ export const fr: Record<keyof typeof en, string> = {
   "settings.error.delayMinSlipDays": "Saisissez un nombre entier de jours entre 1 et 60.",
   "settings.error.fulfillmentMode": "Choisissez comment expédier une commande mêlant stock et commande différée.",
   "settings.error.version": "Ce formulaire n’est plus à jour : rechargez la page et réessayez.",
+
+  "dateChanges.title": "Cet enregistrement enverra des e-mails à des clients",
+  "dateChanges.delayed.one": "Cette modification repousse la date de livraison de {count} client : il recevra un e-mail de retard.",
+  "dateChanges.delayed.other": "Cette modification repousse la date de livraison de {count} clients : ils recevront un e-mail de retard.",
+  "dateChanges.earlier.one": "Cette modification avance la date de livraison de {count} client : il recevra un e-mail avec la nouvelle date.",
+  "dateChanges.earlier.other": "Cette modification avance la date de livraison de {count} clients : ils recevront un e-mail avec la nouvelle date.",
+  "dateChanges.question": "Enregistrer quand même ?",
+  "dateChanges.confirm.one": "Enregistrer et écrire à {count} client",
+  "dateChanges.confirm.other": "Enregistrer et écrire à {count} clients",
+  "dateChanges.cancel": "Annuler",
 };
