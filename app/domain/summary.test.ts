@@ -35,6 +35,7 @@ describe("buildVariantSummary", () => {
       backorder: true,
       maxQty: null,
       confidence: "low",
+      source: "lead_time",
       termsVersion: 1,
       computedAt: NOW.toISOString(),
     });
@@ -50,6 +51,7 @@ describe("buildVariantSummary", () => {
     // THEN the next unit ships from stock with high confidence
     expect(summary?.backorder).toBe(false);
     expect(summary?.confidence).toBe("high");
+    expect(summary?.source).toBe("stock");
   });
 
   it("is not a backorder when the cap is reached, and caps the quantity at zero", () => {
@@ -112,7 +114,7 @@ describe("serializeSummary", () => {
     const json = serializeSummary(summary);
     // THEN keys come in the documented order and the value round-trips
     expect(Object.keys(JSON.parse(json))).toEqual([
-      "v", "mode", "backorder", "maxQty", "next", "confidence", "message", "termsVersion", "computedAt",
+      "v", "mode", "backorder", "maxQty", "next", "confidence", "source", "message", "termsVersion", "computedAt",
     ]);
     expect(JSON.parse(json)).toEqual(summary);
     expect(json).not.toMatch(/\s{2}|\n/);

@@ -14,6 +14,8 @@
 //       "pickup":   { "earliest": "2026-12-04", "latest": "2026-12-04" }   (ready for pickup)
 //     },
 //     "confidence": "low",        "high" (from stock) | "medium" (batch with lateness history) | "low"
+//     "source": "lead_time",      where that date comes from: "stock" | "batch" | "capacity" | "lead_time"
+//                                 (added within v1: older summaries lack it and readers fall back on confidence)
 //     "message": { "en": "…", "fr": "…" },   the merchant's own text for this variant; omitted when none
 //     "termsVersion": 3,          which pre-purchase terms apply (the block shows the shop's terms)
 //     "computedAt": "2026-11-27T10:30:00.000Z"
@@ -21,7 +23,7 @@
 // Dates are shop-local calendar dates ("YYYY-MM-DD"), compared as strings. Modes the shop disabled are
 // absent from `next`. Bump SUMMARY_VERSION on any change a v1 reader would misread.
 import type { BackorderMode, PolicyDecision } from "./policy";
-import { DELIVERY_MODES, type Confidence, type DeliveryMode, type IsoDate, type VariantEta } from "./types";
+import { DELIVERY_MODES, type Confidence, type DeliveryMode, type IsoDate, type SupplySource, type VariantEta } from "./types";
 
 export const SUMMARY_VERSION = 1;
 
@@ -37,6 +39,7 @@ export interface VariantSummary {
   maxQty: number | null;
   next: Partial<Record<DeliveryMode, SummaryRange>>;
   confidence: Confidence;
+  source?: SupplySource["kind"];
   message?: { en?: string; fr?: string };
   termsVersion: number;
   computedAt: string;
@@ -78,6 +81,7 @@ export function buildVariantSummary(input: SummaryInput): VariantSummary | null 
     maxQty: input.decision.maxOrderQuantity,
     next,
     confidence: input.eta.next[firstMode].confidence,
+    source: input.eta.next[firstMode].source.kind,
     termsVersion: input.termsVersion,
     computedAt: input.now.toISOString(),
   };
@@ -102,6 +106,7 @@ export function serializeSummary(summary: VariantSummary): string {
     ),
     confidence: summary.confidence,
   };
+  if (summary.source) ordered.source = summary.source;
   if (summary.message) {
     ordered.message = {
       ...(summary.message.en !== undefined ? { en: summary.message.en } : {}),

@@ -208,7 +208,14 @@ export function mountStorefront(app: Express, extras: StorefrontExtras): void {
   function layout(
     req: ExpressRequest,
     locale: Locale,
-    { title, body, head = "", endOfBody = "", current = "" }: { title: string; body: string; head?: string; endOfBody?: string; current?: string },
+    {
+      title,
+      body,
+      head = "",
+      endOfBody = "",
+      current = "",
+      themeHead = `<script src="${BASE}/theme/theme.js" defer></script>`,
+    }: { title: string; body: string; head?: string; endOfBody?: string; current?: string; themeHead?: string },
   ): string {
     const t = THEME_TEXT[locale];
     const lines = cartLines(req);
@@ -225,8 +232,8 @@ export function mountStorefront(app: Express, extras: StorefrontExtras): void {
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)} – ${escapeHtml(store.shop.name)}</title>
 <link rel="stylesheet" href="${BASE}/theme/theme.css">
+${themeHead}
 ${head}
-<script src="${BASE}/theme/theme.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#MainContent">Skip to content</a>
@@ -267,7 +274,7 @@ ${endOfBody}
 
   // ---- routes --------------------------------------------------------------------------------------
 
-  const themeFiles: Record<string, string> = { "theme.css": "text/css", "theme.js": "application/javascript" };
+  const themeFiles: Record<string, string> = { "theme.css": "text/css", "theme.js": "application/javascript", "horizon.js": "application/javascript" };
   app.get(`${BASE}/theme/:file`, (req, res) => {
     const type = themeFiles[req.params.file ?? ""];
     if (!type) return void res.status(404).end();
@@ -345,16 +352,29 @@ ${endOfBody}
       const blockId = "backorder_eta_demo";
       const blockHtml = await renderer.renderBlock(BLOCK, { locale, blockId, globals });
       const schema = renderer.schema(BLOCK);
+      // The theme's own scripts come first: its layout loads them in <head> before {{ content_for_header }},
+      // where Shopify puts an app block's assets (the JavaScript deferred, once per page).
       const head = [
         schema.stylesheet ? `<link rel="stylesheet" href="${BASE}/assets/${schema.stylesheet}">` : "",
-        // Shopify loads an app block's JavaScript deferred, once per page.
         schema.javascript ? `<script src="${BASE}/assets/${schema.javascript}" defer></script>` : "",
       ].join("\n");
+      // ?theme=horizon-4 | horizon-3 picks a Horizon-like product section (default: Dawn-like); ?placement=apps
+      // puts the block in its own "Apps" section under the product section, as the theme editor does.
+      const theme = String(req.query.theme ?? "");
+      const horizon = theme === "horizon-4" ? 4 : theme === "horizon-3" ? 3 : 0;
+      const apps = req.query.placement === "apps";
+      const app = `<div id="shopify-block-${blockId}" class="shopify-block shopify-app-block">${blockHtml}</div>`;
+      const args = { locale, record, variants, selected, block: apps ? "" : app, t, theme };
+      const main = horizon ? horizonSection({ ...args, version: horizon }) : productSection(args);
+      const appsSection = apps
+        ? `<section id="shopify-section-template--apps" class="shopify-section section"><div class="page-width">${app}</div></section>`
+        : "";
       res.type("html").send(
         layout(req, locale, {
           title: record.title,
           head,
-          body: productSection({ locale, record, variants, selected, blockId, blockHtml, t }),
+          themeHead: horizon ? `<script src="${BASE}/theme/horizon.js" type="module"></script>` : undefined,
+          body: main + appsSection,
         }),
       );
     } catch (error) {
@@ -362,24 +382,19 @@ ${endOfBody}
     }
   });
 
-  function productSection({
-    locale,
-    record,
-    variants,
-    selected,
-    blockId,
-    blockHtml,
-    t,
-  }: {
+  interface SectionArgs {
     locale: Locale;
     record: ProductRecord;
     variants: LiquidVariant[];
     selected: LiquidVariant | null;
-    blockId: string;
-    blockHtml: string;
+    /** The app block's wrapper, or "" when it sits in an Apps section. */
+    block: string;
     t: ThemeText;
-  }): string {
-    const section = "template--main";
+    theme: string;
+  }
+
+  /** What both stand-in themes print: the product JSON their scripts read and the option radios. */
+  function sectionParts({ locale, record, variants, selected, t }: SectionArgs, section: string) {
     const currency = store.shop.currencyCode;
     const data = {
       strings: { addToCart: t.addToCart, soldOut: t.soldOut, unavailable: t.unavailable },
@@ -402,8 +417,76 @@ ${endOfBody}
 </fieldset>`,
           )
           .join("\n");
+    const json = `<script type="application/json" id="ProductJSON-${section}">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>`;
     const label = !selected ? t.unavailable : selected.available ? t.addToCart : t.soldOut;
     const url = `${BASE}${locale === "fr" ? "/fr" : ""}/products/${record.handle}`;
+    const price = selected ? formatMoney(selected.price / 100, locale, currency) : "";
+    return { pickers, json, label, url, price };
+  }
+
+  // A cart icon of our own (the stand-ins never copy a theme's artwork).
+  const ICON = `<svg width="16" height="16" viewBox="0 0 16 16" focusable="false" aria-hidden="true"><path d="M1 2h2l2 8h8l2-6H4" fill="none" stroke="currentColor"/><circle cx="6" cy="13" r="1"/><circle cx="12" cy="13" r="1"/></svg>`;
+
+  /**
+   * A Horizon-like product section (Shopify's default theme), written from the structure of Horizon's
+   * blocks/buy-buttons.liquid, snippets/add-to-cart-button.liquid and sections/product-information.liquid:
+   * the add-to-cart button starts with an aria-hidden icon; its label is a bare text node (4.x) or nested
+   * spans in `.add-to-cart-text` (3.x); a checkmark follows. The sticky bar's `type="button"` sits outside
+   * the form. scripts/demo/storefront/horizon.js re-renders both from the fetched page after a variant change.
+   */
+  function horizonSection(args: SectionArgs & { version: 3 | 4 }): string {
+    const { record, selected, block, t, version, theme } = args;
+    const section = "template--main";
+    const { pickers, json, label, url, price } = sectionParts(args, section);
+    const can = !!selected?.available;
+    const icon = can ? `<span aria-hidden="true" class="svg-wrapper add-to-cart-icon">${ICON}</span>` : "";
+    const added = `<span class="add-to-cart__added"><span class="svg-wrapper add-to-cart__added-icon">${ICON}</span></span>`;
+    const inner =
+      version === 4
+        ? `${icon}${escapeHtml(label)}${added}`
+        : `<span class="add-to-cart-text">${icon}<span class="add-to-cart-text__content"><span><span>${escapeHtml(label)}</span></span></span></span>${added}`;
+    const productId = legacyId(record.id);
+    return `<section id="shopify-section-${section}" class="shopify-section" data-horizon="${version}">
+<div class="page-width product-information">
+  <div class="product">
+    <div class="product__media" role="img" aria-label="${escapeHtml(record.title)}">${escapeHtml(initials(record.title))}</div>
+    <div class="product__info-wrapper">
+      <h1>${escapeHtml(record.title)}</h1>
+      <div class="price" id="price-${section}">${price}</div>
+      <variant-picker data-product-id="${productId}" data-url="${url}" data-theme="${escapeHtml(theme)}" data-version="${version}" data-product-json="ProductJSON-${section}">
+${pickers}
+      </variant-picker>
+      ${json}
+      <span class="buy-buttons-block">
+        <product-form-component data-section-id="${section}" data-product-id="${productId}">
+          <form method="post" action="${BASE}/cart/add" id="BuyButtons-ProductForm-${section}" accept-charset="UTF-8" data-type="add-to-cart-form">
+            <input type="hidden" name="id" ref="variantId" value="${selected?.id ?? ""}">
+            <input type="hidden" name="return_to" value="${BASE}${args.locale === "fr" ? "/fr" : ""}/cart">
+            <div class="product-form-buttons">
+              <quantity-selector-component class="quantity"><label for="Quantity-${section}">${t.quantity}</label><input id="Quantity-${section}" type="number" name="quantity" value="1" min="1" ref="quantityInput"></quantity-selector-component>
+              <add-to-cart-component><button type="submit" name="add" ref="addToCartButton" class="button add-to-cart-button"${can ? "" : " disabled"}>${inner}</button></add-to-cart-component>
+            </div>
+          </form>
+        </product-form-component>
+      </span>
+      ${block}
+    </div>
+  </div>
+  <sticky-add-to-cart class="sticky-add-to-cart" data-product-id="${productId}">
+    <div class="sticky-add-to-cart__bar" ref="stickyBar" role="region" aria-label="${escapeHtml(record.title)}: ${escapeHtml(t.addToCart)}">
+      <p class="sticky-add-to-cart__title">${escapeHtml(record.title)} <span class="sticky-add-to-cart__variant">${escapeHtml(selected?.title ?? "")}</span></p>
+      <button type="button" class="sticky-add-to-cart__button add-to-cart-button button" ref="addToCartButton"${can ? "" : " disabled"}><span class="add-to-cart-text">${can ? `<span class="svg-wrapper">${ICON}</span>` : ""}<span class="add-to-cart-text__content"><span>${escapeHtml(label)}</span><span ref="quantityDisplay" style="display: none;"> (<span ref="quantityNumber">1</span>)</span></span></span>${added}</button>
+    </div>
+  </sticky-add-to-cart>
+</div>
+</section>`;
+  }
+
+  function productSection(args: SectionArgs): string {
+    const { record, selected, block } = args;
+    const section = "template--main";
+    const { pickers, json, label, url, price } = sectionParts(args, section);
+    const { locale, t } = args;
     return `<section id="shopify-section-${section}" class="shopify-section">
 <product-info class="page-width" data-section="${section}" data-product-id="${legacyId(record.id)}">
   <div class="product">
@@ -411,11 +494,11 @@ ${endOfBody}
     <div class="product__info-wrapper">
       <p class="product__text">${escapeHtml(record.vendor)}</p>
       <div class="product__title"><h1>${escapeHtml(record.title)}</h1></div>
-      <div class="price" id="price-${section}">${selected ? formatMoney(selected.price / 100, locale, currency) : ""}</div>
+      <div class="price" id="price-${section}">${price}</div>
       <variant-selects data-section="${section}" data-url="${url}" data-product-json="ProductJSON-${section}">
 ${pickers}
       </variant-selects>
-      <script type="application/json" id="ProductJSON-${section}">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>
+      ${json}
       <div class="quantity"><label for="Quantity-${section}">${t.quantity}</label><input id="Quantity-${section}" type="number" name="quantity" value="1" min="1" form="product-form-${section}"></div>
       <div class="product-form">
         <form method="post" action="${BASE}/cart/add" id="product-form-${section}" accept-charset="UTF-8" enctype="application/x-www-form-urlencoded">
@@ -424,7 +507,7 @@ ${pickers}
           <button id="ProductSubmitButton-${section}" type="submit" name="add" class="product-form__submit button"${selected?.available ? "" : " disabled"}><span>${label}</span></button>
         </form>
       </div>
-      <div id="shopify-block-${blockId}" class="shopify-block shopify-app-block">${blockHtml}</div>
+      ${block}
       <div class="product__description">${record.descriptionHtml}</div>
     </div>
   </div>

@@ -52,7 +52,7 @@ const button = () => page.locator("#product-form-template--main [type=submit]");
 const property = (name: string) => page.locator(`#product-form-template--main input[name="properties[${name}]"]`);
 
 async function pick(colour: string) {
-  await page.locator("variant-selects label", { hasText: colour }).click();
+  await page.locator("variant-selects label, variant-picker label", { hasText: colour }).click();
 }
 
 /** A screenshot of one element with some page around it (for docs/). */
@@ -245,6 +245,149 @@ describe("the delivery block on the storefront", () => {
   });
 });
 
+describe("the block inside real themes", () => {
+  const horizonButton = () => page.locator("product-form-component [ref=addToCartButton]");
+  const stickyButton = () => page.locator("sticky-add-to-cart button");
+  const horizonProperty = (name: string) => page.locator(`product-form-component form input[name="properties[${name}]"]`);
+  /** The section Horizon fetched after the variant change has been morphed in (the sticky bar names it). */
+  const rerendered = (title: string) => expect.poll(() => page.locator(".sticky-add-to-cart__variant").innerText()).toBe(title);
+
+  it.each([
+    { version: 4, label: "product-form-component [ref=addToCartButton]" },
+    { version: 3, label: "product-form-component .add-to-cart-text__content" },
+  ])("relabels Horizon $version's buttons, keeps their icon, and survives the re-render after its variant event", async ({ version, label }) => {
+    // GIVEN a Horizon product page (4.x: bare text label; 3.x: .add-to-cart-text spans) on the in-stock Oat mug (icon + "Add to cart", sticky bar)
+    await page.goto(`${productUrl}?variant=${ids.oat}&theme=horizon-${version}`);
+    await expect.poll(() => block().getAttribute("data-state")).toBe("none");
+    expect(await horizonButton().innerText()).toBe("Add to cart");
+
+    // WHEN the shopper picks the backordered Sage mug and Horizon re-renders its buttons from the fetched section
+    await pick("Sage");
+    await rerendered("Sage");
+
+    // THEN the label text and the accessible names say "Pre-order" (main and sticky), the icons are still there
+    await expect.poll(() => page.locator(label).innerText()).toBe("Pre-order");
+    await expect.poll(() => stickyButton().innerText()).toBe("Pre-order");
+    expect(await page.getByRole("button", { name: "Pre-order", exact: true }).count()).toBe(2);
+    expect(await page.getByRole("button", { name: /Add to cart/ }).count()).toBe(0);
+    expect(await horizonButton().locator(".add-to-cart-icon[aria-hidden=true] svg").count()).toBe(1);
+    expect(await stickyButton().locator(".add-to-cart-text .svg-wrapper svg").count()).toBe(1);
+    expect(await horizonProperty("Estimated delivery").inputValue()).not.toBe("");
+
+    // WHEN the shopper goes to the sold-out Terracotta, then back to Oat
+    await pick("Terracotta");
+    await rerendered("Terracotta");
+    await expect.poll(() => horizonButton().innerText()).toBe("Sold out");
+    await pick("Oat");
+    await rerendered("Oat");
+
+    // THEN the theme's own label is back, with its icon, and no promise is recorded
+    await expect.poll(() => horizonButton().innerText()).toBe("Add to cart");
+    await expect.poll(() => stickyButton().innerText()).toBe("Add to cart");
+    expect(await horizonButton().locator(".add-to-cart-icon svg").count()).toBe(1);
+    expect(await horizonProperty("Estimated delivery").isDisabled()).toBe(true);
+  });
+
+  it("pre-orders from Horizon's sticky add-to-cart bar with the promise on the cart line", async () => {
+    // GIVEN the backordered Sage mug on a Horizon 4.x page
+    await page.goto(`${productUrl}?variant=${ids.sage}&theme=horizon-4`);
+    await expect.poll(() => stickyButton().innerText()).toBe("Pre-order");
+    const promised = await block().locator(".bp-eta__date [data-bp-range]").innerText();
+
+    // WHEN the shopper uses the sticky bar's button (type="button", outside the form)
+    await stickyButton().click();
+    await page.waitForURL(/\/cart$/);
+
+    // THEN the cart line carries the estimated delivery
+    const line = page.locator(`[data-cart-item][data-variant-id="${ids.sage}"]`).last();
+    expect(await line.locator('[data-property="Estimated delivery"]').innerText()).toBe(promised);
+  });
+
+  it("has no serious or critical axe violations on a Horizon product page", async () => {
+    // GIVEN the backordered Sage mug on a Horizon 4.x page, relabelled
+    await page.goto(`${productUrl}?variant=${ids.sage}&theme=horizon-4`);
+    await expect.poll(() => horizonButton().innerText()).toBe("Pre-order");
+
+    // WHEN axe checks the product section (buttons, sticky bar, block)
+    const results = await new AxeBuilder({ page }).include("#shopify-section-template--main").analyze();
+
+    // THEN it reports nothing serious
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  });
+
+  it("works from Dawn's Apps section: relabels the product form's button and posts the promise", async () => {
+    // GIVEN the block added through an "Apps" section, outside the product section
+    await page.goto(`${productUrl}?variant=${ids.oat}&placement=apps`);
+    expect(await page.locator("#shopify-section-template--apps [data-bp-eta]").count()).toBe(1);
+    expect(await page.locator("#shopify-section-template--main [data-bp-eta]").count()).toBe(0);
+
+    // WHEN the shopper picks Sage in the product section and adds it to the cart
+    await pick("Sage");
+    await page.waitForTimeout(400); // Dawn re-renders its button 120 ms after the change
+    await expect.poll(() => button().innerText()).toBe("Pre-order");
+    const promised = await property("Estimated delivery").inputValue();
+    expect(promised).not.toBe("");
+    await button().click();
+    await page.waitForURL(/\/cart$/);
+
+    // THEN the cart line carries the promise
+    const line = page.locator(`[data-cart-item][data-variant-id="${ids.sage}"]`).last();
+    expect(await line.locator('[data-property="Estimated delivery"]').innerText()).toBe(promised);
+  });
+
+  it("loads the block's script after the theme's, as Shopify does, so it follows Dawn's pub/sub", async () => {
+    // GIVEN a Dawn product page
+    await page.goto(`${productUrl}?variant=${ids.oat}`);
+    await block().waitFor({ state: "attached" });
+
+    // WHEN the scripts have run
+    const sources = await page.locator("script[src]").evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
+    const subscribed = await page.evaluate(() => window.eval("subscribers['variant-change']?.length ?? 0") as number);
+
+    // THEN the theme's script precedes the block's, and the block subscribed to Dawn's variant changes
+    const theme = sources.findIndex((src) => src.endsWith("/theme/theme.js"));
+    const ours = sources.findIndex((src) => src.endsWith("/assets/backorder-eta.js"));
+    expect(theme).toBeGreaterThanOrEqual(0);
+    expect(theme).toBeLessThan(ours);
+    expect(subscribed).toBeGreaterThan(0);
+  });
+
+  it("records the promise under its French name on the French storefront", async () => {
+    // GIVEN the French page of the backordered Sage mug
+    await page.goto(`${demo.baseUrl}/__demo/storefront/fr/products/stoneware-mug?variant=${ids.sage}`);
+    await expect.poll(() => button().innerText()).toBe("Précommander");
+    const promised = await property("Livraison estimée").inputValue();
+
+    // WHEN the shopper pre-orders it
+    expect(await property("Estimated delivery").count()).toBe(0);
+    await button().click();
+    await page.waitForURL(/\/cart$/);
+
+    // THEN the cart line reads "Livraison estimée"
+    const line = page.locator(`[data-cart-item][data-variant-id="${ids.sage}"]`).last();
+    expect(await line.locator('[data-property="Livraison estimée"]').innerText()).toBe(promised);
+  });
+
+  it("wraps a long unbroken message instead of widening the page", async () => {
+    // GIVEN a merchant message that is one 280-character word
+    await adminPost(`/app/products/${productId}`, "routes/app.products.$id", { ...SAGE_SETTINGS, messageEn: "W".repeat(280) });
+    try {
+      // WHEN a shopper opens the Sage mug
+      await page.goto(`${productUrl}?variant=${ids.sage}`);
+      await expect.poll(() => block().locator("[data-bp-message]").isVisible()).toBe(true);
+
+      // THEN the message wraps inside the block and the page does not scroll sideways
+      const fits = await page.evaluate(() => {
+        const el = document.querySelector("[data-bp-eta]") as HTMLElement;
+        return { block: el.scrollWidth <= el.clientWidth, page: document.documentElement.scrollWidth <= window.innerWidth };
+      });
+      expect(fits).toEqual({ block: true, page: true });
+    } finally {
+      await adminPost(`/app/products/${productId}`, "routes/app.products.$id", SAGE_SETTINGS);
+    }
+  });
+});
+
 describe("the backorder cap", () => {
   afterAll(async () => {
     await adminPost(`/app/products/${productId}`, "routes/app.products.$id", { ...SAGE_SETTINGS, cap: "" });
@@ -317,7 +460,7 @@ describe("notify me when it's back", () => {
     await form.getByRole("button", { name: "Me prévenir" }).click();
 
     // THEN the confirmation is French
-    await expect.poll(() => form.locator("[role=status]").innerText()).toBe("Merci ! Nous vous écrirons dès son retour en stock.");
+    await expect.poll(() => form.locator("[role=status]").innerText()).toBe("Merci\u00a0! Nous vous écrirons dès son retour en stock.");
   });
 
   it("works without JavaScript: the form posts and Shopify shows the app's Liquid page", async () => {

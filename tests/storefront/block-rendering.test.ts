@@ -16,23 +16,33 @@ const LOCALES = [
     notify: "Sold out. Get an email when it's back in stock.",
     emailLabel: "Email address",
     inStock: "In stock. Estimated delivery: 12 – 16 Dec",
-    confidenceLow: "Based on our supplier's usual lead time",
+    leadTime: "Based on our supplier's usual lead time, so it may change.",
+    batch: "Based on an incoming delivery and our supplier's track record.",
+    batchLow: "Based on an incoming delivery from our supplier, so it may change.",
+    capacity: "Based on our production schedule, so it may change.",
+    stock: "Based on stock we already hold.",
     maxQty: "Up to 4 can be ordered on backorder.",
+    property: "Estimated delivery",
   },
   {
     locale: "fr",
-    badge: "En réapprovisionnement",
+    badge: "En précommande",
     eta: "Livraison estimée : 12–16 déc.",
     express: "Livraison express : 30 nov. – 2 déc.",
     pickup: "Disponible en retrait : 4 déc.",
-    terms: "Conditions de la commande en réassort",
+    terms: "Conditions de la précommande",
     payment: "Vous payez aujourd'hui.",
     button: "Précommander",
     notify: "Épuisé. Recevez un e-mail dès son retour en stock.",
     emailLabel: "Adresse e-mail",
     inStock: "En stock. Livraison estimée : 12–16 déc.",
-    confidenceLow: "Selon le délai habituel de notre fournisseur",
-    maxQty: "Jusqu'à 4 exemplaires disponibles en réassort.",
+    leadTime: "Selon le délai habituel de notre fournisseur : cette date peut changer.",
+    batch: "Selon une livraison attendue et la ponctualité habituelle de notre fournisseur.",
+    batchLow: "Selon une livraison attendue de notre fournisseur : cette date peut changer.",
+    capacity: "Selon notre rythme de production : cette date peut changer.",
+    stock: "Selon le stock dont nous disposons déjà.",
+    maxQty: "Jusqu'à 4 exemplaires disponibles en précommande.",
+    property: "Livraison estimée",
   },
 ] as const;
 
@@ -52,7 +62,7 @@ describe.each(LOCALES)("the delivery block in $locale", (t) => {
     expect(visible).toContain(t.payment);
     // and the button label the script applies comes from the translations
     expect(block?.attrs["data-button"]).toBe(t.button);
-    expect(block?.attrs["data-prop"]).toBe("Estimated delivery");
+    expect(block?.attrs["data-prop"]).toBe(t.property);
     expect(block?.attrs["data-terms"]).toBe("3");
   });
 
@@ -91,14 +101,72 @@ describe.each(LOCALES)("the delivery block in $locale", (t) => {
 
   it("explains a low-confidence estimate and the backorder cap", async () => {
     // GIVEN a backordered variant estimated from the lead time, with 4 units left under the cap
-    const page = productPage({ variants: [{ id: 1, title: "Sage", policy: "CONTINUE", eta: summary({ confidence: "low", maxQty: 4 }) }] });
+    const eta = summary({ confidence: "low", source: "lead_time", maxQty: 4 });
+    const page = productPage({ variants: [{ id: 1, title: "Sage", policy: "CONTINUE", eta }] });
 
     // WHEN the block renders
     const { visible } = await renderBlock(page, { locale: t.locale });
 
     // THEN both notes are shown
-    expect(visible).toContain(t.confidenceLow);
+    expect(visible).toContain(t.leadTime);
     expect(visible).toContain(t.maxQty);
+  });
+
+  it.each([
+    { source: "stock", confidence: "high", note: "stock" },
+    { source: "batch", confidence: "medium", note: "batch" },
+    { source: "batch", confidence: "low", note: "batchLow" },
+    { source: "capacity", confidence: "low", note: "capacity" },
+    { source: "lead_time", confidence: "low", note: "leadTime" },
+  ] as const)("says the date comes from $source when it does ($confidence confidence)", async ({ source, confidence, note }) => {
+    // GIVEN a backordered variant whose date comes from this supply
+    const page = productPage({ variants: [{ id: 1, title: "Sage", policy: "CONTINUE", eta: summary({ confidence, source }) }] });
+
+    // WHEN the block renders
+    const { visible } = await renderBlock(page, { locale: t.locale });
+
+    // THEN its own sentence is shown, and the lead-time one only when the lead time is the source
+    expect(visible).toContain(t[note]);
+    if (source !== "lead_time") expect(visible).not.toContain(t.leadTime);
+  });
+
+  it("does not blame the lead time for a low estimate whose source an older summary did not record", async () => {
+    // GIVEN a summary written before `source` existed, with low confidence (batch, capacity or lead time)
+    const page = productPage({ variants: [{ id: 1, title: "Sage", policy: "CONTINUE", eta: summary({ confidence: "low" }) }] });
+
+    // WHEN the block renders
+    const { visible } = await renderBlock(page, { locale: t.locale });
+
+    // THEN it says the date may change without naming a source
+    expect(visible).not.toContain(t.leadTime);
+    expect(visible).toMatch(t.locale === "fr" ? /Cette date peut changer/ : /This date may change/);
+  });
+
+  it("replaces the standard note with the merchant's message, as the admin says", async () => {
+    // GIVEN a lead-time estimate with a message for the variant
+    const eta = summary({ confidence: "low", source: "lead_time", message: { en: "Made to order in Limoges.", fr: "Fait sur commande à Limoges." } });
+    const page = productPage({ variants: [{ id: 1, title: "Sage", policy: "CONTINUE", eta }] });
+
+    // WHEN the block renders
+    const { visible } = await renderBlock(page, { locale: t.locale });
+
+    // THEN the message shows instead of the standard note; the dates stay
+    expect(visible).toContain(t.locale === "fr" ? "Fait sur commande à Limoges." : "Made to order in Limoges.");
+    expect(visible).not.toContain(t.leadTime);
+    expect(visible).toContain(t.eta);
+  });
+
+  it("names the order note in the shopper's language, also for blocks saved with the old English default", async () => {
+    // GIVEN a block whose order note name is blank, and one saved with the former default
+    const page = productPage({ variants: [{ id: 1, title: "Sage", policy: "CONTINUE", eta: summary() }] });
+
+    // WHEN each renders
+    const blank = await renderBlock(page, { locale: t.locale });
+    const legacy = await renderBlock(page, { locale: t.locale, settings: { property_name: "Estimated delivery" } });
+
+    // THEN the script records the promise under the translated name
+    expect(blank.block?.attrs["data-prop"]).toBe(t.property);
+    expect(legacy.block?.attrs["data-prop"]).toBe(t.property);
   });
 
   it("shows the merchant's message in the shopper's language", async () => {

@@ -31,7 +31,7 @@ async function render(items: LiquidCartItem[], { locale = "en", settings = {} }:
 describe("the mixed-cart notice", () => {
   it.each([
     ["en", "Your cart has items on backorder and items in stock."],
-    ["fr", "Votre panier contient des articles en réassort et des articles en stock."],
+    ["fr", "Votre panier contient des articles en précommande et des articles en stock."],
   ])("shows the translated default note for a mixed cart in %s", async (locale, expected) => {
     // GIVEN a cart with a backordered and an in-stock item
     const items = [item(1, { backorder: true }), item(2)];

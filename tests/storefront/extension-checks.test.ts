@@ -6,6 +6,7 @@ import { http, HttpResponse } from "msw";
 import { check } from "@shopify/theme-check-node";
 import { describe, expect, it } from "vitest";
 import { mswServer } from "../setup/vitest.setup";
+import { BLOCK_SCRIPT_ASSET, buildBlockScript } from "~/storefront/build-block-script";
 import { EXTENSION_DIR, renderer } from "./support";
 
 /** Budgets for what a storefront page downloads from us, gzipped (zlib, level 9). */
@@ -48,6 +49,17 @@ describe("the backorder-eta theme app extension", () => {
     expect(cssBytes, `${css.join(", ")}: ${cssBytes} bytes gzipped`).toBeLessThanOrEqual(CSS_BUDGET);
   });
 
+  it("ships the block script built from its readable source", () => {
+    // GIVEN the readable source app/storefront/backorder-eta.js and the committed asset Shopify serves
+    const committed = readFileSync(BLOCK_SCRIPT_ASSET, "utf8");
+
+    // WHEN the source is built again (esbuild, minified)
+    const built = buildBlockScript();
+
+    // THEN the asset is exactly that build (run `npm run build:storefront` after editing the source)
+    expect(committed === built, "assets/backorder-eta.js is stale: run `npm run build:storefront`").toBe(true);
+  });
+
   it("ships only assets a block refers to", () => {
     // GIVEN every file in assets/
     const files = readdirSync(path.join(EXTENSION_DIR, "assets")).sort();
@@ -57,6 +69,25 @@ describe("the backorder-eta theme app extension", () => {
 
     // THEN none is dead weight
     expect(files.filter((f) => !used.has(f))).toEqual([]);
+  });
+
+  it("speaks of the backorder with one French word and French punctuation", () => {
+    // GIVEN every French string shoppers and merchants read
+    const strings = (file: string): string[] => {
+      const walk = (node: unknown): string[] =>
+        node !== null && typeof node === "object" ? Object.values(node).flatMap(walk) : [String(node)];
+      return walk(JSON.parse(readFileSync(path.join(EXTENSION_DIR, "locales", file), "utf8")));
+    };
+    const french = [...strings("fr.json"), ...strings("fr.schema.json")];
+
+    // WHEN they are searched for the other words once used for the same thing, and for : ! ? after a plain space
+    const otherWords = french.filter((s) => /réassort|réapprovisionnement|commande différée/i.test(s));
+    const plainSpace = french.filter((s) => / [:!?]/.test(s));
+
+    // THEN "précommande" is the only word, and a non-breaking space precedes the punctuation
+    expect(otherWords).toEqual([]);
+    expect(plainSpace).toEqual([]);
+    expect(french.filter((s) => /précommande/i.test(s)).length).toBeGreaterThan(3);
   });
 
   it("has the same storefront and editor keys in English and French", () => {
