@@ -5,6 +5,7 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { ensureInProcessWorker } from "./jobs/in-process.server";
+import { localeCookieFor } from "./i18n/locale";
 
 // Background jobs run inside the web process unless JOBS_WORKER=off (then `npm run worker` runs them).
 ensureInProcessWorker();
@@ -18,6 +19,9 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
+  // Shopify names the admin's language on document loads only; remember it for the data requests that follow.
+  const localeCookie = localeCookieFor(request);
+  if (localeCookie) responseHeaders.append("Set-Cookie", localeCookie);
   const userAgent = request.headers.get("user-agent");
   const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
 

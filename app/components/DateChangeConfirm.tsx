@@ -14,19 +14,15 @@ export interface DateChangeCounts {
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
-/** "one" / "other" in the admin's language (French counts 0 and 1 as one). */
-function plural(locale: string, count: number): "one" | "other" {
-  return new Intl.PluralRules(locale).select(count) === "one" ? "one" : "other";
-}
-
-export function dateChangeMessages(counts: DateChangeCounts, t: T, locale: string) {
+/** The banner's text; `t` picks each sentence's plural form from `count` in the admin's language (i18next). */
+export function dateChangeMessages(counts: DateChangeCounts, t: T, _locale?: string) {
   const total = counts.delayed + counts.earlier;
   const sentences = [
-    counts.delayed > 0 ? t(`dateChanges.delayed.${plural(locale, counts.delayed)}`, { count: counts.delayed }) : null,
-    counts.earlier > 0 ? t(`dateChanges.earlier.${plural(locale, counts.earlier)}`, { count: counts.earlier }) : null,
+    counts.delayed > 0 ? t("dateChanges.delayed", { count: counts.delayed }) : null,
+    counts.earlier > 0 ? t("dateChanges.earlier", { count: counts.earlier }) : null,
     t("dateChanges.question"),
   ].filter((s): s is string => s !== null);
-  return { title: t("dateChanges.title"), sentences, confirm: t(`dateChanges.confirm.${plural(locale, total)}`, { count: total }), cancel: t("dateChanges.cancel") };
+  return { title: t("dateChanges.title"), sentences, confirm: t("dateChanges.confirm", { count: total }), cancel: t("dateChanges.cancel") };
 }
 
 export function DateChangeConfirm({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateRange } from "./format";
+import { formatDate, formatDateRange, formatDateTime } from "./format";
 
 /** ICU puts thin or narrow no-break spaces around the range dash; compare with plain spaces. */
 const plain = (s: string) => s.replace(/[\u2009\u202f\u00a0]/g, " ");
@@ -9,8 +9,8 @@ describe("formatDateRange", () => {
     // GIVEN 12–16 December 2026
     // WHEN formatting in en
     const text = formatDateRange({ earliest: "2026-12-12", latest: "2026-12-16" }, "en");
-    // THEN the month appears once after the days
-    expect(plain(text)).toBe("12 – 16 Dec");
+    // THEN the month appears once after the days, the days joined by an en dash like in French
+    expect(text).toBe("12–16 Dec");
   });
 
   it("formats a same-month range in French", () => {
@@ -66,7 +66,7 @@ describe("formatDateRange", () => {
     // WHEN formatting in en-US
     const text = formatDateRange({ earliest: "2026-12-12", latest: "2026-12-16" }, "en-US");
     // THEN month comes first
-    expect(plain(text)).toBe("Dec 12 – 16");
+    expect(text).toBe("Dec 12–16");
   });
 
   it("shows the year when asked even within one year", () => {
@@ -91,5 +91,36 @@ describe("formatDateRange", () => {
     const text = formatDateRange({ earliest: "2026-12-16", latest: "2026-12-12" }, "fr");
     // THEN it is shown in chronological order
     expect(plain(text)).toBe("12–16 déc.");
+  });
+});
+
+describe("one text whatever the runtime's ICU", () => {
+  it("writes ranges with plain spaces only, so the server's HTML and the browser's render match", () => {
+    // GIVEN ranges of every shape, in English and French
+    const ranges = [
+      { earliest: "2026-12-12", latest: "2026-12-16" },
+      { earliest: "2026-11-30", latest: "2026-12-02" },
+      { earliest: "2026-12-30", latest: "2027-01-02" },
+    ] as const;
+    // WHEN formatting them
+    const texts = ranges.flatMap((range) => [formatDateRange(range, "en"), formatDateRange(range, "fr")]);
+    // THEN no thin or no-break space appears (Node's formatRange puts thin spaces around the dash, Chromium's does not)
+    expect(texts).toEqual([
+      "12–16 Dec",
+      "12–16 déc.",
+      "30 Nov – 2 Dec",
+      "30 nov. – 2 déc.",
+      "30 Dec 2026 – 2 Jan 2027",
+      "30 déc. 2026 – 2 janv. 2027",
+    ]);
+  });
+
+  it("writes a timestamp with the same date format as the ranges, in the shop's timezone", () => {
+    // GIVEN an instant late on 31 December in UTC
+    const instant = new Date("2026-12-31T23:30:00Z");
+    // WHEN formatting it for a shop in Paris
+    // THEN it is already 1 January there, written day-month in both languages with a 24-hour clock
+    expect(formatDateTime(instant, "en", "Europe/Paris")).toBe("1 Jan 2027, 00:30");
+    expect(formatDateTime(instant, "fr", "Europe/Paris")).toBe("1 janv. 2027, 00:30");
   });
 });

@@ -1,9 +1,12 @@
-// Shopper-facing date ranges ("12–16 Dec", "12–16 déc.") through Intl.DateTimeFormat#formatRange.
+// Date ranges ("12–16 Dec", "12–16 déc.", "30 Nov – 2 Dec") and single dates, one format per language.
 //
 // Dates are calendar dates, so they are formatted as UTC midnights in the UTC zone: no shift is possible.
-// A bare "en" is formatted the day-month way (en-GB: "12 – 16 Dec"); pass "en-US" for "Dec 12 – 16".
-// The year is shown when the range crosses a year (or when asked). Exact spacing around the dash comes
-// from the runtime's ICU data (thin spaces in recent versions).
+// A bare "en" is formatted the day-month way (en-GB: "12 Dec"); pass "en-US" for "Dec 12".
+// The year is shown when the range crosses a year (or when asked). A range is composed here from single
+// dates rather than by Intl's formatRange, whose spacing around the dash differs between ICU versions
+// (Node puts thin spaces, Chromium does not): the server and the browser must render the same text, or
+// React throws the server's HTML away (hydration mismatch). Single dates only use day/month/year names,
+// and any no-break or thin space ICU puts in them becomes a plain space.
 import { isoToDay } from "./calendar";
 import type { DateRange, IsoDate } from "./types";
 
@@ -35,16 +38,46 @@ export interface FormatRangeOptions {
   year?: "auto" | "always" | "never";
 }
 
+const plainSpaces = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, " ");
+
 /** Localized range such as "12–16 déc." / "30 Nov – 2 Dec" / "30 Dec 2026 – 2 Jan 2027"; one date if equal. */
 export function formatDateRange(range: DateRange, locale: string, options: FormatRangeOptions = {}): string {
   let { earliest, latest } = range;
   if (latest < earliest) [earliest, latest] = [latest, earliest];
   const mode = options.year ?? "auto";
-  const withYear = mode === "always" || (mode === "auto" && earliest.slice(0, 4) !== latest.slice(0, 4));
-  return formatterFor(locale, withYear).formatRange(toDate(earliest), toDate(latest));
+  const sameYear = earliest.slice(0, 4) === latest.slice(0, 4);
+  const withYear = mode === "always" || (mode === "auto" && !sameYear);
+  if (earliest === latest) return formatDate(earliest, locale, { year: withYear });
+  if (!sameYear) return `${formatDate(earliest, locale, { year: true })} – ${formatDate(latest, locale, { year: true })}`;
+  if (earliest.slice(0, 7) === latest.slice(0, 7)) {
+    // Same month: the latest date with its day replaced by "12–16" ("12–16 déc.", "Dec 12–16").
+    const parts = formatterFor(locale, withYear).formatToParts(toDate(latest));
+    const firstDay = Number(earliest.slice(8, 10));
+    return plainSpaces(parts.map((part) => (part.type === "day" ? `${firstDay}–${part.value}` : part.value)).join(""));
+  }
+  return `${formatDate(earliest, locale)} – ${formatDate(latest, locale, { year: withYear })}`;
 }
 
 /** Localized single date such as "12 Dec" / "12 déc.". */
 export function formatDate(date: IsoDate, locale: string, options: { year?: boolean } = {}): string {
-  return formatterFor(locale, options.year ?? false).format(toDate(date));
+  return plainSpaces(formatterFor(locale, options.year ?? false).format(toDate(date)));
+}
+
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant in a timezone, with the date as formatDate writes it: "12 Dec 2026, 15:04" / "12 déc. 2026,
+ * 15:04". Used for timestamps in the admin (jobs, emails, privacy requests).
+ */
+export function formatDateTime(instant: Date, locale: string, timeZone: string): string {
+  const resolved = locale.toLowerCase() === "en" ? "en-GB" : locale;
+  const key = `${resolved}|${timeZone}`;
+  let f = dateTimeFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(resolved, { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    dateTimeFormatters.set(key, f);
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => f.formatToParts(instant).find((p) => p.type === type)?.value ?? "";
+  const day = `${part("year")}-${part("month")}-${part("day")}`;
+  return `${formatDate(day, locale, { year: true })}, ${part("hour")}:${part("minute")}`;
 }

@@ -1,6 +1,11 @@
 // Admin UI strings in English and French. The embedded admin passes the merchant's `locale` (e.g. "fr-FR").
 // Each area keeps its strings in app/i18n/messages/<area>.ts ({ en, fr } with the same keys); add the
 // module to `areas` below.
+//
+// Messages go through i18next (https://www.i18next.com): `{name}` placeholders, and a message shown with a
+// count has one key per plural form, `key_one` / `key_other` (French counts 0 and 1 as "one"); call it by its
+// base key with `{ count }`. The server translates with `translator(locale)`; components use `useT()`
+// (app/i18n/react.tsx) over the same messages, which the root loader hands to the client.
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
 import * as common from "./messages/common";
@@ -9,50 +14,59 @@ import * as notifications from "./messages/notifications";
 import * as privacy from "./messages/privacy";
 import * as products from "./messages/products";
 import * as settings from "./messages/settings";
+import type { i18n as I18n } from "i18next";
+import { createAdminI18n } from "./instance";
+import type { AdminLocale } from "./locale";
 
-export type AdminLocale = "en" | "fr";
+export { adminLocale, adminLocaleFromRequest, type AdminLocale } from "./locale";
 
 const areas = [common, products, settings, jobs, notifications, privacy] as const;
 
-
 type Area = (typeof areas)[number];
-export type AdminMessageKey = Area extends infer A ? (A extends { en: infer E } ? keyof E : never) : never;
+type RawKey = Area extends infer A ? (A extends { en: infer E } ? keyof E & string : never) : never;
+/** A message key; plural messages are named by their base key (`products.bulk.done`, not `…_one`). */
+type BaseKey<K extends string> = K extends `${infer Base}_${"one" | "other"}` ? Base : K;
+export type AdminMessageKey = BaseKey<RawKey>;
+export type TranslateParams = Record<string, string | number>;
+export type Translate = (key: AdminMessageKey, params?: TranslateParams) => string;
 
+/**
+ * French has a third CLDR plural category, "many" (1 000 000 and up), that i18next asks for first: without a
+ * `_many` key such a count would fall back to English. It reads like "other", so it is filled from there.
+ */
+function withFrenchMany(messages: Record<string, string>): Record<string, string> {
+  const filled = { ...messages };
+  for (const [key, value] of Object.entries(messages)) {
+    if (key.endsWith("_other")) filled[`${key.slice(0, -"_other".length)}_many`] ??= value;
+  }
+  return filled;
+}
+
+const english: Record<string, string> = Object.assign({}, ...areas.map((area) => area.en));
 const messages: Record<AdminLocale, Record<string, string>> = {
-  en: Object.assign({}, ...areas.map((area) => area.en)),
-  fr: Object.assign({}, ...areas.map((area) => area.fr)),
+  en: english,
+  // Falls back to English key by key (a key missing in French shows English rather than the key).
+  fr: withFrenchMany({ ...english, ...Object.assign({}, ...areas.map((area) => area.fr)) }),
 };
 
-/** "fr", "fr-FR", "fr-CA" → "fr"; anything else → "en". */
-export function adminLocale(value: string | null | undefined): AdminLocale {
-  return value?.toLowerCase().startsWith("fr") ? "fr" : "en";
+/** The messages of one language, complete (English fills any gap): what the client needs to translate. */
+export function adminMessages(locale: AdminLocale): Record<string, string> {
+  return messages[locale];
 }
 
-export function adminLocaleFromRequest(request: Request): AdminLocale {
-  return adminLocale(new URL(request.url).searchParams.get("locale"));
-}
-
-export type Translate = (key: AdminMessageKey, params?: Record<string, string | number>) => string;
+const serverInstances = new Map<AdminLocale, I18n>();
 
 export function translator(locale: AdminLocale): Translate {
-  return (key, params = {}) =>
-    (messages[locale][key] ?? messages.en[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) =>
-      String(params[name] ?? `{${name}}`),
-    );
+  let instance = serverInstances.get(locale);
+  if (!instance) {
+    instance = createAdminI18n(locale, messages[locale]);
+    serverInstances.set(locale, instance);
+  }
+  const t = instance.getFixedT(locale);
+  return (key, params) => String(t(key, params ?? {}));
 }
 
 export function polarisTranslations(locale: AdminLocale) {
   return locale === "fr" ? polarisFr : polarisEn;
 }
 
-/** Every message whose key starts with one of the prefixes, for components that format on the client. */
-export function messagesWithPrefix(locale: AdminLocale, prefixes: readonly string[]): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries({ ...messages.en, ...messages[locale] }).filter(([key]) => prefixes.some((p) => key.startsWith(p))),
-  );
-}
-
-/** Client-side formatter over a dictionary from messagesWithPrefix. */
-export function formatMessage(dictionary: Record<string, string>, key: string, params: Record<string, string | number> = {}) {
-  return (dictionary[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-}

@@ -43,7 +43,8 @@ function searchTerms(query: string): string {
 }
 
 async function productsFromShopify(graphql: AdminGraphql, tab: ProductTab, query: string, cursor: string | null) {
-  const filters = [searchTerms(query), tab === "sold_out" ? "inventory_total:<=0" : ""].filter(Boolean);
+  // Sold out: products with a variant out of stock (the rows are then narrowed to those variants).
+  const filters = [searchTerms(query), tab === "sold_out" ? "out_of_stock_somewhere:true" : ""].filter(Boolean);
   const [direction, value] = cursor?.split(":", 2) ?? ["next", null];
   const page = await fetchProductPage(graphql, {
     query: filters.join(" ") || null,
@@ -95,7 +96,24 @@ export async function listProducts(
     tab === "all" || tab === "sold_out"
       ? await productsFromShopify(graphql, tab, query, cursor)
       : await productsFromApp(graphql, { shop, tab, query, cursor, now });
-  return { rows: await variantRows(shop, products, now), pageInfo };
+  const rows = await variantRows(shop, products, now);
+  return { rows: rows.filter((row) => rowMatches(row, tab, query)), pageInfo };
+}
+
+/**
+ * Tabs and search pick variants, not products: Backorderable lists variants on backorder, Sold out the
+ * variants without stock, At risk those with a late waiting order, and a search for a SKU or a variant
+ * title only that variant (a product title matches all its variants).
+ */
+function rowMatches(row: VariantRow, tab: ProductTab, query: string): boolean {
+  if (tab === "backorderable" && row.mode === "off") return false;
+  if (tab === "sold_out" && row.available > 0) return false;
+  if (tab === "at_risk" && !row.atRisk) return false;
+  const words = query.toLowerCase().split(/\s+/).map((w) => w.replace(/["'()\\:]/g, "")).filter(Boolean);
+  if (words.length === 0) return true;
+  const text = [row.productTitle, row.variantTitle, row.sku ?? ""].join(" ").toLowerCase().split(/[\s/·,-]+/);
+  const whole = [row.productTitle, row.variantTitle, row.sku ?? ""].join(" ").toLowerCase();
+  return words.every((word) => whole.includes(word) || text.some((token) => token.startsWith(word)));
 }
 
 async function variantRows(shop: string, products: ListedProduct[], now: Date): Promise<VariantRow[]> {

@@ -1,7 +1,8 @@
 // What the notifications admin pages show and do, kept out of the route modules (which may only export
 // loader/action/component): the editor's data, the outbox rows, and the translated template errors.
-import type { Translate, AdminLocale } from "~/i18n/admin";
+import type { AdminLocale, AdminMessageKey, Translate } from "~/i18n/admin";
 import { en as notificationMessages } from "~/i18n/messages/notifications";
+import { formatDateTime } from "~/domain/format";
 import { getShopSettings } from "~/models/settings.server";
 import { countOutboxEmails, getOutboxEmail, listOutboxEmails, type OutboxFilter } from "~/models/email-outbox.server";
 import { findEmailTemplate, listEmailTemplates } from "~/models/email-template.server";
@@ -14,7 +15,8 @@ import type { FieldErrors } from "./validation";
 export type NotificationsText = Record<keyof typeof notificationMessages, string>;
 
 export function notificationsText(t: Translate): NotificationsText {
-  const keys = Object.keys(notificationMessages) as (keyof typeof notificationMessages)[];
+  // Plural messages (key_one / key_other) need a count: components call t() for those.
+  const keys = Object.keys(notificationMessages).filter((key) => !/_(one|other)$/.test(key)) as AdminMessageKey[];
   return Object.fromEntries(keys.map((key) => [key, t(key)])) as NotificationsText;
 }
 
@@ -34,8 +36,7 @@ export function displayStatus(email: { status: string; lastError: string | null;
 }
 
 function dateFormatter(locale: AdminLocale, timeZone: string) {
-  const format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone });
-  return (date: Date | null) => (date ? format.format(date) : null);
+  return (date: Date | null) => (date ? formatDateTime(date, locale, timeZone) : null);
 }
 
 async function shopTimeZone(shop: string): Promise<string> {
@@ -133,7 +134,7 @@ export function templateCheckErrors(check: Exclude<TemplateCheck, { ok: true }>,
   for (const field of ["subject", "body"] as const) {
     const detail = check.errors[field];
     if (detail === undefined) continue;
-    if (check.problem === "required_variable") errors[field] = t("notifications.error.requiredVariable", { name: detail });
+    if (check.problem === "required_variable") errors[field] = t("notifications.error.requiredVariable", { tag: `{{ ${detail} }}` });
     else if (check.problem === "empty_subject") errors[field] = t("notifications.error.emptySubject");
     else errors[field] = t("notifications.error.liquid", { message: detail });
   }

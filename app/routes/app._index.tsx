@@ -2,15 +2,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, EmptyState, InlineGrid, Layout, List, Page, Text } from "@shopify/polaris";
+import { BlockStack, Card, EmptyState, InlineGrid, Layout, Link as PolarisLink, List, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { fetchShopOverview } from "~/shopify/shop.server";
+import { soldOutCandidates } from "~/services/sold-out.server";
+import { EMPTY_STATE_IMAGE } from "~/components/ErrorPage";
 import { adminLocaleFromRequest, translator } from "~/i18n/admin";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin } = await authenticate.admin(request);
-  const overview = await fetchShopOverview(admin.graphql);
+  const { admin, session } = await authenticate.admin(request);
+  const shopOverview = await fetchShopOverview(admin.graphql);
+  // Only what still needs the merchant: sold-out variants not already on backorder, linked to their page.
+  const soldOut = await soldOutCandidates({ shop: session.shop, overview: shopOverview });
+  const overview = { ...shopOverview, soldOut };
   const t = translator(adminLocaleFromRequest(request));
   return json({
     overview,
@@ -22,7 +27,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       soldOutTitle: t("home.soldOut.title"),
       soldOutDescription: t("home.soldOut.description"),
       soldOutEmpty: t("home.soldOut.empty"),
-      soldOutUnits: overview.soldOut.map((p) => t("home.soldOut.units", { count: p.totalInventory })),
+      soldOutUnits: soldOut.map((p) =>
+        [
+          p.variantCount > 1 ? t("home.soldOut.variants", { count: p.variantCount }) : t("home.soldOut.outOfStock"),
+          p.owed > 0 ? t("home.soldOut.owed", { count: p.owed }) : null,
+        ]
+          .filter(Boolean)
+          .join(" · "),
+      ),
+      soldOutManage: t("home.soldOut.manage"),
+      soldOutViewAll: t("home.soldOut.viewAll"),
     },
   });
 };
@@ -50,7 +64,7 @@ export default function Index() {
                 {text.soldOutTitle}
               </Text>
               {overview.soldOut.length === 0 ? (
-                <EmptyState heading={text.soldOutEmpty} image="">
+                <EmptyState heading={text.soldOutEmpty} image={EMPTY_STATE_IMAGE}>
                   <p>{text.soldOutDescription}</p>
                 </EmptyState>
               ) : (
@@ -60,11 +74,12 @@ export default function Index() {
                   </Text>
                   <List type="bullet">
                     {overview.soldOut.map((product, i) => (
-                      <List.Item key={product.id}>
-                        {product.title} — {text.soldOutUnits[i]}
+                      <List.Item key={product.productId}>
+                        <PolarisLink url={product.path}>{product.title}</PolarisLink> — {text.soldOutUnits[i]}
                       </List.Item>
                     ))}
                   </List>
+                  <PolarisLink url="/app/products?tab=sold_out">{text.soldOutViewAll}</PolarisLink>
                 </>
               )}
             </BlockStack>

@@ -9,6 +9,7 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { z } from "zod";
 import { authenticate } from "~/shopify.server";
 import { readFormData } from "~/validation/form-data";
+import { formatDateTime } from "~/domain/format";
 import { adminLocaleFromRequest, translator, type AdminMessageKey } from "~/i18n/admin";
 import { en as jobMessages } from "~/i18n/messages/jobs";
 import { loadActivity } from "~/jobs/activity.server";
@@ -25,8 +26,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const locale = adminLocaleFromRequest(request);
   const t = translator(locale);
   const [activity, settings] = await Promise.all([loadActivity({ shop: session.shop }), getShopSettings({ shop: session.shop })]);
-  const format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone: settings.timezone });
-  const when = (iso: string) => format.format(new Date(iso));
+  const when = (iso: string) => formatDateTime(new Date(iso), locale, settings.timezone);
   const text = Object.fromEntries((Object.keys(jobMessages) as JobsKey[]).map((key) => [key, t(key as AdminMessageKey)])) as Record<JobsKey, string>;
   return json({
     text,

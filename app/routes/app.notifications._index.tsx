@@ -56,6 +56,7 @@ import {
   testRecipientSchema,
 } from "~/notifications/validation";
 import { EmailFrame, StatusBadge, fill, kindLabel } from "~/notifications/ui";
+import { useT } from "~/i18n/react";
 import { z } from "zod";
 import { CardHeader } from "~/components/CardHeader";
 
@@ -484,7 +485,7 @@ function PreviewCard({
           <BlockStack gap="200">
             <Text as="p">
               <Text as="span" fontWeight="semibold">
-                {text["notifications.preview.subject"]}:
+                {text["notifications.preview.subjectLabel"]}
               </Text>{" "}
               {preview.subject}
             </Text>
@@ -497,6 +498,7 @@ function PreviewCard({
 }
 
 function Outbox({ outbox, text }: { outbox: LoaderData["outbox"]; text: NotificationsText }) {
+  const { t } = useT();
   const shopify = useAppBridge();
   const retryFetcher = useFetcher<typeof action>();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -593,7 +595,7 @@ function Outbox({ outbox, text }: { outbox: LoaderData["outbox"]; text: Notifica
                         <StatusBadge status={email.status} text={text} />
                         {email.attempts > 1 ? (
                           <Text as="span" tone="subdued" variant="bodySm">
-                            {fill(text["notifications.outbox.attempts"], { count: email.attempts })}
+                            {t("notifications.outbox.attempts", { count: email.attempts })}
                           </Text>
                         ) : null}
                       </BlockStack>

@@ -7,6 +7,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, EmptyState, IndexTable, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
+import { formatDateTime } from "~/domain/format";
 import { adminLocaleFromRequest, translator, type AdminMessageKey } from "~/i18n/admin";
 import { en as privacyMessages } from "~/i18n/messages/privacy";
 import { RETENTION_DAYS } from "~/jobs/retention.server";
@@ -21,7 +22,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const locale = adminLocaleFromRequest(request);
   const t = translator(locale);
   const [requests, settings] = await Promise.all([listDataRequests({ shop: session.shop }), getShopSettings({ shop: session.shop })]);
-  const format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", { dateStyle: "medium", timeStyle: "short", timeZone: settings.timezone });
   const text = Object.fromEntries(
     (Object.keys(privacyMessages) as PrivacyKey[]).map((key) => [key, t(key as AdminMessageKey, { days: RETENTION_DAYS.dataRequests })]),
   ) as Record<PrivacyKey, string>;
@@ -31,7 +31,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       id: r.id,
       requestId: r.requestId,
       customerEmail: r.customerEmail,
-      received: format.format(r.createdAt),
+      received: formatDateTime(r.createdAt, locale, settings.timezone),
       downloadUrl: `/app/privacy/${encodeURIComponent(r.id)}/download`,
     })),
   });

@@ -1,6 +1,6 @@
 // One product: per variant, the backorder settings, incoming batches, waiting queue with each line's
 // date, and a preview of what shoppers see now.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
@@ -23,13 +23,16 @@ import {
 } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
-import { adminLocaleFromRequest, formatMessage, messagesWithPrefix } from "~/i18n/admin";
+import { adminLocaleFromRequest, translator, type AdminMessageKey } from "~/i18n/admin";
+import { useT } from "~/i18n/react";
 import { formatDate, formatDateRange } from "~/domain/format";
 import { DELIVERY_MODES } from "~/domain/types";
 import { deleteBatch, loadProduct, loadVariantEditor, saveBatch, saveVariant, selectVariant } from "~/services/variant-editor.server";
 import { formValues, readFormData } from "~/validation/form-data";
 import { CardHeader } from "~/components/CardHeader";
 import { DateChangeConfirm, useDateChangeConfirm } from "~/components/DateChangeConfirm";
+import { UnsavedChanges } from "~/components/UnsavedChanges";
+import { useFieldErrors } from "~/components/useFieldErrors";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -43,7 +46,6 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     locale,
     product: { id: product.id, title: product.title, variants: product.variants.map((v) => ({ id: v.id, title: v.title })) },
     editor,
-    text: messagesWithPrefix(locale, ["product.", "products.mode.", "products.error.", "products.status.", "dateChanges."]),
   });
 };
 
@@ -60,13 +62,13 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         : input.intent === "remove-batch"
           ? await deleteBatch(args)
           : ({ ok: false, status: 400, errors: { intent: "Unknown action" } } as const);
-  const text = messagesWithPrefix(adminLocaleFromRequest(request), ["products.error.", "product."]);
+  const t = translator(adminLocaleFromRequest(request));
   if (!result.ok && "confirm" in result) {
     // Nothing written: the page asks "this will email N customers" and resubmits with confirmDateChanges=1.
     return json({ ok: false as const, intent: input.intent, errors: {} as Record<string, string>, message: null, confirm: result.confirm }, { status: 409 });
   }
   if (!result.ok) {
-    const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, formatMessage(text, key)]));
+    const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, t(key as AdminMessageKey)]));
     return json({ ok: false as const, intent: input.intent, errors, message: null }, { status: result.status });
   }
   const failure = result.sync.failed[0];
@@ -74,7 +76,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     ok: true as const,
     intent: input.intent,
     errors: {} as Record<string, string>,
-    message: failure ? formatMessage(text, "product.syncFailed", { message: failure.message }) : formatMessage(text, "product.saved"),
+    message: failure ? t("product.syncFailed", { message: failure.message }) : t("product.saved"),
     syncFailed: Boolean(failure),
   });
 };
@@ -155,8 +157,8 @@ function ConflictBanner({ message, t, onReload, reloading }: { message: string |
 }
 
 export default function ProductPage() {
-  const { product, editor, text, locale } = useLoaderData<typeof loader>();
-  const t = (key: string, params?: Record<string, string | number>) => formatMessage(text, key, params);
+  const { product, editor } = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const { generation, reload, reloading } = useReload();
@@ -215,7 +217,7 @@ function SettingsCard({ editor, t, locale, onReload, reloading }: { editor: Edit
   useResultToast(fetcher);
   const confirm = useConfirmFor(fetcher, t, locale);
   const s = editor.settings;
-  const [values, setValues] = useState({
+  const stored = {
     mode: s.mode,
     cap: s.cap?.toString() ?? "",
     leadTimeDays: s.leadTimeDays?.toString() ?? "",
@@ -224,19 +226,33 @@ function SettingsCard({ editor, t, locale, onReload, reloading }: { editor: Edit
     endsOn: s.endsOn ?? "",
     messageEn: s.messageEn ?? "",
     messageFr: s.messageFr ?? "",
-  });
-  const errors = errorsOf(fetcher);
+  };
+  const [values, setValues] = useState(stored);
+  const dirty = JSON.stringify(values) !== JSON.stringify(stored);
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, touch } = useFieldErrors(errorsOf(fetcher), fetcher.data);
   const field = (name: keyof typeof values) => ({
     name,
     value: values[name],
-    onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
+    onChange: (value: string) => {
+      touch(name);
+      setValues((v) => ({ ...v, [name]: value }));
+    },
     error: errors[name],
     autoComplete: "off",
   });
 
   return (
     <Card>
-      <fetcher.Form method="post">
+      <UnsavedChanges
+        id="variant-settings-save-bar"
+        dirty={dirty}
+        saving={fetcher.state !== "idle"}
+        onSave={() => formRef.current && fetcher.submit(formRef.current)}
+        onDiscard={() => setValues(stored)}
+      />
+      {/* noValidate: the action checks the limits and states them next to the field (no browser bubble). */}
+      <fetcher.Form method="post" ref={formRef} noValidate>
         <input type="hidden" name="intent" value="save-variant" />
         <input type="hidden" name="variantId" value={editor.variant.id} />
         <input type="hidden" name="version" value={editor.settings.version} />
@@ -290,8 +306,8 @@ function SettingsCard({ editor, t, locale, onReload, reloading }: { editor: Edit
               <TextField label={t("product.startsOn")} type="date" min={editor.dateBounds.sellingWindow.min} max={editor.dateBounds.sellingWindow.max} {...field("startsOn")} />
               <TextField label={t("product.endsOn")} type="date" min={editor.dateBounds.sellingWindow.min} max={editor.dateBounds.sellingWindow.max} {...field("endsOn")} />
             </FormLayout.Group>
-            <TextField label={t("product.messageEn")} multiline={2} maxLength={300} helpText={t("product.message.help")} {...field("messageEn")} />
-            <TextField label={t("product.messageFr")} multiline={2} maxLength={300} helpText={t("product.message.help")} {...field("messageFr")} />
+            <TextField label={t("product.messageEn")} multiline={2} maxLength={300} showCharacterCount helpText={t("product.message.help")} {...field("messageEn")} />
+            <TextField label={t("product.messageFr")} multiline={2} maxLength={300} showCharacterCount helpText={t("product.message.help")} {...field("messageFr")} />
           </FormLayout>
           <DateChangeConfirm {...confirm} />
           <InlineStack align="end">
@@ -308,11 +324,14 @@ function SettingsCard({ editor, t, locale, onReload, reloading }: { editor: Edit
 const emptyBatch = { batchId: "", version: "", quantity: "", expectedOn: "", receivedOn: "", supplier: "" };
 type Bounds = Editor["dateBounds"];
 
-function BatchFields({ values, onChange, errors, t, bounds }: { values: typeof emptyBatch; onChange: (v: typeof emptyBatch) => void; errors: Record<string, string>; t: T; bounds: Bounds }) {
+function BatchFields({ values, onChange, errors, t, bounds, onEdit }: { values: typeof emptyBatch; onChange: (v: typeof emptyBatch) => void; errors: Record<string, string>; t: T; bounds: Bounds; onEdit?: (name: string) => void }) {
   const field = (name: keyof typeof emptyBatch) => ({
     name,
     value: values[name],
-    onChange: (value: string) => onChange({ ...values, [name]: value }),
+    onChange: (value: string) => {
+      onEdit?.(name);
+      onChange({ ...values, [name]: value });
+    },
     error: errors[name],
     autoComplete: "off",
   });
@@ -348,9 +367,23 @@ function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Edito
   const submit = (fetcher: Fetcher, values: typeof emptyBatch, extra: Record<string, string> = {}) =>
     fetcher.submit({ intent: "save-batch", variantId: editor.variant.id, ...values, ...extra }, { method: "post" });
   const removeErrors = errorsOf(removeFetcher);
+  const addErrors = useFieldErrors(errorsOf(addFetcher), addFetcher.data);
+  // Errors inside the edit dialog belong to this opening of it: a result from an earlier one is stale.
+  const [staleEdit, setStaleEdit] = useState<unknown>(null);
+  const editErrors = useFieldErrors(editFetcher.data !== staleEdit ? errorsOf(editFetcher) : {}, editFetcher.data);
+  // What is not a field of the dialog (the batch was removed or changed elsewhere) shows at its top.
+  const editProblem = editErrors.errors.form ?? editErrors.errors.batchId ?? editErrors.errors.variantId;
+  const draftDirty = Object.values(draft).some((value) => value !== "");
 
   return (
     <Card>
+      <UnsavedChanges
+        id="batch-add-save-bar"
+        dirty={draftDirty}
+        saving={addFetcher.state !== "idle"}
+        onSave={() => submit(addFetcher, draft, { submissionKey })}
+        onDiscard={() => setDraft(emptyBatch)}
+      />
       <BlockStack gap="400">
         <CardHeader title={t("product.batches.title")} description={t("product.batches.description")} />
         {editor.batches.length === 0 ? (
@@ -376,7 +409,8 @@ function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Edito
               <InlineStack key={batch.id} gap="200" align="end">
                 <Button
                   size="slim"
-                  onClick={() =>
+                  onClick={() => {
+                    setStaleEdit(editFetcher.data);
                     setEditing({
                       batchId: batch.id,
                       version: String(batch.version),
@@ -384,8 +418,8 @@ function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Edito
                       expectedOn: batch.expectedOn,
                       receivedOn: batch.receivedOn ?? "",
                       supplier: batch.supplier ?? "",
-                    })
-                  }
+                    });
+                  }}
                 >
                   {t("product.batch.edit")}
                 </Button>
@@ -407,7 +441,7 @@ function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Edito
         <DateChangeConfirm {...confirmRemove} />
         <Box paddingBlockStart="200">
           <BlockStack gap="300">
-            <BatchFields values={draft} onChange={setDraft} errors={errorsOf(addFetcher)} t={t} bounds={editor.dateBounds} />
+            <BatchFields values={draft} onChange={setDraft} errors={addErrors.errors} onEdit={addErrors.touch} t={t} bounds={editor.dateBounds} />
             <DateChangeConfirm {...confirmAdd} />
             <InlineStack align="end">
               <Button onClick={() => submit(addFetcher, draft, { submissionKey })} loading={addFetcher.state !== "idle"}>
@@ -425,8 +459,8 @@ function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Edito
       >
         <Modal.Section>
           <BlockStack gap="300">
-            <ConflictBanner message={errorsOf(editFetcher).form} t={t} onReload={() => { setEditing(null); onReload(); }} reloading={reloading} />
-            {editing && <BatchFields values={editing} onChange={setEditing} errors={errorsOf(editFetcher)} t={t} bounds={editor.dateBounds} />}
+            <ConflictBanner message={editProblem} t={t} onReload={() => { setEditing(null); onReload(); }} reloading={reloading} />
+            {editing && <BatchFields values={editing} onChange={setEditing} errors={editErrors.errors} onEdit={editErrors.touch} t={t} bounds={editor.dateBounds} />}
             <DateChangeConfirm {...confirmEdit} />
           </BlockStack>
         </Modal.Section>

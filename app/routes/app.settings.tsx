@@ -1,7 +1,7 @@
 // Shop settings: promise margins, delivery modes, the business calendar and the terms shown to shoppers.
 // Saving publishes the shopper terms to Shopify first and stores the settings only once Shopify accepted
 // them, so the storefront and our database never disagree.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
@@ -26,7 +26,8 @@ import {
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { GraphqlQueryError, HttpResponseError } from "@shopify/shopify-api";
 import { authenticate } from "~/shopify.server";
-import { adminLocaleFromRequest, formatMessage, translator, type AdminLocale, type Translate } from "~/i18n/admin";
+import { adminLocaleFromRequest, translator, type AdminLocale, type AdminMessageKey, type Translate } from "~/i18n/admin";
+import { useT } from "~/i18n/react";
 import { en as settingsMessages } from "~/i18n/messages/settings";
 import { DELIVERY_MODES, type DeliveryMode } from "~/domain/types";
 import { enabledModes, getShopSettings, nextTermsVersion, saveShopSettingsAtVersion } from "~/models/settings.server";
@@ -37,6 +38,7 @@ import { enqueueShopRecompute } from "~/jobs/schedule.server";
 import { previewDateChanges, type DateChangePreview } from "~/ledger/preview.server";
 import { toEtaShopSettings } from "~/services/eta.server";
 import { DateChangeConfirm, useDateChangeConfirm } from "~/components/DateChangeConfirm";
+import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { readFormData } from "~/validation/form-data";
 import { dateWindows, localToday } from "~/validation/dates";
 import {
@@ -59,7 +61,8 @@ type SettingsText = Record<keyof typeof settingsMessages, string>;
 type Option = { value: string; label: string };
 
 function settingsText(t: Translate): SettingsText {
-  const keys = Object.keys(settingsMessages) as (keyof typeof settingsMessages)[];
+  // Plural messages (key_one / key_other) need a count: components call t() for those.
+  const keys = Object.keys(settingsMessages).filter((key) => !/_(one|other)$/.test(key)) as AdminMessageKey[];
   return Object.fromEntries(keys.map((key) => [key, t(key)])) as SettingsText;
 }
 
@@ -238,6 +241,15 @@ function toFormState(settings: SettingsValues): FormState {
 
 export default function SettingsPage() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const shopify = useAppBridge();
+  // One toast per save: here, above the form that remounts after a save, so a remount never repeats it.
+  const toasted = useRef<unknown>(null);
+  useEffect(() => {
+    if (!actionData?.ok || toasted.current === actionData) return;
+    toasted.current = actionData;
+    shopify.toast.show(actionData.message);
+  }, [actionData, shopify]);
   // A save reloads the loader data; remounting the form shows exactly what was stored.
   return <SettingsForm key={JSON.stringify([data.settings, data.termsVersion, data.version])} />;
 }
@@ -248,7 +260,6 @@ function SettingsForm() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
-  const shopify = useAppBridge();
   const formRef = useRef<HTMLFormElement>(null);
 
   const [form, setForm] = useState<FormState>(() => toFormState(settings));
@@ -256,7 +267,7 @@ function SettingsForm() {
   const [closureError, setClosureError] = useState<string | undefined>();
 
   const saving = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
-  const errors: Partial<Record<string, string>> = actionData && !actionData.ok && "errors" in actionData ? actionData.errors : {};
+  const actionErrors: Partial<Record<string, string>> = actionData && !actionData.ok && "errors" in actionData ? actionData.errors : {};
   const failure = actionData && !actionData.ok && "banner" in actionData ? actionData : null;
   const ask = useDateChangeConfirm({
     submitting: navigation.formData,
@@ -264,17 +275,34 @@ function SettingsForm() {
     result: actionData,
     resubmit: (data) => submit(data, { method: "post" }),
   });
-  const t = (key: string, params?: Record<string, string | number>) => formatMessage(text, key, params);
+  const { t } = useT();
 
-  useEffect(() => {
-    if (actionData?.ok) shopify.toast.show(actionData.message);
-  }, [actionData, shopify]);
+  // Unsaved edits: App Bridge's save bar, and a leave confirmation (app.tsx) while it shows.
+  const saved_ = useMemo(() => toFormState(settings), [settings]);
+  const dirty = JSON.stringify(form) !== JSON.stringify(saved_);
+  // An error stays next to its field until the merchant edits that field (then it is stale).
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setEdited(new Set()), [actionData]);
+  const touch = (...paths: string[]) => setEdited((e) => new Set([...e, ...paths]));
+  const errors = Object.fromEntries(Object.entries(actionErrors).filter(([path]) => !edited.has(path)));
 
-  const update = useCallback((patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch })), []);
-  const updateMode = (mode: DeliveryMode, patch: Partial<ModeState>) =>
+  const update = useCallback((patch: Partial<FormState>) => {
+    setEdited((e) => new Set([...e, ...Object.keys(patch)]));
+    setForm((f) => ({ ...f, ...patch }));
+  }, []);
+  const updateMode = (mode: DeliveryMode, patch: Partial<ModeState>) => {
+    touch("deliveryModes", ...Object.keys(patch).map((key) => `deliveryModes.${mode}.${key}`));
     setForm((f) => ({ ...f, deliveryModes: { ...f.deliveryModes, [mode]: { ...f.deliveryModes[mode], ...patch } } }));
-  const updateTerms = (locale: TermsLocale, field: TermsField, value: string) =>
+  };
+  const updateTerms = (locale: TermsLocale, field: TermsField, value: string) => {
+    touch(`terms.${locale}.${field}`);
     setForm((f) => ({ ...f, terms: { ...f.terms, [locale]: { ...f.terms[locale], [field]: value } } }));
+  };
+  const discard = () => {
+    setForm(saved_);
+    setNewClosure("");
+    setClosureError(undefined);
+  };
 
   const addClosure = () => {
     if (!ISO_DATE_RE.test(newClosure)) {
@@ -315,7 +343,9 @@ function SettingsForm() {
           {text["settings.save"]}
         </button>
       </TitleBar>
-      <Form method="post" ref={formRef}>
+      <UnsavedChanges id="settings-save-bar" dirty={dirty} saving={saving} onSave={() => formRef.current && submit(formRef.current)} onDiscard={discard} />
+      {/* noValidate: limits are checked by the action and stated next to the field, not in a browser bubble. */}
+      <Form method="post" ref={formRef} noValidate>
         <input type="hidden" name="version" value={version} />
         <BlockStack gap="500">
           {/* A conflict banner stays until "Reload" brings the newer version (the form then remounts). */}

@@ -1,14 +1,19 @@
 // The authenticated, embedded admin layout: App Bridge, Polaris and the navigation menu.
+import type { ReactNode } from "react";
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, Outlet, isRouteErrorResponse, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
+import { AppProvider as PolarisAppProvider } from "@shopify/polaris";
+import polarisEnglish from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { authenticate } from "~/shopify.server";
 import { env } from "~/env.server";
 import { adminLocaleFromRequest, polarisTranslations, translator } from "~/i18n/admin";
+import { LeaveConfirmation } from "~/components/UnsavedChanges";
+import { ErrorPage } from "~/components/ErrorPage";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -25,8 +30,20 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   });
 };
 
+type LayoutData = ReturnType<typeof useLoaderData<typeof loader>>;
+
 export default function App() {
-  const { apiKey, appBridgeUrl, polaris, nav } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  return (
+    <Layout data={data}>
+      <LeaveConfirmation />
+      <Outlet />
+    </Layout>
+  );
+}
+
+function Layout({ data, children }: { data: LayoutData; children: ReactNode }) {
+  const { apiKey, appBridgeUrl, polaris, nav } = data;
 
   return (
     <AppProvider
@@ -45,14 +62,31 @@ export default function App() {
         <Link to="/app/activity">{nav.activity}</Link>
         <Link to="/app/privacy">{nav.privacy}</Link>
       </NavMenu>
-      <Outlet />
+      {children}
     </AppProvider>
   );
 }
 
-// Shopify needs Remix to catch some thrown responses, so that their headers are included in the response.
+// Shopify needs Remix to catch some thrown responses (auth bounces, reauthorize), so that their headers are
+// included in the response: those go to the library's boundary. A missing page (404) or a failure (5xx,
+// thrown errors) shows a styled page inside the admin, with its navigation, and never a stack trace.
 export function ErrorBoundary() {
-  return boundary.error(useRouteError());
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("routes/app");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (isRouteErrorResponse(error) && status !== 404 && status < 500) return boundary.error(error);
+  if (!data) {
+    return (
+      <PolarisAppProvider i18n={polarisEnglish}>
+        <ErrorPage status={status} />
+      </PolarisAppProvider>
+    );
+  }
+  return (
+    <Layout data={data}>
+      <ErrorPage status={status} />
+    </Layout>
+  );
 }
 
 export const headers: HeadersFunction = (headersArgs) => {

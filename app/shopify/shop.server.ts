@@ -14,6 +14,12 @@ const SHOP_OVERVIEW_QUERY = `#graphql
         id
         title
         totalInventory
+        variants(first: 20) {
+          nodes {
+            id
+            inventoryQuantity
+          }
+        }
       }
     }
   }
@@ -24,17 +30,19 @@ export interface ShopOverview {
   domain: string;
   timezone: string;
   currency: string;
-  soldOut: { id: string; title: string; totalInventory: number }[];
+  soldOut: { id: string; title: string; totalInventory: number; variants: { id: string; inventoryQuantity: number }[] }[];
 }
 
 interface ShopOverviewResponse {
   data?: {
     shop: { name: string; myshopifyDomain: string; ianaTimezone: string; currencyCode: string };
-    products: { nodes: { id: string; title: string; totalInventory: number | null }[] };
+    products: {
+      nodes: { id: string; title: string; totalInventory: number | null; variants: { nodes: { id: string; inventoryQuantity: number | null }[] } }[];
+    };
   };
 }
 
-export async function fetchShopOverview(graphql: AdminGraphql, first = 10): Promise<ShopOverview> {
+export async function fetchShopOverview(graphql: AdminGraphql, first = 25): Promise<ShopOverview> {
   const response = await graphql(SHOP_OVERVIEW_QUERY, { variables: { first } });
   const body = (await response.json()) as ShopOverviewResponse;
   if (!body.data) throw new Error("Shopify returned no data for the shop overview");
@@ -44,6 +52,11 @@ export async function fetchShopOverview(graphql: AdminGraphql, first = 10): Prom
     domain: shop.myshopifyDomain,
     timezone: shop.ianaTimezone,
     currency: shop.currencyCode,
-    soldOut: products.nodes.map((p) => ({ id: p.id, title: p.title, totalInventory: p.totalInventory ?? 0 })),
+    soldOut: products.nodes.map((p) => ({
+      id: p.id,
+      title: p.title,
+      totalInventory: p.totalInventory ?? 0,
+      variants: p.variants.nodes.map((v) => ({ id: v.id, inventoryQuantity: v.inventoryQuantity ?? 0 })),
+    })),
   };
 }

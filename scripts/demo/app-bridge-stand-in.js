@@ -6,7 +6,9 @@
 //  - on the library's /auth/session-token bounce page, reloads `shopify-reload` with a fresh id_token;
 //  - mirrors <ui-nav-menu> and <ui-title-bar> into the admin around the iframe, and turns a click there
 //    into the `shopify:navigate` event the library's AppProvider listens to;
-//  - shopify.toast.show() shows in the admin; the admin learns the current path so a reload returns to it.
+//  - shopify.toast.show() shows in the admin; the admin learns the current path so a reload returns to it;
+//  - <ui-save-bar> and shopify.saveBar (show/hide/toggle/leaveConfirmation): the admin draws the bar, asks
+//    before leaving while it shows, and clicks the app's Save / Discard buttons when the merchant does.
 // It never touches the app's DOM outside its own custom elements, so React hydration is undisturbed.
 (function () {
   "use strict";
@@ -138,6 +140,8 @@
   window.addEventListener("message", function (event) {
     if (event.origin !== location.origin || !event.data || event.data.source !== "bp-admin") return;
     if (event.data.type !== "navigate") return;
+    // The admin asks before leaving a page with a save bar showing; once it sends this, the merchant chose to leave.
+    hideAllSaveBars();
     if (navigationReady) return navigate(event.data.href);
     pendingHref = event.data.href;
     setTimeout(function () {
@@ -149,6 +153,124 @@
       });
       location.assign(target.pathname + target.search);
     }, 10000);
+  });
+
+  // <ui-save-bar>: the contextual save bar. Like the real one it is drawn by the admin, outside the iframe;
+  // its <button variant="primary"> child is Save, the other <button> is Discard. The admin asks before
+  // leaving the page while one is showing (leave confirmation), as Shopify's admin does.
+  var saveBars = [];
+  function buttonsOf(bar) {
+    var buttons = Array.prototype.slice.call(bar.querySelectorAll("button"));
+    var save = buttons.find(function (b) { return b.getAttribute("variant") === "primary"; }) || null;
+    var discard = buttons.find(function (b) { return b !== save; }) || null;
+    return { save: save, discard: discard };
+  }
+  function describe(button) {
+    return button
+      ? { label: button.textContent || "", disabled: button.hasAttribute("disabled"), loading: button.hasAttribute("loading") }
+      : null;
+  }
+  function visibleSaveBar() {
+    for (var i = saveBars.length - 1; i >= 0; i--) if (saveBars[i]._showing && saveBars[i].isConnected) return saveBars[i];
+    return null;
+  }
+  function reportSaveBar() {
+    var bar = visibleSaveBar();
+    if (!bar) return post({ type: "saveBar", showing: false });
+    var buttons = buttonsOf(bar);
+    post({
+      type: "saveBar",
+      showing: true,
+      id: bar.id,
+      discardConfirmation: bar.discardConfirmation,
+      save: describe(buttons.save),
+      discard: describe(buttons.discard),
+    });
+  }
+  if (!customElements.get("ui-save-bar")) {
+    customElements.define(
+      "ui-save-bar",
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this._showing = false;
+        }
+        connectedCallback() {
+          if (!this.shadowRoot) this.attachShadow({ mode: "open" });
+          if (saveBars.indexOf(this) === -1) saveBars.push(this);
+          this._observer = new MutationObserver(function () { reportSaveBar(); });
+          this._observer.observe(this, { subtree: true, childList: true, characterData: true, attributes: true });
+        }
+        disconnectedCallback() {
+          if (this._observer) this._observer.disconnect();
+          saveBars = saveBars.filter((bar) => bar !== this);
+          if (this._showing) {
+            this._showing = false;
+            reportSaveBar();
+          }
+        }
+        get showing() {
+          return this._showing;
+        }
+        get discardConfirmation() {
+          return this.hasAttribute("discardConfirmation") || this.hasAttribute("discardconfirmation");
+        }
+        set discardConfirmation(value) {
+          if (value) this.setAttribute("discardConfirmation", "");
+          else this.removeAttribute("discardConfirmation");
+        }
+        show() {
+          if (!this._showing) {
+            this._showing = true;
+            reportSaveBar();
+            this.dispatchEvent(new Event("show"));
+          }
+          return Promise.resolve();
+        }
+        hide() {
+          if (this._showing) {
+            this._showing = false;
+            reportSaveBar();
+            this.dispatchEvent(new Event("hide"));
+          }
+          return Promise.resolve();
+        }
+        toggle() {
+          return this._showing ? this.hide() : this.show();
+        }
+      },
+    );
+  }
+  function byId(id) {
+    var element = document.getElementById(id);
+    return element && element.tagName === "UI-SAVE-BAR" ? element : null;
+  }
+  var pendingLeave = [];
+  function hideAllSaveBars() {
+    saveBars.slice().forEach(function (bar) { bar.hide(); });
+  }
+  function leaveConfirmation() {
+    if (!visibleSaveBar()) return Promise.resolve();
+    return new Promise(function (resolve) {
+      pendingLeave.push(resolve);
+      post({ type: "leaveConfirmation" });
+    });
+  }
+  window.addEventListener("message", function (event) {
+    if (event.origin !== location.origin || !event.data || event.data.source !== "bp-admin") return;
+    if (event.data.type === "saveBarAction") {
+      var bar = visibleSaveBar();
+      if (!bar) return;
+      var button = buttonsOf(bar)[event.data.action === "save" ? "save" : "discard"];
+      if (button && !button.hasAttribute("disabled")) button.click();
+    }
+    if (event.data.type === "leave") {
+      // The merchant chose to leave: the unsaved changes are dropped, as in Shopify's admin.
+      hideAllSaveBars();
+      var waiting = pendingLeave;
+      pendingLeave = [];
+      waiting.forEach(function (resolve) { resolve(); });
+    }
   });
 
   function toast(message, options) {
@@ -163,7 +285,12 @@
     idToken: idToken,
     toast: { show: toast, hide: function () {} },
     loading: function () {},
-    saveBar: { show: function () {}, hide: function () {}, toggle: function () {}, leaveConfirmation: function () { return Promise.resolve(); } },
+    saveBar: {
+      show: function (id) { var bar = byId(id); return bar ? bar.show() : Promise.resolve(); },
+      hide: function (id) { var bar = byId(id); return bar ? bar.hide() : Promise.resolve(); },
+      toggle: function (id) { var bar = byId(id); return bar ? bar.toggle() : Promise.resolve(); },
+      leaveConfirmation: leaveConfirmation,
+    },
     modal: { show: function () {}, hide: function () {}, toggle: function () {} },
   };
 })();

@@ -15,6 +15,15 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..", "..");
 
 export const DEMO_SHOP = "maison-argile.myshopify.com";
+const CDN_ORIGIN = "https://cdn.shopify.com";
+/** Where root.tsx may load the font stylesheet from in the demo (a local stand-in, no CDN request). */
+export const DEMO_FONT_STYLESHEET_PATH = "/__demo/fonts/inter.css";
+const CDN_APP_BRIDGE = `${CDN_ORIGIN}/shopifycloud/app-bridge.js`;
+const CDN_FONT_STYLESHEET = `${CDN_ORIGIN}/static/fonts/inter/v4/styles.css`;
+/** The demo has no copy of Inter: the family resolves to an installed Inter, else Polaris's system fallbacks. */
+const DEMO_FONT_CSS = `/* Backorder Pilot demo: local stand-in for ${CDN_FONT_STYLESHEET} */
+@font-face { font-family: "Inter"; font-style: normal; font-weight: 100 900; font-display: swap; src: local("Inter"), local("Inter Variable"); }
+`;
 export const DEMO_API_KEY = "backorder-pilot-demo";
 
 export interface DemoOptions {
@@ -150,17 +159,29 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   (await import("./storefront")).mountStorefront(app, extras);
   const simulator = (await import("./simulate")).mountSimulator(app, extras);
 
+  // Shopify's CDN is the outside world too: the demo serves local stand-ins for what pages load from it
+  // (App Bridge, the Inter stylesheet), so it works offline and never waits on cdn.shopify.com.
+  app.get(DEMO_FONT_STYLESHEET_PATH, (_req, res) => {
+    res.type("text/css").set("Cache-Control", "max-age=3600").send(DEMO_FONT_CSS);
+  });
+
   // The library only lets Shopify's admin frame the app (CSP frame-ancestors); the demo's admin stand-in
-  // lives on this origin, so it is added here, in the demo server only.
+  // lives on this origin, so it is added here, in the demo server only. The library's
+  // `Link: <cdn…/app-bridge.js>; rel=preload` header points at the local stand-in instead (production keeps
+  // Shopify's CDN). The page HTML is not rewritten: React hydrates the whole document, so root.tsx itself
+  // must take the font stylesheet's address (see /__demo/fonts/inter.css) for the demo to skip the CDN.
   app.use((_req, res, next) => {
     const setHeader = res.setHeader.bind(res);
-    res.setHeader = (name: string, value: number | string | readonly string[]) =>
-      setHeader(
-        name,
-        name.toLowerCase() === "content-security-policy" && typeof value === "string"
-          ? value.replace("frame-ancestors", "frame-ancestors 'self'")
-          : value,
-      );
+    res.setHeader = (name: string, value: number | string | readonly string[]) => {
+      const lower = name.toLowerCase();
+      if (lower === "content-security-policy" && typeof value === "string") {
+        return setHeader(name, value.replace("frame-ancestors", "frame-ancestors 'self'"));
+      }
+      if (lower === "link" && typeof value === "string") {
+        return setHeader(name, value.split(CDN_APP_BRIDGE).join("/__demo/app-bridge.js"));
+      }
+      return setHeader(name, value);
+    };
     next();
   });
   app.use(vite.middlewares);

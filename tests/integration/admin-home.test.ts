@@ -22,8 +22,31 @@ describe("admin home", () => {
     const body = await response.json();
     expect(body.overview.name).toBe("Maison Argile");
     expect(body.overview.soldOut.length).toBeGreaterThan(0);
-    expect(body.overview.soldOut.every((p: { totalInventory: number }) => p.totalInventory <= 0)).toBe(true);
+    expect(body.overview.soldOut.every((p: { variantCount: number; path: string }) => p.variantCount > 0 && p.path.startsWith("/app/products/"))).toBe(true);
     expect(fake.calls.map((c) => c.operationName)).toEqual(["BackorderPilotShopOverview"]);
+  });
+
+  it("lists only sold-out products not already on backorder, each linking to its sold-out variant", async () => {
+    // GIVEN the seeded shop, where the Butter Dish is sold out, and the Linen Apron (sold out) is put on backorder
+    const fake = await installFakeShop();
+    seedDemoShop(fake.store);
+    const first = await (await callRoute(homeLoader, await embeddedDocumentRequest("/app"))).json();
+    const apron = first.overview.soldOut.find((p: { title: string }) => p.title === "Linen Apron");
+    expect(apron).toBeDefined();
+    await prisma.backorderVariant.create({
+      data: { shop: TEST_SHOP, productId: apron.productId, variantId: apron.variantId, productTitle: "Linen Apron", variantTitle: "Default Title", mode: "always" },
+    });
+
+    // WHEN the merchant opens the home page again
+    const body = await (await callRoute(homeLoader, await embeddedDocumentRequest("/app"))).json();
+
+    // THEN the apron is gone from "flag them as backorderable", and the butter dish links to its variant's page
+    const titles = body.overview.soldOut.map((p: { title: string }) => p.title);
+    expect(titles).not.toContain("Linen Apron");
+    const butter = body.overview.soldOut.find((p: { title: string }) => p.title === "Butter Dish");
+    expect(butter.path).toMatch(/^\/app\/products\/\d+\?variant=\d+$/);
+    // AND no line reads like a negative stock count
+    expect(body.text.soldOutUnits.join(" ")).not.toMatch(/-\d/);
   });
 
   it("speaks French when the admin locale is French", async () => {

@@ -46,6 +46,7 @@ export const en = {
   "notifications.preview.loading": "Updating preview…",
   "notifications.preview.frame": "Email preview",
   "notifications.preview.subject": "Subject",
+  "notifications.preview.subjectLabel": "Subject:",
 
   "notifications.test.title": "Send a test",
   "notifications.test.description":
@@ -71,7 +72,7 @@ export const en = {
   "notifications.error.bodyTooLong": "The body is longer than {max} characters.",
   "notifications.error.liquid": "Invalid Liquid: {message}",
   "notifications.error.emptySubject": "The subject is empty once rendered with the sample data.",
-  "notifications.error.requiredVariable": "This email must contain {{ {name} }} (the unsubscribe link).",
+  "notifications.error.requiredVariable": "This email must contain {tag} (the unsubscribe link).",
   "notifications.error.email": "Enter a valid email address.",
   "notifications.error.noShopEmail": "The shop’s email address could not be read from Shopify. Enter an address.",
   "notifications.error.invalid": "Invalid value",
@@ -99,7 +100,8 @@ export const en = {
   "notifications.outbox.column.actions": "Actions",
   "notifications.outbox.view": "View",
   "notifications.outbox.retry": "Retry",
-  "notifications.outbox.attempts": "{count} attempts",
+  "notifications.outbox.attempts_one": "{count} attempt",
+  "notifications.outbox.attempts_other": "{count} attempts",
   "notifications.outbox.nextAttempt": "Next attempt {date}",
   "notifications.outbox.rowLabel": "Email to {to}",
 
@@ -145,9 +147,9 @@ export const fr: Record<keyof typeof en, string> = {
   "notifications.kindHelp.backorder_confirmation":
     "Envoyé quand une commande contient des articles hors stock : ce qui reste dû, les dates de livraison estimées et les conditions acceptées.",
   "notifications.kindHelp.delay_notice":
-    "Envoyé quand la livraison estimée d’un article en précommande recule (d’au moins le minimum fixé dans les Réglages). Il doit indiquer au client qu’il peut annuler et être remboursé.",
+    "Envoyé quand la livraison estimée d’un article en précommande recule (d’au moins le minimum fixé dans les Paramètres). Il doit indiquer au client qu’il peut annuler et être remboursé.",
   "notifications.kindHelp.earlier_date":
-    "Envoyé, si activé dans les Réglages, quand la livraison estimée d’un article en précommande avance d’au moins ce même minimum.",
+    "Envoyé, si activé dans les Paramètres, quand la livraison estimée d’un article en précommande avance d’au moins ce même minimum.",
   "notifications.kindHelp.ready_to_ship": "Envoyé quand le stock reçu couvre les articles en précommande d’un client.",
   "notifications.kindHelp.back_in_stock":
     "Envoyé aux clients qui ont demandé une alerte, par ordre d’inscription, jamais plus nombreux que les unités reçues.",
@@ -180,6 +182,8 @@ export const fr: Record<keyof typeof en, string> = {
   "notifications.preview.loading": "Mise à jour de l’aperçu…",
   "notifications.preview.frame": "Aperçu de l’e-mail",
   "notifications.preview.subject": "Objet",
+  // French typography: a (narrow) no-break space before the colon.
+  "notifications.preview.subjectLabel": "Objet\u00a0:",
 
   "notifications.test.title": "Envoyer un test",
   "notifications.test.description":
@@ -206,7 +210,7 @@ export const fr: Record<keyof typeof en, string> = {
   "notifications.error.bodyTooLong": "Le corps dépasse {max} caractères.",
   "notifications.error.liquid": "Liquid invalide : {message}",
   "notifications.error.emptySubject": "L’objet est vide une fois rendu avec les données d’exemple.",
-  "notifications.error.requiredVariable": "Cet e-mail doit contenir {{ {name} }} (le lien de désinscription).",
+  "notifications.error.requiredVariable": "Cet e-mail doit contenir {tag} (le lien de désinscription).",
   "notifications.error.email": "Saisissez une adresse e-mail valide.",
   "notifications.error.noShopEmail":
     "L’adresse e-mail de la boutique n’a pas pu être lue depuis Shopify. Saisissez une adresse.",
@@ -235,7 +239,8 @@ export const fr: Record<keyof typeof en, string> = {
   "notifications.outbox.column.actions": "Actions",
   "notifications.outbox.view": "Voir",
   "notifications.outbox.retry": "Réessayer",
-  "notifications.outbox.attempts": "{count} essais",
+  "notifications.outbox.attempts_one": "{count} essai",
+  "notifications.outbox.attempts_other": "{count} essais",
   "notifications.outbox.nextAttempt": "Prochain essai {date}",
   "notifications.outbox.rowLabel": "E-mail à {to}",
 

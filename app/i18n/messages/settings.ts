@@ -112,13 +112,13 @@ export const en = {
 
   // Shared by every admin save that can move promised dates (settings, product page).
   "dateChanges.title": "This save will email customers",
-  "dateChanges.delayed.one": "This change moves the delivery date of {count} customer later: they will get a delay email.",
-  "dateChanges.delayed.other": "This change moves the delivery date of {count} customers later: they will get a delay email.",
-  "dateChanges.earlier.one": "This change moves the delivery date of {count} customer earlier: they will get an email with the new date.",
-  "dateChanges.earlier.other": "This change moves the delivery date of {count} customers earlier: they will get an email with the new date.",
+  "dateChanges.delayed_one": "This change moves the delivery date of {count} customer later: they will get a delay email.",
+  "dateChanges.delayed_other": "This change moves the delivery date of {count} customers later: they will get a delay email.",
+  "dateChanges.earlier_one": "This change moves the delivery date of {count} customer earlier: they will get an email with the new date.",
+  "dateChanges.earlier_other": "This change moves the delivery date of {count} customers earlier: they will get an email with the new date.",
   "dateChanges.question": "Save anyway?",
-  "dateChanges.confirm.one": "Save and email {count} customer",
-  "dateChanges.confirm.other": "Save and email {count} customers",
+  "dateChanges.confirm_one": "Save and email {count} customer",
+  "dateChanges.confirm_other": "Save and email {count} customers",
   "dateChanges.cancel": "Cancel",
 } as const;
 
@@ -141,16 +141,16 @@ export const fr: Record<keyof typeof en, string> = {
 
   "settings.changes.title": "Changements de date et expédition",
   "settings.changes.description":
-    "Quand les clients en attente sont prévenus que leur date a changé, et comment s’expédie une commande mêlant stock et commande différée.",
+    "Quand les clients en attente sont prévenus que leur date a changé, et comment s’expédie une commande mêlant stock et précommande.",
   "settings.delayMinSlipDays.label": "Retard minimal justifiant un e-mail (jours)",
   "settings.delayMinSlipDays.help":
     "Un client reçoit un e-mail de retard seulement si sa date de livraison au plus tard recule d’au moins ce nombre de jours.",
   "settings.earlierDateEmails.label": "Prévenir les clients quand leur date avance",
   "settings.earlierDateEmails.help":
     "Une bonne nouvelle, envoyée quand la date au plus tard d’une commande en attente avance d’au moins ce même minimum.",
-  "settings.fulfillmentMode.label": "Quand une commande contient des articles en stock et des articles en commande différée",
+  "settings.fulfillmentMode.label": "Quand une commande contient des articles en stock et des articles en précommande",
   "settings.fulfillmentMode.ship_available": "Expédier ce qui est disponible",
-  "settings.fulfillmentMode.ship_available.help": "Seuls les articles en commande différée sont retenus ; le reste part maintenant.",
+  "settings.fulfillmentMode.ship_available.help": "Seuls les articles en précommande sont retenus ; le reste part maintenant.",
   "settings.fulfillmentMode.ship_together": "Tout expédier ensemble",
   "settings.fulfillmentMode.ship_together.help": "Toute la commande attend que chaque article soit disponible.",
 
@@ -210,12 +210,12 @@ export const fr: Record<keyof typeof en, string> = {
   "settings.terms.title.en": "Conditions affichées aux clients, en anglais",
   "settings.terms.title.fr": "Conditions affichées aux clients, en français",
   "settings.terms.description":
-    "Affichées sur la page produit avant l’achat d’un article en commande différée, 2 000 caractères au plus chacune. Toute modification crée une nouvelle version des conditions, enregistrée avec chaque commande (version actuelle : {version}).",
+    "Affichées sur la page produit avant l’achat d’un article en précommande, 2 000 caractères au plus chacune. Toute modification crée une nouvelle version des conditions, enregistrée avec chaque commande (version actuelle : {version}).",
   "settings.terms.payment.label": "Paiement",
   "settings.terms.payment.help": "Quand le client est débité, par exemple à la commande ou à l’expédition.",
   "settings.terms.shipping.label": "Frais de livraison",
   "settings.terms.shipping.help":
-    "Le coût de livraison d’un article en commande différée, et si un envoi en plusieurs fois coûte plus cher.",
+    "Le coût de livraison d’un article en précommande, et si un envoi en plusieurs fois coûte plus cher.",
   "settings.terms.cancellation.label": "Conditions d’annulation",
   "settings.terms.cancellation.help": "Comment et jusqu’à quand le client peut annuler et être remboursé.",
 
@@ -234,16 +234,16 @@ export const fr: Record<keyof typeof en, string> = {
   "settings.error.invalid": "Cette valeur n’est pas valide.",
   "settings.error.closureDayRange": "Les jours de fermeture doivent se situer entre il y a un an et dans trois ans.",
   "settings.error.delayMinSlipDays": "Saisissez un nombre entier de jours entre 1 et 60.",
-  "settings.error.fulfillmentMode": "Choisissez comment expédier une commande mêlant stock et commande différée.",
+  "settings.error.fulfillmentMode": "Choisissez comment expédier une commande mêlant stock et précommande.",
   "settings.error.version": "Ce formulaire n’est plus à jour : rechargez la page et réessayez.",
 
   "dateChanges.title": "Cet enregistrement enverra des e-mails à des clients",
-  "dateChanges.delayed.one": "Cette modification repousse la date de livraison de {count} client : il recevra un e-mail de retard.",
-  "dateChanges.delayed.other": "Cette modification repousse la date de livraison de {count} clients : ils recevront un e-mail de retard.",
-  "dateChanges.earlier.one": "Cette modification avance la date de livraison de {count} client : il recevra un e-mail avec la nouvelle date.",
-  "dateChanges.earlier.other": "Cette modification avance la date de livraison de {count} clients : ils recevront un e-mail avec la nouvelle date.",
+  "dateChanges.delayed_one": "Cette modification repousse la date de livraison de {count} client : il recevra un e-mail de retard.",
+  "dateChanges.delayed_other": "Cette modification repousse la date de livraison de {count} clients : ils recevront un e-mail de retard.",
+  "dateChanges.earlier_one": "Cette modification avance la date de livraison de {count} client : il recevra un e-mail avec la nouvelle date.",
+  "dateChanges.earlier_other": "Cette modification avance la date de livraison de {count} clients : ils recevront un e-mail avec la nouvelle date.",
   "dateChanges.question": "Enregistrer quand même ?",
-  "dateChanges.confirm.one": "Enregistrer et écrire à {count} client",
-  "dateChanges.confirm.other": "Enregistrer et écrire à {count} clients",
+  "dateChanges.confirm_one": "Enregistrer et écrire à {count} client",
+  "dateChanges.confirm_other": "Enregistrer et écrire à {count} clients",
   "dateChanges.cancel": "Annuler",
 };

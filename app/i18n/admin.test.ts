@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { adminMessages, translator } from "./admin";
+import { LOCALE_COOKIE, localeCookieFor, resolveAdminLocale } from "./locale";
+
+const request = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
+
+describe("the admin's language for a request", () => {
+  it("takes Shopify's locale from the document URL first", () => {
+    // GIVEN a document load from the admin in French, with an English cookie and browser
+    const req = request("https://app.example/app?locale=fr-FR", { Cookie: `${LOCALE_COOKIE}=en`, "Accept-Language": "en-US" });
+    // WHEN resolving
+    // THEN Shopify's locale wins
+    expect(resolveAdminLocale(req)).toEqual({ locale: "fr", source: "shopify" });
+  });
+
+  it("falls back to the cookie on data requests, which carry no locale", () => {
+    // GIVEN a Remix data request after client-side navigation, with the cookie written on the document load
+    const req = request("https://app.example/app/products?_data=routes%2Fapp.products._index", { Cookie: `other=1; ${LOCALE_COOKIE}=fr`, "Accept-Language": "en" });
+    // WHEN resolving
+    // THEN the cookie's French is kept
+    expect(resolveAdminLocale(req)).toEqual({ locale: "fr", source: "cookie" });
+  });
+
+  it("uses the browser's preferred supported language last, honouring q-values", () => {
+    // GIVEN no locale and no cookie, a browser preferring German, then French over English
+    const req = request("https://app.example/app", { "Accept-Language": "de-DE, en;q=0.5, fr-CA;q=0.8" });
+    // WHEN resolving
+    // THEN French is chosen
+    expect(resolveAdminLocale(req)).toEqual({ locale: "fr", source: "browser" });
+    expect(resolveAdminLocale(request("https://app.example/app")).locale).toBe("en");
+  });
+
+  it("remembers Shopify's locale in a cookie fit for the admin's cross-site iframe", () => {
+    // GIVEN document loads over HTTPS with and without a locale
+    // WHEN asking for the cookie
+    const cookie = localeCookieFor(request("https://app.example/app?locale=fr"));
+    // THEN it is partitioned, SameSite=None and Secure; nothing is set without a locale
+    expect(cookie).toMatch(new RegExp(`^${LOCALE_COOKIE}=fr; Path=/;`));
+    expect(cookie).toContain("SameSite=None; Secure; Partitioned");
+    expect(localeCookieFor(request("https://app.example/app"))).toBeNull();
+  });
+});
+
+describe("translator", () => {
+  it("picks the plural form from the count in English", () => {
+    // GIVEN the English admin
+    const t = translator("en");
+    // WHEN a count is shown
+    // THEN 1 is singular and 0 and 2 are plural
+    expect(t("products.bulk.done", { count: 1 })).toBe("1 variant updated");
+    expect(t("products.bulk.done", { count: 2 })).toBe("2 variants updated");
+    expect(t("products.bulk.done", { count: 0 })).toBe("0 variants updated");
+  });
+
+  it("follows French plural rules: 0 and 1 are singular, a million stays French", () => {
+    // GIVEN the French admin
+    const t = translator("fr");
+    // WHEN counts are shown
+    // THEN 0 and 1 take the singular, 2 and 1,000,000 the plural (never an English fallback)
+    expect(t("products.bulk.done", { count: 0 })).toBe("0 variante mise à jour");
+    expect(t("products.bulk.done", { count: 1 })).toBe("1 variante mise à jour");
+    expect(t("products.bulk.done", { count: 2 })).toBe("2 variantes mises à jour");
+    expect(t("products.bulk.done", { count: 1000000 })).toBe("1000000 variantes mises à jour");
+    expect(t("dateChanges.confirm", { count: 3 })).toBe("Enregistrer et écrire à 3 clients");
+  });
+
+  it("fills parameters and leaves Liquid quoted in help texts as written", () => {
+    // GIVEN messages with a parameter and with Liquid examples
+    const t = translator("en");
+    // WHEN translated
+    // THEN the parameter is filled, the Liquid is untouched
+    expect(t("notifications.error.requiredVariable", { tag: "{{ unsubscribe_url }}" })).toBe(
+      "This email must contain {{ unsubscribe_url }} (the unsubscribe link).",
+    );
+    expect(t("notifications.field.body.help")).toContain("{{ earliest | date_range: latest }}");
+  });
+});
+
+describe("French vocabulary", () => {
+  it("names backorders one way (précommande) and puts a no-break space before colons", () => {
+    // GIVEN every French admin message
+    const french = Object.values(adminMessages("fr"));
+    // WHEN looking for the other words used for the same thing, and for a colon glued to a word
+    // THEN none is left
+    expect(french.filter((m) => /commande différée|commandes différées|réassort|réapprovisionnement/i.test(m))).toEqual([]);
+    // (Liquid quoted in help texts, "date_range: latest", is code, not French.)
+    expect(french.filter((m) => /[\p{L}\d)»]:(\s|$)/u.test(m.replace(/\{\{.*?\}\}/g, "")))).toEqual([]);
+  });
+});
