@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env.server";
+import { SHOPIFY_FONT_STYLESHEET_URL, fontStylesheetUrl, parseEnv } from "./env.server";
 
 const valid = {
   SHOPIFY_API_KEY: "key",
@@ -41,5 +41,26 @@ describe("parseEnv", () => {
     expect(() =>
       parseEnv({ ...valid, NODE_ENV: "production", APP_BRIDGE_URL: "http://localhost:3000/__demo/app-bridge.js" }),
     ).toThrow(/APP_BRIDGE_URL: must not be set when NODE_ENV=production/);
+  });
+
+  it("refuses the demo's font stylesheet stand-in in production", () => {
+    // GIVEN the demo's FONT_STYLESHEET_URL set on a production server
+    // WHEN the environment is parsed
+    // THEN boot fails
+    expect(() =>
+      parseEnv({ ...valid, NODE_ENV: "production", FONT_STYLESHEET_URL: "http://localhost:3000/__demo/fonts/inter.css" }),
+    ).toThrow(/FONT_STYLESHEET_URL: must not be set when NODE_ENV=production/);
+  });
+
+  it("links Shopify's CDN font stylesheet unless the demo names its stand-in", () => {
+    // GIVEN a production configuration and a demo one
+    const production = parseEnv({ ...valid, NODE_ENV: "production" });
+    const demo = parseEnv({ ...valid, NODE_ENV: "development", FONT_STYLESHEET_URL: "http://localhost:3000/__demo/fonts/inter.css" });
+
+    // WHEN the stylesheet address is resolved
+    // THEN production keeps Shopify's CDN and the demo gets its local copy
+    expect(fontStylesheetUrl(production)).toBe(SHOPIFY_FONT_STYLESHEET_URL);
+    expect(SHOPIFY_FONT_STYLESHEET_URL).toBe("https://cdn.shopify.com/static/fonts/inter/v4/styles.css");
+    expect(fontStylesheetUrl(demo)).toBe("http://localhost:3000/__demo/fonts/inter.css");
   });
 });

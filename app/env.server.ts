@@ -14,6 +14,9 @@ const EnvSchema = z.object({
   SHOPIFY_TESTING: z.string().optional(),
   /** Set only by `npm run demo`: the local App Bridge stand-in script (a seam of the Shopify library). */
   APP_BRIDGE_URL: z.string().url().optional(),
+  /** Set only by `npm run demo`: its local stand-in for Shopify's Inter stylesheet, so the demo never asks
+   * cdn.shopify.com for it. Unset (production): Shopify's CDN, SHOPIFY_FONT_STYLESHEET_URL. */
+  FONT_STYLESHEET_URL: z.string().url().optional(),
   /** Outgoing mail server, e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS). Unset: emails stay in
    * the app's local mailbox (viewable in the admin) and never leave the server. */
   SMTP_URL: z
@@ -27,10 +30,10 @@ const EnvSchema = z.object({
     .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, "must be an address or Name <address>")
     .optional(),
 }).superRefine((value, ctx) => {
-  // Neither seam may ever reach production: testConfig() uses public test secrets, and a stand-in
-  // App Bridge is not Shopify's. Refuse to boot rather than run with either.
+  // No seam may ever reach production: testConfig() uses public test secrets, and a stand-in App Bridge
+  // or font stylesheet is not Shopify's. Refuse to boot rather than run with any of them.
   if (value.NODE_ENV !== "production") return;
-  for (const name of ["SHOPIFY_TESTING", "APP_BRIDGE_URL"] as const) {
+  for (const name of ["SHOPIFY_TESTING", "APP_BRIDGE_URL", "FONT_STYLESHEET_URL"] as const) {
     if (value[name]) {
       ctx.addIssue({ code: "custom", path: [name], message: "must not be set when NODE_ENV=production" });
     }
@@ -43,6 +46,14 @@ const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** The Inter stylesheet Shopify's admin uses and Polaris expects (what production pages link). */
+export const SHOPIFY_FONT_STYLESHEET_URL = "https://cdn.shopify.com/static/fonts/inter/v4/styles.css";
+
+/** The font stylesheet pages link: the demo's stand-in when it set one, else Shopify's CDN. */
+export function fontStylesheetUrl(config: Pick<Env, "FONT_STYLESHEET_URL">): string {
+  return config.FONT_STYLESHEET_URL ?? SHOPIFY_FONT_STYLESHEET_URL;
+}
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   // An empty variable counts as unset (`FOO= npm start` is how shells unset things for one command).

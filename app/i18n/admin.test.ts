@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adminMessages, translator } from "./admin";
-import { LOCALE_COOKIE, localeCookieFor, resolveAdminLocale } from "./locale";
+import { LOCALE_COOKIE, LOCALE_HEADER, localeCookieFor, resolveAdminLocale } from "./locale";
 
 const request = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
 
@@ -19,6 +19,16 @@ describe("the admin's language for a request", () => {
     // WHEN resolving
     // THEN the cookie's French is kept
     expect(resolveAdminLocale(req)).toEqual({ locale: "fr", source: "cookie" });
+  });
+
+  it("takes the locale App Bridge sends with the app's fetches before the cookie and the browser", () => {
+    // GIVEN a data request from a browser that kept no cookie and prefers English, sent by the French admin
+    const req = request("https://app.example/app/activity?_data=routes%2Fapp.activity", { [LOCALE_HEADER]: "fr-FR", "Accept-Language": "en-US" });
+    // WHEN resolving
+    // THEN the header's French is used
+    expect(resolveAdminLocale(req)).toEqual({ locale: "fr", source: "app-bridge" });
+    // AND Shopify's locale on a document still comes first
+    expect(resolveAdminLocale(request("https://app.example/app?locale=en", { [LOCALE_HEADER]: "fr" })).locale).toBe("en");
   });
 
   it("uses the browser's preferred supported language last, honouring q-values", () => {
@@ -62,6 +72,31 @@ describe("translator", () => {
     expect(t("products.bulk.done", { count: 2 })).toBe("2 variantes mises à jour");
     expect(t("products.bulk.done", { count: 1000000 })).toBe("1000000 variantes mises à jour");
     expect(t("dateChanges.confirm", { count: 3 })).toBe("Enregistrer et écrire à 3 clients");
+  });
+
+  it("agrees day and customer counts on the admin pages with their number", () => {
+    // GIVEN both languages
+    const en = translator("en");
+    const fr = translator("fr");
+    // WHEN a count of days, customers or variants is shown
+    // THEN the noun (and the French participle) follows it
+    expect(en("privacy.description", { count: 1 })).toContain("deleted after 1 day,");
+    expect(en("privacy.description", { count: 30 })).toContain("deleted after 30 days,");
+    expect(fr("privacy.description", { count: 1 })).toContain("supprimés après 1 jour,");
+    expect(fr("privacy.description", { count: 30 })).toContain("supprimés après 30 jours,");
+    expect(en("home.soldOut.owed", { count: 1 })).toBe("1 owed to a customer");
+    expect(fr("home.soldOut.owed", { count: 1 })).toBe("1 dû à un client");
+    expect(fr("home.soldOut.owed", { count: 3 })).toBe("3 dus à des clients");
+    expect(fr("home.soldOut.variants", { count: 2 })).toBe("2 variantes en rupture");
+  });
+
+  it("says where a template's Liquid breaks, in each language", () => {
+    // GIVEN liquidjs's detail and position
+    const params = { line: 3, column: 7, message: "undefined filter: crier" };
+    // WHEN translated
+    // THEN the sentence is the admin's, the detail liquidjs's
+    expect(translator("en")("notifications.error.liquidAt", params)).toBe("Invalid Liquid at line 3, column 7: undefined filter: crier");
+    expect(translator("fr")("notifications.error.liquidAt", params)).toBe("Liquid invalide à la ligne 3, colonne 7 : undefined filter: crier");
   });
 
   it("fills parameters and leaves Liquid quoted in help texts as written", () => {

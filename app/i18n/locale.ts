@@ -1,13 +1,20 @@
 // Which language the admin speaks for a request, resolved once: Shopify's `locale` (the admin adds it to
 // the URL of every document it loads in the iframe, and App Bridge exposes it as `shopify.config.locale`),
-// else the cookie written from it on that document load (Remix data requests on client-side navigation
-// carry no `locale`), else the browser's Accept-Language, else English.
+// else the same value sent by the app's own fetches in a header (Remix data requests on client-side
+// navigation carry no `locale`; see ./client-locale.ts), else the cookie written from it on the document
+// load, else the browser's Accept-Language, else English.
 export type AdminLocale = "en" | "fr";
 
 export const ADMIN_LOCALES: readonly AdminLocale[] = ["en", "fr"];
 
 /** Cookie remembering the admin's language between the document load and later data requests. */
 export const LOCALE_COOKIE = "bp_admin_locale";
+
+/**
+ * Header the app's own fetches carry with the language App Bridge knows (`shopify.config.locale`): Remix data
+ * requests and form posts keep the admin's language even where the browser blocks the cookie.
+ */
+export const LOCALE_HEADER = "X-Admin-Locale";
 
 /** "fr", "fr-FR", "fr-CA" → "fr"; anything else → "en". */
 export function adminLocale(value: string | null | undefined): AdminLocale {
@@ -43,11 +50,13 @@ export function localeFromAcceptLanguage(header: string | null): AdminLocale | n
   return null;
 }
 
-export type LocaleSource = "shopify" | "cookie" | "browser" | "default";
+export type LocaleSource = "shopify" | "app-bridge" | "cookie" | "browser" | "default";
 
 export function resolveAdminLocale(request: Request): { locale: AdminLocale; source: LocaleSource } {
   const fromShopify = new URL(request.url).searchParams.get("locale");
   if (fromShopify) return { locale: adminLocale(fromShopify), source: "shopify" };
+  const fromAppBridge = request.headers.get(LOCALE_HEADER);
+  if (fromAppBridge) return { locale: adminLocale(fromAppBridge), source: "app-bridge" };
   const fromCookie = cookieValue(request, LOCALE_COOKIE);
   if (fromCookie === "en" || fromCookie === "fr") return { locale: fromCookie, source: "cookie" };
   const fromBrowser = localeFromAcceptLanguage(request.headers.get("Accept-Language"));

@@ -7,6 +7,7 @@ import { customerDataExport, redactCustomer } from "~/ledger/privacy.server";
 import { handleProductDelete, handleProductUpdate } from "~/ledger/products.server";
 import { reconcileShop, recomputeVariants } from "~/ledger/reconcile.server";
 import { saveDataRequest } from "~/models/data-request.server";
+import { runMatchingBulkJob } from "~/services/bulk-actions.server";
 import { deadLetterShopJobs } from "./queue.server";
 import { handleRetention } from "./retention.server";
 import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";
@@ -93,4 +94,6 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   "shop.retention": (_payload, ctx) => handleRetention(ctx),
   "variants.recompute": (payload, ctx) =>
     recomputeVariants(ctx, parse(z.object({ variantIds: z.array(z.string()).max(10_000) }), payload).variantIds),
+  // "Select all matching" on the products list: the payload is the list's filter and the change.
+  "bulk.variants": (payload, ctx) => runMatchingBulkJob(ctx, payload),
 };

@@ -13,6 +13,7 @@ export const JOB_KINDS = [
   "shop.reconcile",
   "variants.recompute",
   "shop.retention",
+  "bulk.variants",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

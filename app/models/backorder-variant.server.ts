@@ -30,7 +30,10 @@ const BATCH_SELECT = { id: true, quantity: true, expectedOn: true, receivedOn: t
 
 /** What the models take: the form's parsed input; the version and the submission key are optional. */
 type VariantSettingsWrite = Omit<VariantSettingsInput, "version"> & { version?: number | null };
-type BatchWrite = Omit<BatchInput, "version" | "submissionKey" | "batchId"> & { version?: number | null; submissionKey?: string | null };
+type BatchWrite = Omit<BatchInput, "version" | "submissionKey" | "batchId" | "addToInventory" | "inventoryLocationId"> & {
+  version?: number | null;
+  submissionKey?: string | null;
+};
 
 /** Outcome of an edit that names the version it loaded (optimistic concurrency). */
 export type VersionedWrite = "saved" | "conflict" | "missing";

@@ -61,3 +61,81 @@ export async function countActiveSubscriptions({ shop, variantIds }: { shop: str
   });
   return new Map(rows.map((r) => [r.variantId, r._count._all]));
 }
+
+/** The waitlist view: "active" (still waiting) or every signup the shopper has not withdrawn. */
+export const WAITLIST_VIEWS = ["active", "all"] as const;
+export type WaitlistView = (typeof WAITLIST_VIEWS)[number];
+
+function waitlistWhere({ shop, variantId, view }: { shop: string; variantId: string; view: WaitlistView }): Prisma.NotifySubscriptionWhereInput {
+  // Unsubscribed shoppers asked to leave: they are not listed (nor exported) anywhere.
+  return { shop, variantId, status: view === "active" ? "active" : { in: ["active", "notified"] } };
+}
+
+const WAITLIST_ORDER: Prisma.NotifySubscriptionOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
+const WAITLIST_SELECT = { id: true, email: true, locale: true, status: true, createdAt: true, notifiedAt: true } as const;
+
+export interface WaitlistEntry {
+  id: string;
+  email: string;
+  locale: string;
+  status: string;
+  createdAt: Date;
+  notifiedAt: Date | null;
+}
+
+/** One page of a variant's waitlist, oldest signup first (first come, first told). */
+export async function listWaitlistPage({
+  shop,
+  variantId,
+  view,
+  page,
+  pageSize,
+}: {
+  shop: string;
+  variantId: string;
+  view: WaitlistView;
+  page: number;
+  pageSize: number;
+}): Promise<{ entries: WaitlistEntry[]; total: number; active: number }> {
+  const where = waitlistWhere({ shop, variantId, view });
+  const [entries, total, active] = await Promise.all([
+    prisma.notifySubscription.findMany({ where, orderBy: WAITLIST_ORDER, skip: page * pageSize, take: pageSize, select: WAITLIST_SELECT }),
+    prisma.notifySubscription.count({ where }),
+    prisma.notifySubscription.count({ where: { shop, variantId, status: "active" } }),
+  ]);
+  return { entries, total, active };
+}
+
+/** Every entry of a variant's waitlist in batches (by id after the first), for a streamed export. */
+export async function* waitlistBatches({
+  shop,
+  variantId,
+  view,
+  batchSize = 500,
+}: {
+  shop: string;
+  variantId: string;
+  view: WaitlistView;
+  batchSize?: number;
+}): AsyncGenerator<WaitlistEntry[]> {
+  const where = waitlistWhere({ shop, variantId, view });
+  let cursor: string | null = null;
+  for (;;) {
+    const batch: WaitlistEntry[] = await prisma.notifySubscription.findMany({
+      where,
+      orderBy: WAITLIST_ORDER,
+      take: batchSize,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: WAITLIST_SELECT,
+    });
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < batchSize) return;
+    cursor = batch[batch.length - 1]!.id;
+  }
+}
+
+/** How many shoppers are still waiting for one variant. */
+export async function countActiveForVariant({ shop, variantId }: { shop: string; variantId: string }): Promise<number> {
+  return prisma.notifySubscription.count({ where: { shop, variantId, status: "active" } });
+}

@@ -5,9 +5,10 @@ import { fetchProductPage, fetchProductsById, type ListedProduct } from "~/shopi
 import { computeVariantEtasReport } from "~/services/eta.server";
 import { findBackorderVariants, findBackorderableProductIds, waitingUnitsByVariant } from "./backorder-variant.server";
 import { DELIVERY_MODES, type DateRange } from "~/domain/types";
+import type { ModeFilter, ProductTab } from "~/validation/product-listing";
 
-export const PRODUCT_TABS = ["all", "backorderable", "sold_out", "at_risk"] as const;
-export type ProductTab = (typeof PRODUCT_TABS)[number];
+export { MODE_FILTERS, PRODUCT_TABS, QUERY_MAX_CHARS, listingFilterFrom } from "~/validation/product-listing";
+export type { ListingFilter, ModeFilter, ProductTab } from "~/validation/product-listing";
 const PAGE_SIZE = 20;
 
 export interface VariantRow {
@@ -90,14 +91,23 @@ async function productsFromApp(
 
 export async function listProducts(
   graphql: AdminGraphql,
-  { shop, tab, query, cursor, now = new Date() }: { shop: string; tab: ProductTab; query: string; cursor: string | null; now?: Date },
+  {
+    shop,
+    tab,
+    query,
+    mode = null,
+    cursor,
+    now = new Date(),
+  }: { shop: string; tab: ProductTab; query: string; mode?: ModeFilter | null; cursor: string | null; now?: Date },
 ): Promise<ProductListing> {
-  const { products, pageInfo } =
-    tab === "all" || tab === "sold_out"
-      ? await productsFromShopify(graphql, tab, query, cursor)
-      : await productsFromApp(graphql, { shop, tab, query, cursor, now });
+  // A mode other than "off" narrows "All" to the products the app manages: no need to page through the
+  // whole catalogue on Shopify to find them.
+  const fromShopify = tab === "sold_out" || (tab === "all" && (mode === null || mode === "off"));
+  const { products, pageInfo } = fromShopify
+    ? await productsFromShopify(graphql, tab, query, cursor)
+    : await productsFromApp(graphql, { shop, tab, query, cursor, now });
   const rows = await variantRows(shop, products, now);
-  return { rows: rows.filter((row) => rowMatches(row, tab, query)), pageInfo };
+  return { rows: rows.filter((row) => rowMatches(row, tab, query) && (mode === null || row.mode === mode)), pageInfo };
 }
 
 /**

@@ -1,7 +1,6 @@
 // What the notifications admin pages show and do, kept out of the route modules (which may only export
 // loader/action/component): the editor's data, the outbox rows, and the translated template errors.
-import type { AdminLocale, AdminMessageKey, Translate } from "~/i18n/admin";
-import { en as notificationMessages } from "~/i18n/messages/notifications";
+import type { AdminLocale, Translate } from "~/i18n/admin";
 import { formatDateTime } from "~/domain/format";
 import { getShopSettings } from "~/models/settings.server";
 import { countOutboxEmails, getOutboxEmail, listOutboxEmails, type OutboxFilter } from "~/models/email-outbox.server";
@@ -11,14 +10,6 @@ import { renderSample, type RenderedEmail, type TemplateCheck } from "./render.s
 import { defaultTemplate } from "./templates";
 import { deliveryMode } from "./transport.server";
 import type { FieldErrors } from "./validation";
-
-export type NotificationsText = Record<keyof typeof notificationMessages, string>;
-
-export function notificationsText(t: Translate): NotificationsText {
-  // Plural messages (key_one / key_other) need a count: components call t() for those.
-  const keys = Object.keys(notificationMessages).filter((key) => !/_(one|other)$/.test(key)) as AdminMessageKey[];
-  return Object.fromEntries(keys.map((key) => [key, t(key)])) as NotificationsText;
-}
 
 export type DisplayStatus = "pending" | "retrying" | "sending" | "sent" | "mailbox" | "dead";
 
@@ -134,9 +125,11 @@ export function templateCheckErrors(check: Exclude<TemplateCheck, { ok: true }>,
   for (const field of ["subject", "body"] as const) {
     const detail = check.errors[field];
     if (detail === undefined) continue;
-    if (check.problem === "required_variable") errors[field] = t("notifications.error.requiredVariable", { tag: `{{ ${detail} }}` });
+    if (check.problem === "required_variable") errors[field] = t("notifications.error.requiredVariable", { tag: `{{ ${detail.detail} }}` });
     else if (check.problem === "empty_subject") errors[field] = t("notifications.error.emptySubject");
-    else errors[field] = t("notifications.error.liquid", { message: detail });
+    else if (detail.line !== null) {
+      errors[field] = t("notifications.error.liquidAt", { line: detail.line, column: detail.column ?? 1, message: detail.detail });
+    } else errors[field] = t("notifications.error.liquid", { message: detail.detail });
   }
   return errors;
 }

@@ -75,19 +75,37 @@ export const htmlEngine = createEngine(true);
 /** Renders subjects (a header, not HTML): nothing escaped; the caller strips line breaks. */
 export const textEngine = createEngine(false);
 
-export type TemplateError = { message: string };
+/**
+ * What went wrong in a template, for the merchant: liquidjs's own detail ("tag "iff" not found") and where
+ * (line and column, when liquidjs knows), kept apart so the admin can say it in the merchant's language.
+ */
+export interface LiquidProblem {
+  detail: string;
+  line: number | null;
+  column: number | null;
+}
 
-/** Parses a template; the error message carries liquidjs's line and column. */
-export function parseTemplate(engine: Liquid, source: string): { ok: true; template: Template[] } | { ok: false; error: string } {
+/** Parses a template; a failure carries liquidjs's detail, line and column. */
+export function parseTemplate(engine: Liquid, source: string): { ok: true; template: Template[] } | { ok: false; error: LiquidProblem } {
   try {
     return { ok: true, template: engine.parse(source) };
   } catch (error) {
-    return { ok: false, error: errorMessage(error) };
+    return { ok: false, error: liquidProblem(error) };
   }
 }
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** liquidjs appends ", line:3, col:7" to its messages; the position is reported on its own instead. */
+const POSITION_SUFFIX = /, line:(\d+), col:(\d+)$/;
+
+export function liquidProblem(error: unknown): LiquidProblem {
+  const message = errorMessage(error);
+  const position = POSITION_SUFFIX.exec(message);
+  if (!position) return { detail: message, line: null, column: null };
+  return { detail: message.slice(0, position.index), line: Number(position[1]), column: Number(position[2]) };
 }
 
 // Parsed templates are reused: a batch of back-in-stock emails renders the same source thousands of times.

@@ -20,7 +20,7 @@ import {
   type TermsText,
 } from "./kinds";
 import { errorMessage } from "./liquid.server";
-import { renderEmailFor, renderSample, type RenderedEmail } from "./render.server";
+import { renderEmailFor, renderSample, type RenderedEmail, type TemplateFieldErrors } from "./render.server";
 import { defaultTemplate, type TemplateSource } from "./templates";
 import { unsubscribeUrl } from "./unsubscribe.server";
 
@@ -214,7 +214,7 @@ export async function queueBackInStockEmails(input: BackInStockInput, db?: Db): 
 
 export type TestEmailResult =
   | { ok: true; id: string }
-  | { ok: false; errors: Partial<Record<"subject" | "body", string>> };
+  | { ok: false; errors: TemplateFieldErrors };
 
 /**
  * A merchant's test send from the editor: the (possibly unsaved) template rendered with sample data, queued

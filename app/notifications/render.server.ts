@@ -11,7 +11,7 @@ import {
   type KindContext,
 } from "./kinds";
 import { htmlToText } from "./html-to-text";
-import { errorMessage, escapeHtml, htmlEngine, parseTemplate, renderLiquid, textEngine } from "./liquid.server";
+import { escapeHtml, htmlEngine, liquidProblem, parseTemplate, renderLiquid, textEngine, type LiquidProblem } from "./liquid.server";
 import type { TemplateSource } from "./templates";
 
 export const MAX_SUBJECT_LENGTH = 250;
@@ -64,11 +64,17 @@ export async function renderTemplate({ source, variables, locale, dateLocale: da
 }
 
 export type TemplateField = "subject" | "body";
-export type TemplateFieldErrors = Partial<Record<TemplateField, string>>;
+export type TemplateFieldErrors = Partial<Record<TemplateField, LiquidProblem>>;
 
+/**
+ * A failed check: per field, liquidjs's problem (parse or render), or with `problem` set, the app's own rule
+ * (`required_variable`: the detail names the variable; `empty_subject`).
+ */
 export type TemplateCheck =
   | { ok: true; rendered: RenderedEmail }
   | { ok: false; errors: TemplateFieldErrors; problem?: "required_variable" | "empty_subject" };
+
+const ruleProblem = (detail: string): LiquidProblem => ({ detail, line: null, column: null });
 
 /** Renders a template with a kind's sample data, reporting each field's parse or render error. */
 export async function renderSample(kind: EmailKind, locale: EmailLocale, source: TemplateSource): Promise<TemplateCheck> {
@@ -86,12 +92,12 @@ export async function renderSample(kind: EmailKind, locale: EmailLocale, source:
   try {
     subject = cleanSubject(await renderLiquid(textEngine, source.subject, variables, locale));
   } catch (error) {
-    errors.subject = errorMessage(error);
+    errors.subject = liquidProblem(error);
   }
   try {
     body = await renderLiquid(htmlEngine, source.body, variables, locale);
   } catch (error) {
-    errors.body = errorMessage(error);
+    errors.body = liquidProblem(error);
   }
   if (errors.subject || errors.body) return { ok: false, errors };
   return { ok: true, rendered: { subject, html: wrapHtml(body, { subject, locale }), text: htmlToText(body) } };
@@ -105,14 +111,14 @@ export async function renderSample(kind: EmailKind, locale: EmailLocale, source:
 export async function checkTemplate(kind: EmailKind, locale: EmailLocale, source: TemplateSource): Promise<TemplateCheck> {
   const result = await renderSample(kind, locale, source);
   if (!result.ok) return result;
-  if (!result.rendered.subject) return { ok: false, errors: { subject: "" }, problem: "empty_subject" };
+  if (!result.rendered.subject) return { ok: false, errors: { subject: ruleProblem("") }, problem: "empty_subject" };
   const required = EMAIL_KIND_REGISTRY[kind].requiredVariable as
     | { name: string; sampleValue(sample: EmailData<EmailKind>): string }
     | undefined;
   if (required) {
     const value = required.sampleValue(sampleData(kind, locale));
     if (!result.rendered.html.includes(escapeHtml(value))) {
-      return { ok: false, errors: { body: required.name }, problem: "required_variable" };
+      return { ok: false, errors: { body: ruleProblem(required.name) }, problem: "required_variable" };
     }
   }
   return result;

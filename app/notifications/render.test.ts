@@ -88,10 +88,37 @@ describe("default templates", () => {
     expect(en.text).toContain(formatDate("2026-12-18", "en"));
     expect(en.text).toContain(formatDateRange({ earliest: "2027-01-11", latest: "2027-01-15" }, "en"));
     expect(en.text).toMatch(/right to cancel/);
-    expect(en.text).toMatch(/refund it in full/);
+    expect(en.text).toMatch(/refund them in full/);
     expect(fr.text).toContain(formatDateRange({ earliest: "2027-01-11", latest: "2027-01-15" }, "fr"));
     expect(fr.text).toMatch(/droit d’annuler/);
     expect(fr.text).toMatch(/rembourserons intégralement/);
+  });
+
+  it.each([
+    ["fr", 1, ["arrivera plus tard", "Votre article est retardé", "annuler cet article", "il partira dès son arrivée"]],
+    ["fr", 2, ["arriveront plus tard", "Vos articles sont retardés", "annuler ces articles", "ils partiront dès leur arrivée"]],
+    ["en", 1, ["Your item is delayed", "cancel this item", "refund it in full", "it will ship as soon as it arrives"]],
+    ["en", 2, ["Your items are delayed", "cancel these items", "refund them in full", "they will ship as soon as they arrive"]],
+  ] as const)("makes the %s delay notice agree with a quantity of %i", async (locale, quantity, phrases) => {
+    // GIVEN a delay for that many units of one item
+    const data = { ...sampleData("delay_notice", locale), quantity };
+    // WHEN the built-in template renders it
+    const email = await renderDefault("delay_notice", locale, data);
+    // THEN the verbs and pronouns agree with the quantity
+    for (const phrase of phrases) expect(email.text).toContain(phrase);
+  });
+
+  it.each([
+    ["fr", 1, ["votre article arrive plus tôt", "devrait arriver", "il partira"]],
+    ["fr", 3, ["vos articles arrivent plus tôt", "devraient arriver", "ils partiront"]],
+    ["en", 3, ["your items are coming sooner", "they will ship as soon as they arrive"]],
+  ] as const)("makes the %s earlier-date email agree with a quantity of %i", async (locale, quantity, phrases) => {
+    // GIVEN an earlier date for that many units
+    const data = { ...sampleData("earlier_date", locale), quantity };
+    // WHEN the built-in template renders it
+    const email = await renderDefault("earlier_date", locale, data);
+    // THEN the verbs agree with the quantity
+    for (const phrase of phrases) expect(email.text.replace(/\s+/g, " ")).toContain(phrase);
   });
 
   it("lists what is ready to ship", async () => {
@@ -180,7 +207,7 @@ describe("customer-provided values", () => {
     const check = await checkTemplate("backorder_confirmation", "en", source);
 
     // THEN it is refused with liquidjs's message
-    expect(check).toMatchObject({ ok: false, errors: { body: expect.stringContaining("undefined filter: raw") } });
+    expect(check).toMatchObject({ ok: false, errors: { body: { detail: "undefined filter: raw" } } });
   });
 
   it("are escaped once even when a template copied from Shopify adds `| escape`", async () => {
@@ -240,12 +267,22 @@ describe("checking a merchant's template before saving", () => {
     // WHEN it is checked
     const check = await checkTemplate("delay_notice", "en", { subject: "Delay", body });
 
-    // THEN the body field carries the parse error with its line
+    // THEN the body field carries liquidjs's detail, and its line and column apart (for a translated sentence)
     expect(check.ok).toBe(false);
     if (check.ok) return;
-    expect(check.errors.body).toMatch(message);
-    expect(check.errors.body).toMatch(/line:\d+/);
+    expect(check.errors.body?.detail).toMatch(message);
+    expect(check.errors.body?.detail).not.toMatch(/line:\d+/);
+    expect(check.errors.body).toMatchObject({ line: 1, column: expect.any(Number) });
     expect(check.errors.subject).toBeUndefined();
+  });
+
+  it("reports the line and column of a problem further down the body", async () => {
+    // GIVEN a body whose unknown filter sits on its third line, after two spaces
+    const body = "<p>Hello</p>\n<p>\n  {{ order_name | shout }}</p>";
+    // WHEN it is checked
+    const check = await checkTemplate("delay_notice", "en", { subject: "Delay", body });
+    // THEN the position is line 3, column 3
+    expect(check).toMatchObject({ ok: false, errors: { body: { detail: "undefined filter: shout", line: 3, column: 3 } } });
   });
 
   it("reports a broken subject on the subject field", async () => {
@@ -254,7 +291,7 @@ describe("checking a merchant's template before saving", () => {
     const check = await checkTemplate("ready_to_ship", "fr", { subject: "Commande {{ order_name", body: "<p>ok</p>" });
 
     // THEN only the subject is in error
-    expect(check).toMatchObject({ ok: false, errors: { subject: expect.stringMatching(/not closed/) } });
+    expect(check).toMatchObject({ ok: false, errors: { subject: { detail: expect.stringMatching(/not closed/) } } });
     if (!check.ok) expect(check.errors.body).toBeUndefined();
   });
 
@@ -267,7 +304,7 @@ describe("checking a merchant's template before saving", () => {
     const check = await checkTemplate("ready_to_ship", "en", { subject: "x", body });
 
     // THEN it fails on a render limit, quickly
-    expect(check).toMatchObject({ ok: false, errors: { body: expect.stringMatching(/limit/) } });
+    expect(check).toMatchObject({ ok: false, errors: { body: { detail: expect.stringMatching(/limit/) } } });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -291,7 +328,7 @@ describe("checking a merchant's template before saving", () => {
     const check = await checkTemplate("back_in_stock", "en", source);
 
     // THEN it is refused on the body, naming the variable
-    expect(check).toEqual({ ok: false, errors: { body: "unsubscribe_url" }, problem: "required_variable" });
+    expect(check).toEqual({ ok: false, errors: { body: { detail: "unsubscribe_url", line: null, column: null } }, problem: "required_variable" });
   });
 
   it("refuses a subject that renders empty", async () => {

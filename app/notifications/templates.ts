@@ -18,6 +18,8 @@ const BUTTON =
   'style="display:inline-block;padding:12px 20px;background:#303030;color:#ffffff;text-decoration:none;border-radius:8px;font-weight:600;"';
 
 const variant = (prefix = "") => `{% if ${prefix}variant_title != blank %} ({{ ${prefix}variant_title }}){% endif %}`;
+/** Words that agree with the quantity ("arrivera" / "arriveront"), chosen in Liquid at send time. */
+const byQuantity = (one: string, other: string) => `{% if quantity > 1 %}${other}{% else %}${one}{% endif %}`;
 
 const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
   backorder_confirmation: {
@@ -61,7 +63,7 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
   delay_notice: {
     en: {
       subject: "Order {{ order_name }}: new delivery date for {{ product_title }}",
-      body: `<h1 ${H1}>Your item is delayed</h1>
+      body: `<h1 ${H1}>${byQuantity("Your item is delayed", "Your items are delayed")}</h1>
 <p>{% if customer_name != blank %}Hi {{ customer_name }},{% else %}Hello,{% endif %}</p>
 <p>We’re sorry: {{ quantity }} × <strong>{{ product_title }}</strong>${variant()} from order <strong>{{ order_name }}</strong> will arrive later than we told you.</p>
 <table ${TABLE}>
@@ -69,46 +71,46 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <tr><td ${TD}><strong>New estimated delivery</strong></td><td ${TD_RIGHT}><strong>{{ earliest | date_range: latest }}</strong></td></tr>
 </table>
 <h2 ${H2}>You can cancel for a full refund</h2>
-<p>If the new date doesn’t work for you, you have the right to cancel this item: contact us and we will refund it in full. If you are happy to wait, there is nothing to do — it will ship as soon as it arrives.</p>
+<p>If the new date doesn’t work for you, you have the right to cancel ${byQuantity("this item", "these items")}: contact us and we will refund ${byQuantity("it", "them")} in full. If you are happy to wait, there is nothing to do — ${byQuantity("it", "they")} will ship as soon as ${byQuantity("it arrives", "they arrive")}.</p>
 <p>Thank you for your patience.</p>`,
     },
     fr: {
       subject: "Commande {{ order_name }} : nouvelle date de livraison pour {{ product_title }}",
-      body: `<h1 ${H1}>Votre article est retardé</h1>
+      body: `<h1 ${H1}>${byQuantity("Votre article est retardé", "Vos articles sont retardés")}</h1>
 <p>{% if customer_name != blank %}Bonjour {{ customer_name }},{% else %}Bonjour,{% endif %}</p>
-<p>Nous sommes désolés : {{ quantity }} × <strong>{{ product_title }}</strong>${variant()} de la commande <strong>{{ order_name }}</strong> arrivera plus tard que prévu.</p>
+<p>Nous sommes désolés : {{ quantity }} × <strong>{{ product_title }}</strong>${variant()} de la commande <strong>{{ order_name }}</strong> ${byQuantity("arrivera", "arriveront")} plus tard que prévu.</p>
 <table ${TABLE}>
 <tr><td ${TD}>Livraison prévue auparavant au plus tard le</td><td ${TD_RIGHT}>{{ previous_latest | format_date }}</td></tr>
 <tr><td ${TD}><strong>Nouvelle livraison estimée</strong></td><td ${TD_RIGHT}><strong>{{ earliest | date_range: latest }}</strong></td></tr>
 </table>
 <h2 ${H2}>Vous pouvez annuler et être remboursé intégralement</h2>
-<p>Si cette nouvelle date ne vous convient pas, vous avez le droit d’annuler cet article : contactez-nous et nous vous le rembourserons intégralement. Si vous pouvez patienter, vous n’avez rien à faire : il partira dès son arrivée.</p>
+<p>Si cette nouvelle date ne vous convient pas, vous avez le droit d’annuler ${byQuantity("cet article", "ces articles")} : contactez-nous et nous vous ${byQuantity("le", "les")} rembourserons intégralement. Si vous pouvez patienter, vous n’avez rien à faire : ${byQuantity("il partira dès son arrivée", "ils partiront dès leur arrivée")}.</p>
 <p>Merci de votre patience.</p>`,
     },
   },
   earlier_date: {
     en: {
       subject: "Order {{ order_name }}: {{ product_title }} is coming sooner",
-      body: `<h1 ${H1}>Good news: your item is coming sooner</h1>
+      body: `<h1 ${H1}>Good news: ${byQuantity("your item is", "your items are")} coming sooner</h1>
 <p>{% if customer_name != blank %}Hi {{ customer_name }},{% else %}Hello,{% endif %}</p>
 <p>{{ quantity }} × <strong>{{ product_title }}</strong>${variant()} from order <strong>{{ order_name }}</strong> should arrive earlier than we told you.</p>
 <table ${TABLE}>
 <tr><td ${TD}>Previously expected by</td><td ${TD_RIGHT}>{{ previous_latest | format_date }}</td></tr>
 <tr><td ${TD}><strong>New estimated delivery</strong></td><td ${TD_RIGHT}><strong>{{ earliest | date_range: latest }}</strong></td></tr>
 </table>
-<p>There is nothing to do: it will ship as soon as it arrives.</p>
+<p>There is nothing to do: ${byQuantity("it will ship as soon as it arrives", "they will ship as soon as they arrive")}.</p>
 <p>Thank you for your patience.</p>`,
     },
     fr: {
       subject: "Commande {{ order_name }} : {{ product_title }} arrive plus tôt",
-      body: `<h1 ${H1}>Bonne nouvelle : votre article arrive plus tôt</h1>
+      body: `<h1 ${H1}>Bonne nouvelle : ${byQuantity("votre article arrive", "vos articles arrivent")} plus tôt</h1>
 <p>{% if customer_name != blank %}Bonjour {{ customer_name }},{% else %}Bonjour,{% endif %}</p>
-<p>{{ quantity }} × <strong>{{ product_title }}</strong>${variant()} de la commande <strong>{{ order_name }}</strong> devrait arriver plus tôt que prévu.</p>
+<p>{{ quantity }} × <strong>{{ product_title }}</strong>${variant()} de la commande <strong>{{ order_name }}</strong> ${byQuantity("devrait", "devraient")} arriver plus tôt que prévu.</p>
 <table ${TABLE}>
 <tr><td ${TD}>Livraison prévue auparavant au plus tard le</td><td ${TD_RIGHT}>{{ previous_latest | format_date }}</td></tr>
 <tr><td ${TD}><strong>Nouvelle livraison estimée</strong></td><td ${TD_RIGHT}><strong>{{ earliest | date_range: latest }}</strong></td></tr>
 </table>
-<p>Vous n’avez rien à faire : il partira dès son arrivée.</p>
+<p>Vous n’avez rien à faire : ${byQuantity("il partira dès son arrivée", "ils partiront dès leur arrivée")}.</p>
 <p>Merci de votre patience.</p>`,
     },
   },

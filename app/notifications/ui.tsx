@@ -1,11 +1,7 @@
 // Pieces shared by the notifications admin pages.
 import { Badge, Box } from "@shopify/polaris";
-import type { DisplayStatus, NotificationsText } from "./admin.server";
-
-/** "{count} attempts" + { count: 3 } → "3 attempts" (strings arrive translated from the loader). */
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-}
+import { useT, type ClientTranslate } from "~/i18n/react";
+import type { DisplayStatus } from "./admin.server";
 
 /** Rendered email HTML in a sandboxed frame: no scripts, no same-origin access, nothing it can reach. */
 export function EmailFrame({ html, title }: { html: string; title: string }) {
@@ -25,12 +21,15 @@ const STATUS_TONE: Record<DisplayStatus, "success" | "info" | "attention" | "war
   dead: "critical",
 };
 
-export function StatusBadge({ status, text }: { status: DisplayStatus; text: NotificationsText }) {
-  return <Badge tone={STATUS_TONE[status]}>{text[`notifications.status.${status}`]}</Badge>;
+export function StatusBadge({ status }: { status: DisplayStatus }) {
+  const { t } = useT();
+  return <Badge tone={STATUS_TONE[status]}>{t(`notifications.status.${status}`)}</Badge>;
 }
 
-export function kindLabel(kind: string, text: NotificationsText): string {
-  const key = `notifications.kind.${kind}` as keyof NotificationsText;
-  return text[key] ?? kind;
+/** The email kind's name, or the stored kind itself when the app has no name for it. */
+export function kindLabel(kind: string, t: ClientTranslate): string {
+  const key = `notifications.kind.${kind}`;
+  const label = t(key);
+  return label === key ? kind : label;
 }
 

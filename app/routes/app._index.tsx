@@ -8,52 +8,37 @@ import { authenticate } from "~/shopify.server";
 import { fetchShopOverview } from "~/shopify/shop.server";
 import { soldOutCandidates } from "~/services/sold-out.server";
 import { EMPTY_STATE_IMAGE } from "~/components/ErrorPage";
-import { adminLocaleFromRequest, translator } from "~/i18n/admin";
+import { useT } from "~/i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const shopOverview = await fetchShopOverview(admin.graphql);
   // Only what still needs the merchant: sold-out variants not already on backorder, linked to their page.
   const soldOut = await soldOutCandidates({ shop: session.shop, overview: shopOverview });
-  const overview = { ...shopOverview, soldOut };
-  const t = translator(adminLocaleFromRequest(request));
-  return json({
-    overview,
-    text: {
-      title: t("home.title"),
-      shop: t("home.shop"),
-      timezone: t("home.timezone"),
-      currency: t("home.currency"),
-      soldOutTitle: t("home.soldOut.title"),
-      soldOutDescription: t("home.soldOut.description"),
-      soldOutEmpty: t("home.soldOut.empty"),
-      soldOutUnits: soldOut.map((p) =>
-        [
-          p.variantCount > 1 ? t("home.soldOut.variants", { count: p.variantCount }) : t("home.soldOut.outOfStock"),
-          p.owed > 0 ? t("home.soldOut.owed", { count: p.owed }) : null,
-        ]
-          .filter(Boolean)
-          .join(" · "),
-      ),
-      soldOutManage: t("home.soldOut.manage"),
-      soldOutViewAll: t("home.soldOut.viewAll"),
-    },
-  });
+  return json({ overview: { ...shopOverview, soldOut } });
 };
 
 export default function Index() {
-  const { overview, text } = useLoaderData<typeof loader>();
+  const { overview } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const units = (product: (typeof overview.soldOut)[number]) =>
+    [
+      product.variantCount > 1 ? t("home.soldOut.variants", { count: product.variantCount }) : t("home.soldOut.outOfStock"),
+      product.owed > 0 ? t("home.soldOut.owed", { count: product.owed }) : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
 
   return (
     <Page>
-      <TitleBar title={text.title} />
+      <TitleBar title={t("home.title")} />
       <Layout>
         <Layout.Section>
           <Card>
             <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
-              <Fact label={text.shop} value={overview.name} />
-              <Fact label={text.timezone} value={overview.timezone} />
-              <Fact label={text.currency} value={overview.currency} />
+              <Fact label={t("home.shop")} value={overview.name} />
+              <Fact label={t("home.timezone")} value={overview.timezone} />
+              <Fact label={t("home.currency")} value={overview.currency} />
             </InlineGrid>
           </Card>
         </Layout.Section>
@@ -61,25 +46,25 @@ export default function Index() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                {text.soldOutTitle}
+                {t("home.soldOut.title")}
               </Text>
               {overview.soldOut.length === 0 ? (
-                <EmptyState heading={text.soldOutEmpty} image={EMPTY_STATE_IMAGE}>
-                  <p>{text.soldOutDescription}</p>
+                <EmptyState heading={t("home.soldOut.empty")} image={EMPTY_STATE_IMAGE}>
+                  <p>{t("home.soldOut.description")}</p>
                 </EmptyState>
               ) : (
                 <>
                   <Text as="p" tone="subdued">
-                    {text.soldOutDescription}
+                    {t("home.soldOut.description")}
                   </Text>
                   <List type="bullet">
-                    {overview.soldOut.map((product, i) => (
+                    {overview.soldOut.map((product) => (
                       <List.Item key={product.productId}>
-                        <PolarisLink url={product.path}>{product.title}</PolarisLink> — {text.soldOutUnits[i]}
+                        <PolarisLink url={product.path}>{product.title}</PolarisLink> — {units(product)}
                       </List.Item>
                     ))}
                   </List>
-                  <PolarisLink url="/app/products?tab=sold_out">{text.soldOutViewAll}</PolarisLink>
+                  <PolarisLink url="/app/products?tab=sold_out">{t("home.soldOut.viewAll")}</PolarisLink>
                 </>
               )}
             </BlockStack>

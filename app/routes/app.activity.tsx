@@ -10,26 +10,22 @@ import { z } from "zod";
 import { authenticate } from "~/shopify.server";
 import { readFormData } from "~/validation/form-data";
 import { formatDateTime } from "~/domain/format";
-import { adminLocaleFromRequest, translator, type AdminMessageKey } from "~/i18n/admin";
-import { en as jobMessages } from "~/i18n/messages/jobs";
+import { adminLocaleFromRequest, translator } from "~/i18n/admin";
+import { useT, type ClientTranslate } from "~/i18n/react";
 import { loadActivity } from "~/jobs/activity.server";
 import { JOB_STATUSES } from "~/jobs/types";
 import { retryDeadJob } from "~/jobs/queue.server";
 import { enqueueReconcileNow } from "~/jobs/schedule.server";
 import { getShopSettings } from "~/models/settings.server";
 import { CardHeader } from "~/components/CardHeader";
-
-type JobsKey = keyof typeof jobMessages;
+import { WrapText } from "~/components/WrapText";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const locale = adminLocaleFromRequest(request);
-  const t = translator(locale);
   const [activity, settings] = await Promise.all([loadActivity({ shop: session.shop }), getShopSettings({ shop: session.shop })]);
   const when = (iso: string) => formatDateTime(new Date(iso), locale, settings.timezone);
-  const text = Object.fromEntries((Object.keys(jobMessages) as JobsKey[]).map((key) => [key, t(key as AdminMessageKey)])) as Record<JobsKey, string>;
   return json({
-    text,
     counts: activity.counts,
     dead: activity.dead.map((j) => ({ ...j, when: when(j.updatedAt) })),
     recent: activity.recent.map((j) => ({ ...j, when: when(j.updatedAt), next: j.status === "queued" ? when(j.runAt) : null })),
@@ -57,21 +53,24 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 
 const STATUS_TONE = { queued: "info", running: "attention", succeeded: "success", dead: "critical" } as const;
 
-function StatusBadge({ status, text }: { status: string; text: Record<JobsKey, string> }) {
-  const key = `activity.status.${status}` as JobsKey;
-  const tone = STATUS_TONE[status as keyof typeof STATUS_TONE];
-  return <Badge {...(tone ? { tone } : {})}>{text[key] ?? status}</Badge>;
+/** A label for a status or a job kind, or the raw value when the app has no words for it (a newer job). */
+function labelOf(t: ClientTranslate, key: string, fallback: string): string {
+  const label = t(key);
+  return label === key ? fallback : label;
 }
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+function StatusBadge({ status }: { status: string }) {
+  const { t } = useT();
+  const tone = STATUS_TONE[status as keyof typeof STATUS_TONE];
+  return <Badge {...(tone ? { tone } : {})}>{labelOf(t, `activity.status.${status}`, status)}</Badge>;
 }
 
 export default function Activity() {
-  const { text, counts, dead, recent, events } = useLoaderData<typeof loader>();
+  const { counts, dead, recent, events } = useLoaderData<typeof loader>();
+  const { t } = useT();
   const shopify = useAppBridge();
   const fetcher = useFetcher<typeof action>();
-  const kind = (k: string) => text[`activity.kind.${k}` as JobsKey] ?? k;
+  const kind = (k: string) => labelOf(t, `activity.kind.${k}`, k);
 
   useEffect(() => {
     const data = fetcher.data;
@@ -82,29 +81,29 @@ export default function Activity() {
 
   return (
     <Page>
-      <TitleBar title={text["activity.title"]} />
+      <TitleBar title={t("activity.title")} />
       <Layout>
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
               <InlineStack align="space-between" blockAlign="center">
                 <Text as="h2" variant="headingMd">
-                  {text["activity.counts.title"]}
+                  {t("activity.counts.title")}
                 </Text>
                 <Button
                   loading={fetcher.state !== "idle" && fetcher.formData?.get("intent") === "reconcile"}
                   onClick={() => fetcher.submit({ intent: "reconcile" }, { method: "post" })}
                 >
-                  {text["activity.reconcile"]}
+                  {t("activity.reconcile")}
                 </Button>
               </InlineStack>
               <Text as="p" tone="subdued">
-                {text["activity.description"]}
+                {t("activity.description")}
               </Text>
               <InlineStack gap="400">
                 {JOB_STATUSES.map((status) => (
                   <InlineStack key={status} gap="100" blockAlign="center">
-                    <StatusBadge status={status} text={text} />
+                    <StatusBadge status={status} />
                     <Text as="span" variant="headingSm">
                       {counts[status]}
                     </Text>
@@ -118,46 +117,49 @@ export default function Activity() {
         <Layout.Section>
           <Card padding="0">
             <Box padding="400">
-              <CardHeader title={text["activity.dead.title"]} description={text["activity.dead.description"]} />
+              <CardHeader title={t("activity.dead.title")} description={t("activity.dead.description")} />
             </Box>
             {dead.length === 0 ? (
               <Box padding="400" paddingBlockStart="0">
                 <BlockStack gap="100">
                   <Text as="p" variant="headingSm">
-                    {text["activity.dead.empty"]}
+                    {t("activity.dead.empty")}
                   </Text>
                   <Text as="p" tone="subdued">
-                    {text["activity.dead.empty.description"]}
+                    {t("activity.dead.empty.description")}
                   </Text>
                 </BlockStack>
               </Box>
             ) : (
               <IndexTable
-                resourceName={{ singular: text["activity.column.kind"], plural: text["activity.dead.title"] }}
+                resourceName={{ singular: t("activity.column.kind"), plural: t("activity.dead.title") }}
                 itemCount={dead.length}
                 selectable={false}
+                lastColumnSticky
                 headings={[
-                  { title: text["activity.column.kind"] },
-                  { title: text["activity.column.when"] },
-                  { title: text["activity.column.attempts"] },
-                  { title: text["activity.column.error"] },
-                  { title: text["activity.column.actions"], alignment: "end" },
+                  { title: t("activity.column.kind") },
+                  { title: t("activity.column.when") },
+                  { title: t("activity.column.attempts") },
+                  { title: t("activity.column.error") },
+                  { title: t("activity.column.actions"), alignment: "end" },
                 ]}
               >
                 {dead.map((job, index) => (
                   <IndexTable.Row id={job.id} key={job.id} position={index}>
                     <IndexTable.Cell>{kind(job.kind)}</IndexTable.Cell>
                     <IndexTable.Cell>{job.when}</IndexTable.Cell>
-                    <IndexTable.Cell>{fill(text["activity.attempts"], { attempts: job.attempts, max: job.maxAttempts })}</IndexTable.Cell>
+                    <IndexTable.Cell>{t("activity.attempts", { attempts: job.attempts, max: job.maxAttempts })}</IndexTable.Cell>
                     <IndexTable.Cell>
-                      <Text as="span" tone="critical" variant="bodySm" breakWord>
-                        {job.lastError ?? ""}
-                      </Text>
+                      <WrapText minWidth="14rem">
+                        <Text as="span" tone="critical" variant="bodySm" breakWord>
+                          {job.lastError ?? ""}
+                        </Text>
+                      </WrapText>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <InlineStack align="end">
                         <Button loading={busy(job.id)} onClick={() => fetcher.submit({ intent: "retry", id: job.id }, { method: "post" })}>
-                          {text["activity.retry"]}
+                          {t("activity.retry")}
                         </Button>
                       </InlineStack>
                     </IndexTable.Cell>
@@ -172,40 +174,43 @@ export default function Activity() {
           <Card padding="0">
             <Box padding="400">
               <Text as="h2" variant="headingMd">
-                {text["activity.recent.title"]}
+                {t("activity.recent.title")}
               </Text>
             </Box>
             {recent.length === 0 ? (
               <Box padding="400">
                 <Text as="p" tone="subdued">
-                  {text["activity.recent.empty"]}
+                  {t("activity.recent.empty")}
                 </Text>
               </Box>
             ) : (
               <IndexTable
-                resourceName={{ singular: text["activity.column.kind"], plural: text["activity.recent.title"] }}
+                resourceName={{ singular: t("activity.column.kind"), plural: t("activity.recent.title") }}
                 itemCount={recent.length}
                 selectable={false}
-                headings={[{ title: text["activity.column.kind"] }, { title: text["activity.column.status"] }, { title: text["activity.column.when"] }]}
+                lastColumnSticky
+                headings={[{ title: t("activity.column.kind") }, { title: t("activity.column.status") }, { title: t("activity.column.when") }]}
               >
                 {recent.map((job, index) => (
                   <IndexTable.Row id={job.id} key={job.id} position={index}>
                     <IndexTable.Cell>
-                      <BlockStack gap="100">
-                        <Text as="span">{kind(job.kind)}</Text>
-                        {job.lastError && job.status !== "succeeded" ? (
-                          <Text as="span" tone="subdued" variant="bodySm" breakWord>
-                            {job.lastError}
-                          </Text>
-                        ) : null}
-                      </BlockStack>
+                      <WrapText>
+                        <BlockStack gap="100">
+                          <Text as="span">{kind(job.kind)}</Text>
+                          {job.lastError && job.status !== "succeeded" ? (
+                            <Text as="span" tone="subdued" variant="bodySm" breakWord>
+                              {job.lastError}
+                            </Text>
+                          ) : null}
+                        </BlockStack>
+                      </WrapText>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <BlockStack gap="100" inlineAlign="start">
-                        <StatusBadge status={job.status} text={text} />
+                        <StatusBadge status={job.status} />
                         {job.next && job.attempts > 0 ? (
                           <Text as="span" tone="subdued" variant="bodySm">
-                            {fill(text["activity.nextRun"], { date: job.next })}
+                            {t("activity.nextRun", { date: job.next })}
                           </Text>
                         ) : null}
                       </BlockStack>
@@ -222,21 +227,21 @@ export default function Activity() {
           <Card padding="0">
             <Box padding="400">
               <Text as="h2" variant="headingMd">
-                {text["activity.events.title"]}
+                {t("activity.events.title")}
               </Text>
             </Box>
             {events.length === 0 ? (
               <Box padding="400">
                 <Text as="p" tone="subdued">
-                  {text["activity.events.empty"]}
+                  {t("activity.events.empty")}
                 </Text>
               </Box>
             ) : (
               <IndexTable
-                resourceName={{ singular: text["activity.column.topic"], plural: text["activity.events.title"] }}
+                resourceName={{ singular: t("activity.column.topic"), plural: t("activity.events.title") }}
                 itemCount={events.length}
                 selectable={false}
-                headings={[{ title: text["activity.column.topic"] }, { title: text["activity.column.event"] }, { title: text["activity.column.received"] }]}
+                headings={[{ title: t("activity.column.topic") }, { title: t("activity.column.event") }, { title: t("activity.column.received") }]}
               >
                 {events.map((event, index) => (
                   <IndexTable.Row id={event.id} key={event.id} position={index}>

@@ -35,10 +35,8 @@ import { countRecentTestEmails, getOutboxEmail, retryOutboxEmail } from "~/model
 import {
   loadEditor,
   loadOutbox,
-  notificationsText,
   templateCheckErrors,
   translateFieldErrors,
-  type NotificationsText,
   type OutboxRow,
 } from "~/notifications/admin.server";
 import { deliverEmailNow } from "~/notifications/deliver.server";
@@ -55,10 +53,12 @@ import {
   templateTargetSchema,
   testRecipientSchema,
 } from "~/notifications/validation";
-import { EmailFrame, StatusBadge, fill, kindLabel } from "~/notifications/ui";
+import { EmailFrame, StatusBadge, kindLabel } from "~/notifications/ui";
 import { useT } from "~/i18n/react";
 import { z } from "zod";
 import { CardHeader } from "~/components/CardHeader";
+import { UnsavedChanges } from "~/components/UnsavedChanges";
+import { WrapText } from "~/components/WrapText";
 
 const TEMPLATE_FIELDS = ["kind", "locale", "subject", "body"] as const;
 /** Test sends per shop per hour. */
@@ -79,7 +79,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     loadEditor({ shop: session.shop, kind, locale }),
     loadOutbox({ shop: session.shop, filter, locale: adminLocale }),
   ]);
-  return json({ editor, outbox, limits: LIMITS, text: notificationsText(translator(adminLocale)) });
+  return json({ editor, outbox, limits: LIMITS });
 };
 
 type Intent = "save" | "preview" | "test" | "reset" | "retry";
@@ -212,7 +212,7 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Fetcher = ReturnType<typeof useFetcher<typeof action>>;
 
 export default function NotificationsPage() {
-  const { editor, outbox, limits, text } = useLoaderData<typeof loader>();
+  const { editor, outbox, limits } = useLoaderData<typeof loader>();
   const shopify = useAppBridge();
   const actionData = useActionData<typeof action>();
   // Owned here, not by the editor: a save or a reset remounts the editor, which must not replay the toast.
@@ -233,10 +233,9 @@ export default function NotificationsPage() {
           key={JSON.stringify([editor.target, editor.template])}
           editor={editor}
           limits={limits}
-          text={text}
           resetFetcher={resetFetcher}
         />
-        <Outbox outbox={outbox} text={text} />
+        <Outbox outbox={outbox} />
       </BlockStack>
     </Page>
   );
@@ -245,14 +244,13 @@ export default function NotificationsPage() {
 function TemplateEditor({
   editor,
   limits,
-  text,
   resetFetcher,
 }: {
   editor: LoaderData["editor"];
   limits: LoaderData["limits"];
-  text: NotificationsText;
   resetFetcher: Fetcher;
 }) {
+  const { t } = useT();
   const { kind, locale } = editor.target;
   const shopify = useAppBridge();
   const submit = useSubmit();
@@ -314,17 +312,27 @@ function TemplateEditor({
 
   const kindOptions = EMAIL_KINDS.map((k) => ({
     value: k,
-    label: `${text[`notifications.kind.${k}`]}${editor.customized[k].en || editor.customized[k].fr ? ` · ${text["notifications.badge.customized"]}` : ""}`,
+    label: `${t(`notifications.kind.${k}`)}${editor.customized[k].en || editor.customized[k].fr ? ` · ${t("notifications.badge.customized")}` : ""}`,
   }));
-  const localeOptions = EMAIL_LOCALES.map((l) => ({ value: l, label: text[`notifications.locale.${l}`] }));
+  const localeOptions = EMAIL_LOCALES.map((l) => ({ value: l, label: t(`notifications.locale.${l}`) }));
 
   return (
     <>
-      <TitleBar title={text["notifications.title"]}>
+      <TitleBar title={t("notifications.title")}>
         <button variant="primary" loading={saving ? "" : undefined} onClick={save}>
-          {text["notifications.save"]}
+          {t("notifications.save")}
         </button>
       </TitleBar>
+      <UnsavedChanges
+        id="template-save-bar"
+        dirty={dirty}
+        saving={saving}
+        onSave={save}
+        onDiscard={() => {
+          setSubject(editor.template.subject);
+          setBody(editor.template.body);
+        }}
+      />
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -337,16 +345,16 @@ function TemplateEditor({
                   <input type="hidden" name="kind" value={kind} />
                   <input type="hidden" name="locale" value={locale} />
                   <FormLayout>
-                    <CardHeader title={text["notifications.templates.title"]} description={text["notifications.templates.description"]} />
+                    <CardHeader title={t("notifications.templates.title")} description={t("notifications.templates.description")} />
                     <FormLayout.Group>
                       <Select
-                        label={text["notifications.field.kind"]}
+                        label={t("notifications.field.kind")}
                         options={kindOptions}
                         value={kind}
                         onChange={(value) => choose("kind", value)}
                       />
                       <Select
-                        label={text["notifications.field.locale"]}
+                        label={t("notifications.field.locale")}
                         options={localeOptions}
                         value={locale}
                         onChange={(value) => choose("lang", value)}
@@ -354,17 +362,17 @@ function TemplateEditor({
                     </FormLayout.Group>
                     <InlineStack gap="200" blockAlign="center">
                       {editor.template.customized ? (
-                        <Badge tone="info">{text["notifications.badge.customized"]}</Badge>
+                        <Badge tone="info">{t("notifications.badge.customized")}</Badge>
                       ) : (
-                        <Badge>{text["notifications.badge.default"]}</Badge>
+                        <Badge>{t("notifications.badge.default")}</Badge>
                       )}
-                      {dirty ? <Badge tone="attention">{text["notifications.unsaved"]}</Badge> : null}
+                      {dirty ? <Badge tone="attention">{t("notifications.unsaved")}</Badge> : null}
                     </InlineStack>
                     <Text as="p" tone="subdued">
-                      {text[`notifications.kindHelp.${kind}`]}
+                      {t(`notifications.kindHelp.${kind}`)}
                     </Text>
                     <TextField
-                      label={text["notifications.field.subject"]}
+                      label={t("notifications.field.subject")}
                       name="subject"
                       value={subject}
                       onChange={setSubject}
@@ -374,14 +382,14 @@ function TemplateEditor({
                       monospaced
                     />
                     <TextField
-                      label={text["notifications.field.body"]}
+                      label={t("notifications.field.body")}
                       name="body"
                       value={body}
                       onChange={setBody}
                       multiline={18}
                       maxLength={limits.body}
                       error={fieldError("body")}
-                      helpText={`${text["notifications.field.body.help"]} ${fill(text["notifications.variables"], { list: editor.variables.join(", ") })}`}
+                      helpText={`${t("notifications.field.body.help")} ${t("notifications.variables", { list: editor.variables.join(", ") })}`}
                       autoComplete="off"
                       monospaced
                     />
@@ -389,18 +397,18 @@ function TemplateEditor({
                       <Banner
                         tone="warning"
                         action={{
-                          content: text["notifications.reset.confirmButton"],
+                          content: t("notifications.reset.confirmButton"),
                           loading: resetFetcher.state !== "idle",
                           onAction: () => {
                             resetFetcher.submit({ intent: "reset", kind, locale }, { method: "post" });
                             setConfirmReset(false);
                           },
                         }}
-                        secondaryAction={{ content: text["notifications.cancel"], onAction: () => setConfirmReset(false) }}
+                        secondaryAction={{ content: t("notifications.cancel"), onAction: () => setConfirmReset(false) }}
                       >
-                        {fill(text["notifications.reset.confirm"], {
-                          kind: text[`notifications.kind.${kind}`],
-                          locale: text[`notifications.locale.${locale}`],
+                        {t("notifications.reset.confirm", {
+                          kind: t(`notifications.kind.${kind}`),
+                          locale: t(`notifications.locale.${locale}`),
                         })}
                       </Banner>
                     ) : null}
@@ -412,17 +420,17 @@ function TemplateEditor({
                         loading={resetFetcher.state !== "idle"}
                         onClick={() => setConfirmReset(true)}
                       >
-                        {text["notifications.reset"]}
+                        {t("notifications.reset")}
                       </Button>
                       <Button submit variant="primary" loading={saving}>
-                        {text["notifications.save"]}
+                        {t("notifications.save")}
                       </Button>
                     </InlineStack>
                   </FormLayout>
                 </Form>
               </Card>
               <BlockStack gap="400">
-                <PreviewCard preview={preview} loading={previewing} invalid={dirty && !previewing && Boolean(previewResult && !previewResult.ok)} text={text} />
+                <PreviewCard preview={preview} loading={previewing} invalid={dirty && !previewing && Boolean(previewResult && !previewResult.ok)} />
                 <Card>
                   <testFetcher.Form method="post">
                     <input type="hidden" name="intent" value="test" />
@@ -431,22 +439,22 @@ function TemplateEditor({
                     <input type="hidden" name="subject" value={subject} />
                     <input type="hidden" name="body" value={body} />
                     <FormLayout>
-                      <CardHeader title={text["notifications.test.title"]} description={text["notifications.test.description"]} />
+                      <CardHeader title={t("notifications.test.title")} description={t("notifications.test.description")} />
                       {testResult && !testResult.ok && testResult.banner ? (
                         <Banner tone="critical">{testResult.banner}</Banner>
                       ) : null}
                       <TextField
-                        label={text["notifications.test.to"]}
+                        label={t("notifications.test.to")}
                         name="to"
                         type="email"
                         value={to}
                         onChange={setTo}
-                        helpText={text["notifications.test.to.help"]}
+                        helpText={t("notifications.test.to.help")}
                         error={testErrors.to}
                         autoComplete="email"
                         connectedRight={
                           <Button submit loading={testFetcher.state !== "idle"}>
-                            {text["notifications.test.send"]}
+                            {t("notifications.test.send")}
                           </Button>
                         }
                       />
@@ -466,30 +474,29 @@ function PreviewCard({
   preview,
   loading,
   invalid,
-  text,
 }: {
   preview: RenderedEmail | null;
   loading: boolean;
   invalid: boolean;
-  text: NotificationsText;
 }) {
+  const { t } = useT();
   return (
     <Card>
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center">
-          <CardHeader title={text["notifications.preview.title"]} description={text["notifications.preview.description"]} />
-          {loading ? <Spinner size="small" accessibilityLabel={text["notifications.preview.loading"]} /> : null}
+          <CardHeader title={t("notifications.preview.title")} description={t("notifications.preview.description")} />
+          {loading ? <Spinner size="small" accessibilityLabel={t("notifications.preview.loading")} /> : null}
         </InlineStack>
-        {invalid ? <Banner tone="warning">{text["notifications.preview.invalid"]}</Banner> : null}
+        {invalid ? <Banner tone="warning">{t("notifications.preview.invalid")}</Banner> : null}
         {preview ? (
           <BlockStack gap="200">
             <Text as="p">
               <Text as="span" fontWeight="semibold">
-                {text["notifications.preview.subjectLabel"]}
+                {t("notifications.preview.subjectLabel")}
               </Text>{" "}
               {preview.subject}
             </Text>
-            <EmailFrame html={preview.html} title={text["notifications.preview.frame"]} />
+            <EmailFrame html={preview.html} title={t("notifications.preview.frame")} />
           </BlockStack>
         ) : null}
       </BlockStack>
@@ -497,15 +504,15 @@ function PreviewCard({
   );
 }
 
-function Outbox({ outbox, text }: { outbox: LoaderData["outbox"]; text: NotificationsText }) {
+function Outbox({ outbox }: { outbox: LoaderData["outbox"] }) {
   const { t } = useT();
   const shopify = useAppBridge();
   const retryFetcher = useFetcher<typeof action>();
   const [searchParams, setSearchParams] = useSearchParams();
   const failedCount = outbox.counts.dead + outbox.counts.failing;
   const tabs = [
-    { id: "all", content: text["notifications.outbox.filter.all"] },
-    { id: "failed", content: fill(text["notifications.outbox.filter.failed"], { count: failedCount }) },
+    { id: "all", content: t("notifications.outbox.filter.all") },
+    { id: "failed", content: t("notifications.outbox.filter.failed", { count: failedCount }) },
   ];
 
   useEffect(() => {
@@ -530,16 +537,16 @@ function Outbox({ outbox, text }: { outbox: LoaderData["outbox"]; text: Notifica
             <Box padding="400">
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  {text["notifications.outbox.title"]}
+                  {t("notifications.outbox.title")}
                 </Text>
                 <Text as="p" tone="subdued">
-                  {text["notifications.outbox.description"]}
+                  {t("notifications.outbox.description")}
                 </Text>
                 {outbox.mode === "mailbox" ? (
-                  <Banner tone="warning">{text["notifications.outbox.mailbox"]}</Banner>
+                  <Banner tone="warning">{t("notifications.outbox.mailbox")}</Banner>
                 ) : (
                   <Text as="p" tone="subdued">
-                    {text["notifications.outbox.smtp"]}
+                    {t("notifications.outbox.smtp")}
                   </Text>
                 )}
               </BlockStack>
@@ -547,52 +554,57 @@ function Outbox({ outbox, text }: { outbox: LoaderData["outbox"]; text: Notifica
             <Tabs tabs={tabs} selected={outbox.filter === "failed" ? 1 : 0} onSelect={selectTab} />
             {outbox.emails.length === 0 ? (
               <EmptyState
-                heading={outbox.filter === "failed" ? text["notifications.outbox.emptyFailed"] : text["notifications.outbox.empty"]}
+                heading={outbox.filter === "failed" ? t("notifications.outbox.emptyFailed") : t("notifications.outbox.empty")}
                 image=""
               >
                 <p>
                   {outbox.filter === "failed"
-                    ? text["notifications.outbox.emptyFailed.description"]
-                    : text["notifications.outbox.empty.description"]}
+                    ? t("notifications.outbox.emptyFailed.description")
+                    : t("notifications.outbox.empty.description")}
                 </p>
               </EmptyState>
             ) : (
               <IndexTable
-                resourceName={{ singular: text["notifications.outbox.column.kind"], plural: text["notifications.outbox.title"] }}
+                resourceName={{ singular: t("notifications.outbox.column.kind"), plural: t("notifications.outbox.title") }}
                 itemCount={outbox.emails.length}
                 selectable={false}
+                lastColumnSticky
                 headings={[
-                  { title: text["notifications.outbox.column.created"] },
-                  { title: text["notifications.outbox.column.kind"] },
-                  { title: text["notifications.outbox.column.to"] },
-                  { title: text["notifications.outbox.column.subject"] },
-                  { title: text["notifications.outbox.column.status"] },
-                  { title: text["notifications.outbox.column.actions"], alignment: "end" },
+                  { title: t("notifications.outbox.column.created") },
+                  { title: t("notifications.outbox.column.kind") },
+                  { title: t("notifications.outbox.column.to") },
+                  { title: t("notifications.outbox.column.subject") },
+                  { title: t("notifications.outbox.column.status") },
+                  { title: t("notifications.outbox.column.actions"), alignment: "end" },
                 ]}
               >
                 {outbox.emails.map((email: OutboxRow, index: number) => (
                   <IndexTable.Row id={email.id} key={email.id} position={index}>
                     <IndexTable.Cell>{email.createdAt}</IndexTable.Cell>
-                    <IndexTable.Cell>{kindLabel(email.kind, text)}</IndexTable.Cell>
-                    <IndexTable.Cell>{email.toEmail}</IndexTable.Cell>
+                    <IndexTable.Cell>{kindLabel(email.kind, t)}</IndexTable.Cell>
                     <IndexTable.Cell>
-                      <BlockStack gap="100">
-                        <Text as="span">{email.subject}</Text>
-                        {email.lastError ? (
-                          <Text as="span" tone="critical" variant="bodySm" breakWord>
-                            {email.lastError}
-                          </Text>
-                        ) : null}
-                        {email.nextAttemptAt ? (
-                          <Text as="span" tone="subdued" variant="bodySm">
-                            {fill(text["notifications.outbox.nextAttempt"], { date: email.nextAttemptAt })}
-                          </Text>
-                        ) : null}
-                      </BlockStack>
+                      <WrapText>{email.toEmail}</WrapText>
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <WrapText minWidth="12rem">
+                        <BlockStack gap="100">
+                          <Text as="span">{email.subject}</Text>
+                          {email.lastError ? (
+                            <Text as="span" tone="critical" variant="bodySm" breakWord>
+                              {email.lastError}
+                            </Text>
+                          ) : null}
+                          {email.nextAttemptAt ? (
+                            <Text as="span" tone="subdued" variant="bodySm">
+                              {t("notifications.outbox.nextAttempt", { date: email.nextAttemptAt })}
+                            </Text>
+                          ) : null}
+                        </BlockStack>
+                      </WrapText>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <BlockStack gap="100" inlineAlign="start">
-                        <StatusBadge status={email.status} text={text} />
+                        <StatusBadge status={email.status} />
                         {email.attempts > 1 ? (
                           <Text as="span" tone="subdued" variant="bodySm">
                             {t("notifications.outbox.attempts", { count: email.attempts })}
@@ -604,16 +616,16 @@ function Outbox({ outbox, text }: { outbox: LoaderData["outbox"]; text: Notifica
                       <InlineStack gap="200" align="end" wrap={false}>
                         <Button
                           url={`/app/notifications/emails/${email.id}`}
-                          accessibilityLabel={fill(text["notifications.outbox.rowLabel"], { to: email.toEmail })}
+                          accessibilityLabel={t("notifications.outbox.rowLabel", { to: email.toEmail })}
                         >
-                          {text["notifications.outbox.view"]}
+                          {t("notifications.outbox.view")}
                         </Button>
                         {email.retryable ? (
                           <Button
                             loading={retrying(email.id)}
                             onClick={() => retryFetcher.submit({ intent: "retry", id: email.id }, { method: "post" })}
                           >
-                            {text["notifications.outbox.retry"]}
+                            {t("notifications.outbox.retry")}
                           </Button>
                         ) : null}
                       </InlineStack>

@@ -10,15 +10,16 @@ import { authenticate } from "~/shopify.server";
 import { readFormData } from "~/validation/form-data";
 import { adminLocaleFromRequest, translator } from "~/i18n/admin";
 import { retryOutboxEmail } from "~/models/email-outbox.server";
-import { loadOutboxEmail, notificationsText } from "~/notifications/admin.server";
-import { EmailFrame, StatusBadge, fill, kindLabel } from "~/notifications/ui";
+import { loadOutboxEmail } from "~/notifications/admin.server";
+import { EmailFrame, StatusBadge, kindLabel } from "~/notifications/ui";
+import { useT } from "~/i18n/react";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const locale = adminLocaleFromRequest(request);
   const email = params.id ? await loadOutboxEmail({ shop: session.shop, id: params.id, locale }) : null;
   if (!email) throw new Response("Not Found", { status: 404 });
-  return json({ email, text: notificationsText(translator(locale)) });
+  return json({ email });
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -33,7 +34,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function OutboxEmailPage() {
-  const { email, text } = useLoaderData<typeof loader>();
+  const { email } = useLoaderData<typeof loader>();
+  const { t } = useT();
   const shopify = useAppBridge();
   const fetcher = useFetcher<typeof action>();
   const retrying = fetcher.state !== "idle";
@@ -44,24 +46,24 @@ export default function OutboxEmailPage() {
   }, [fetcher.data, shopify]);
 
   const facts: [string, string | number | null][] = [
-    [text["notifications.email.to"], email.toEmail],
-    [text["notifications.outbox.column.kind"], kindLabel(email.kind, text)],
-    [text["notifications.email.created"], email.createdAt],
-    [text["notifications.email.sent"], email.sentAt],
-    [text["notifications.email.attempts"], email.attempts],
-    [text["notifications.email.nextAttempt"], email.nextAttemptAt],
-    [text["notifications.email.messageId"], email.messageId],
+    [t("notifications.email.to"), email.toEmail],
+    [t("notifications.outbox.column.kind"), kindLabel(email.kind, t)],
+    [t("notifications.email.created"), email.createdAt],
+    [t("notifications.email.sent"), email.sentAt],
+    [t("notifications.email.attempts"), email.attempts],
+    [t("notifications.email.nextAttempt"), email.nextAttemptAt],
+    [t("notifications.email.messageId"), email.messageId],
   ];
 
   return (
     <Page>
-      <TitleBar title={fill(text["notifications.email.title"], { subject: email.subject })}>
+      <TitleBar title={t("notifications.email.title", { subject: email.subject })}>
         <a variant="breadcrumb" href="/app/notifications">
-          {text["notifications.title"]}
+          {t("notifications.title")}
         </a>
         {email.retryable ? (
           <button variant="primary" loading={retrying ? "" : undefined} onClick={retry}>
-            {text["notifications.email.retry"]}
+            {t("notifications.email.retry")}
           </button>
         ) : null}
       </TitleBar>
@@ -73,22 +75,22 @@ export default function OutboxEmailPage() {
                 {email.subject}
               </Text>
               <InlineStack gap="200" blockAlign="center">
-                <StatusBadge status={email.status} text={text} />
+                <StatusBadge status={email.status} />
                 {email.retryable ? (
                   <Button variant="primary" loading={retrying} onClick={retry}>
-                    {text["notifications.email.retry"]}
+                    {t("notifications.email.retry")}
                   </Button>
                 ) : null}
               </InlineStack>
             </InlineStack>
             {email.lastError ? (
-              <Banner tone={email.status === "dead" ? "critical" : "warning"} title={text["notifications.email.error"]}>
+              <Banner tone={email.status === "dead" ? "critical" : "warning"} title={t("notifications.email.error")}>
                 <Text as="p" breakWord>
                   {email.lastError}
                 </Text>
               </Banner>
             ) : null}
-            {email.status === "mailbox" ? <Banner tone="info">{text["notifications.email.mailbox"]}</Banner> : null}
+            {email.status === "mailbox" ? <Banner tone="info">{t("notifications.email.mailbox")}</Banner> : null}
             <Card>
               <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
                 {facts
@@ -108,7 +110,7 @@ export default function OutboxEmailPage() {
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  {text["notifications.email.message"]}
+                  {t("notifications.email.message")}
                 </Text>
                 <EmailFrame html={email.html} title={email.subject} />
               </BlockStack>
@@ -116,7 +118,7 @@ export default function OutboxEmailPage() {
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  {text["notifications.email.text"]}
+                  {t("notifications.email.text")}
                 </Text>
                 <Box background="bg-surface-secondary" padding="300" borderRadius="200">
                   <pre style={{ margin: 0, whiteSpace: "pre-wrap", fontFamily: "inherit" }}>{email.text}</pre>

@@ -8,25 +8,19 @@ import { BlockStack, Box, Button, Card, EmptyState, IndexTable, Layout, Page, Te
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { formatDateTime } from "~/domain/format";
-import { adminLocaleFromRequest, translator, type AdminMessageKey } from "~/i18n/admin";
-import { en as privacyMessages } from "~/i18n/messages/privacy";
+import { adminLocaleFromRequest } from "~/i18n/admin";
+import { useT } from "~/i18n/react";
 import { RETENTION_DAYS } from "~/jobs/retention.server";
 import { listDataRequests } from "~/models/data-request.server";
 import { getShopSettings } from "~/models/settings.server";
 import { CardHeader } from "~/components/CardHeader";
 
-type PrivacyKey = keyof typeof privacyMessages;
-
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const locale = adminLocaleFromRequest(request);
-  const t = translator(locale);
   const [requests, settings] = await Promise.all([listDataRequests({ shop: session.shop }), getShopSettings({ shop: session.shop })]);
-  const text = Object.fromEntries(
-    (Object.keys(privacyMessages) as PrivacyKey[]).map((key) => [key, t(key as AdminMessageKey, { days: RETENTION_DAYS.dataRequests })]),
-  ) as Record<PrivacyKey, string>;
   return json({
-    text,
+    retentionDays: RETENTION_DAYS.dataRequests,
     requests: requests.map((r) => ({
       id: r.id,
       requestId: r.requestId,
@@ -56,7 +50,8 @@ async function download(url: string, fileName: string) {
 }
 
 export default function PrivacyRequests() {
-  const { text, requests } = useLoaderData<typeof loader>();
+  const { retentionDays, requests } = useLoaderData<typeof loader>();
+  const { t } = useT();
   const shopify = useAppBridge();
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -73,29 +68,29 @@ export default function PrivacyRequests() {
 
   return (
     <Page>
-      <TitleBar title={text["privacy.title"]} />
+      <TitleBar title={t("privacy.title")} />
       <Layout>
         <Layout.Section>
           <Card padding="0">
             <Box padding="400">
-              <CardHeader title={text["privacy.title"]} description={text["privacy.description"]} />
+              <CardHeader title={t("privacy.title")} description={t("privacy.description", { count: retentionDays })} />
             </Box>
             {requests.length === 0 ? (
-              <EmptyState heading={text["privacy.empty"]} image="">
+              <EmptyState heading={t("privacy.empty")} image="">
                 <Text as="p" tone="subdued">
-                  {text["privacy.empty.description"]}
+                  {t("privacy.empty.description")}
                 </Text>
               </EmptyState>
             ) : (
               <IndexTable
-                resourceName={{ singular: text["privacy.resource.singular"], plural: text["privacy.resource.plural"] }}
+                resourceName={{ singular: t("privacy.resource.singular"), plural: t("privacy.resource.plural") }}
                 itemCount={requests.length}
                 selectable={false}
                 headings={[
-                  { title: text["privacy.column.received"] },
-                  { title: text["privacy.column.customer"] },
-                  { title: text["privacy.column.request"] },
-                  { title: text["privacy.column.download"], alignment: "end" },
+                  { title: t("privacy.column.received") },
+                  { title: t("privacy.column.customer") },
+                  { title: t("privacy.column.request") },
+                  { title: t("privacy.column.download"), alignment: "end" },
                 ]}
               >
                 {requests.map((row, index) => (
@@ -104,7 +99,7 @@ export default function PrivacyRequests() {
                     <IndexTable.Cell>
                       {row.customerEmail ?? (
                         <Text as="span" tone="subdued">
-                          {text["privacy.noEmail"]}
+                          {t("privacy.noEmail")}
                         </Text>
                       )}
                     </IndexTable.Cell>
@@ -116,7 +111,7 @@ export default function PrivacyRequests() {
                     <IndexTable.Cell>
                       <BlockStack inlineAlign="end">
                         <Button size="slim" loading={busy === row.id} onClick={() => void onDownload(row)}>
-                          {text["privacy.download"]}
+                          {t("privacy.download")}
                         </Button>
                       </BlockStack>
                     </IndexTable.Cell>

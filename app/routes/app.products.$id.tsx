@@ -11,6 +11,7 @@ import {
   Box,
   Button,
   Card,
+  Checkbox,
   DataTable,
   FormLayout,
   InlineStack,
@@ -68,7 +69,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     return json({ ok: false as const, intent: input.intent, errors: {} as Record<string, string>, message: null, confirm: result.confirm }, { status: 409 });
   }
   if (!result.ok) {
-    const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, t(key as AdminMessageKey)]));
+    const params = "params" in result ? result.params : undefined;
+    const errors = Object.fromEntries(
+      Object.entries(result.errors).map(([field, key]) => [field, t(key as AdminMessageKey, params?.[field])]),
+    );
     return json({ ok: false as const, intent: input.intent, errors, message: null }, { status: result.status });
   }
   const failure = result.sync.failed[0];
@@ -167,6 +171,12 @@ export default function ProductPage() {
   return (
     <Page
       backAction={{ content: t("product.back"), onAction: () => navigate("/app/products") }}
+      secondaryActions={[
+        {
+          content: t("product.waitlist.open"),
+          onAction: () => navigate(`/app/products/${product.id.split("/").pop()}/waitlist?variant=${editor.variant.id.split("/").pop()}`),
+        },
+      ]}
       title={product.title}
       subtitle={editor.variant.sku ?? undefined}
     >
@@ -297,7 +307,7 @@ function SettingsCard({ editor, t, locale, onReload, reloading }: { editor: Edit
                 label={t("product.leadTime")}
                 type="number"
                 min={0}
-                helpText={t("product.leadTime.help", { days: editor.defaultLeadTimeDays })}
+                helpText={t("product.leadTime.help", { count: editor.defaultLeadTimeDays })}
                 {...field("leadTimeDays")}
               />
               <TextField label={t("product.capacity")} type="number" min={1} helpText={t("product.capacity.help")} {...field("capacityPerWeek")} />
@@ -347,6 +357,46 @@ function BatchFields({ values, onChange, errors, t, bounds, onEdit }: { values: 
   );
 }
 
+type InventoryLocations = Editor["inventoryLocations"];
+/** The edit dialog's "add to Shopify inventory" choice; offered only while the stored batch is pending. */
+type Receipt = { pending: boolean; add: boolean; locationId: string };
+const noReceipt: Receipt = { pending: false, add: false, locationId: "" };
+
+/**
+ * As a pending batch gets its received date: add its units to Shopify's inventory at a location, or be told
+ * plainly that Shopify's stock stays as it is.
+ */
+function ReceiveIntoInventory({ quantity, locations, receipt, onChange, errors, t }: { quantity: string; locations: InventoryLocations; receipt: Receipt; onChange: (r: Receipt) => void; errors: Record<string, string>; t: T }) {
+  const location = locations?.find((l) => l.id === receipt.locationId) ?? locations?.[0];
+  if (!locations || !location) {
+    return <Banner tone="warning">{t("product.batch.noInventoryLocation")}</Banner>;
+  }
+  const count = /^\d+$/.test(quantity.trim()) ? Number(quantity.trim()) : 0;
+  const several = locations.length > 1;
+  return (
+    <BlockStack gap="200">
+      <Checkbox
+        label={t("product.batch.addToInventory", { count, location: location.name })}
+        helpText={receipt.add ? t("product.batch.addToInventory.help") : undefined}
+        checked={receipt.add}
+        onChange={(add) => onChange({ ...receipt, add, locationId: location.id })}
+        error={errors.addToInventory ?? (several ? undefined : errors.inventoryLocationId)}
+      />
+      {several && (
+        <Select
+          label={t("product.batch.inventoryLocation")}
+          options={locations.map((l) => ({ label: l.name, value: l.id }))}
+          value={location.id}
+          onChange={(locationId) => onChange({ ...receipt, locationId })}
+          error={errors.inventoryLocationId}
+          disabled={!receipt.add}
+        />
+      )}
+      {!receipt.add && <Banner tone="warning">{t("product.batch.inventoryNotChanged")}</Banner>}
+    </BlockStack>
+  );
+}
+
 function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Editor; t: T; locale: string } & ReloadProps) {
   const addFetcher = useFetcher<typeof action>();
   const editFetcher = useFetcher<typeof action>();
@@ -354,6 +404,12 @@ function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Edito
   const [draft, setDraft] = useState(emptyBatch);
   const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
   const [editing, setEditing] = useState<typeof emptyBatch | null>(null);
+  const [receipt, setReceipt] = useState<Receipt>(noReceipt);
+  const offerReceipt = editing !== null && receipt.pending && editing.receivedOn !== "";
+  const receiptFields = (): Record<string, string> =>
+    offerReceipt && receipt.add
+      ? { addToInventory: "1", inventoryLocationId: receipt.locationId || (editor.inventoryLocations?.[0]?.id ?? "") }
+      : {};
   useResultToast(addFetcher, () => {
     setDraft(emptyBatch);
     setSubmissionKey(newSubmissionKey());
@@ -411,6 +467,7 @@ function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Edito
                   size="slim"
                   onClick={() => {
                     setStaleEdit(editFetcher.data);
+                    setReceipt({ ...noReceipt, pending: !batch.receivedOn, locationId: editor.inventoryLocations?.[0]?.id ?? "" });
                     setEditing({
                       batchId: batch.id,
                       version: String(batch.version),
@@ -455,12 +512,26 @@ function BatchesCard({ editor, t, locale, onReload, reloading }: { editor: Edito
         open={editing !== null}
         onClose={() => setEditing(null)}
         title={t("product.batch.editTitle")}
-        primaryAction={{ content: t("product.save"), loading: editFetcher.state !== "idle", onAction: () => editing && submit(editFetcher, editing) }}
+        primaryAction={{ content: t("product.save"), loading: editFetcher.state !== "idle", onAction: () => editing && submit(editFetcher, editing, receiptFields()) }}
       >
         <Modal.Section>
           <BlockStack gap="300">
             <ConflictBanner message={editProblem} t={t} onReload={() => { setEditing(null); onReload(); }} reloading={reloading} />
             {editing && <BatchFields values={editing} onChange={setEditing} errors={editErrors.errors} onEdit={editErrors.touch} t={t} bounds={editor.dateBounds} />}
+            {editing && offerReceipt && (
+              <ReceiveIntoInventory
+                quantity={editing.quantity}
+                locations={editor.inventoryLocations}
+                receipt={receipt}
+                onChange={(next) => {
+                  editErrors.touch("addToInventory");
+                  editErrors.touch("inventoryLocationId");
+                  setReceipt(next);
+                }}
+                errors={editErrors.errors}
+                t={t}
+              />
+            )}
             <DateChangeConfirm {...confirmEdit} />
           </BlockStack>
         </Modal.Section>

@@ -22,6 +22,8 @@ import { DEFAULT_VELOCITY_WINDOW_DAYS, salesVelocity, sellOutForecast, type Dail
 import { fetchRecentSales } from "~/shopify/sales.server";
 import { previewDateChanges, type DateChangePreview } from "~/ledger/preview.server";
 import { enqueueVariantRecompute } from "~/jobs/schedule.server";
+import { enqueueJob } from "~/jobs/queue.server";
+import { batchReceiptKey, readVariantStockLocations, receiveBatchStock } from "~/shopify/inventory-adjust.server";
 import type { StoredVariant } from "./eta.server";
 
 export function productGid(id: string): string | null {
@@ -83,9 +85,13 @@ export async function loadVariantEditor({
     listWaitingLines({ shop, variantId }),
     loadEtaSettings({ shop }),
   ]);
-  const [report, forecast] = await Promise.all([
+  // Where a batch's units can be received into Shopify (the edit dialog offers it): asked only while a
+  // batch is still pending.
+  const pending = (row?.batches ?? []).some((batch) => batch.receivedOn === null);
+  const [report, forecast, stock] = await Promise.all([
     row ? computeVariantEtasReport({ shop, variantIds: [variantId], now, settings }) : Promise.resolve({ results: [], problems: [] }),
     forecastFor(graphql, shopifyVariant, (at) => settings.eta.calendar.localDate(at), now),
+    pending ? readVariantStockLocations(graphql, variantId) : Promise.resolve(null),
   ]);
   const [computed] = report.results;
   const [problem] = report.problems;
@@ -120,6 +126,8 @@ export async function loadVariantEditor({
     })),
     /** Why this variant has no estimate although it is managed: its stored data cannot be computed. */
     problem: problem ? { kind: problem.kind, batchIds: problem.batchIds } : null,
+    /** Active locations stocking the variant (default first), where a batch can be received; null: none. */
+    inventoryLocations: stock?.locations.map((l) => ({ id: l.id, name: l.name, available: l.available })) ?? null,
     /** Bounds of every date field (the action enforces the same windows). */
     dateBounds: dateWindows(today),
     preview: computed
@@ -154,7 +162,7 @@ function storedDay(value: Date | null): string | null {
 
 type WriteResult =
   | { ok: true; sync: Pick<SyncReport, "failed" | "warnings"> }
-  | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> }
+  | { ok: false; status: 400 | 404 | 409 | 422; errors: Record<string, string>; params?: Record<string, Record<string, string>> }
   /** Nothing written: the save would email customers; the form asks first (see confirmDateChanges). */
   | { ok: false; status: 409; errors: Record<string, string>; confirm: DateChangePreview };
 
@@ -298,15 +306,46 @@ export async function saveBatch({ shop, graphql, product, input, now = new Date(
     const stored = (await getBackorderVariant({ shop, variantId: batch.variantId }))?.batches.find((b) => b.id === batchId);
     if (!stored) return { ok: false, status: 404, errors: { batchId: "products.error.unknownBatch" } };
     if (batch.version != null && stored.version !== batch.version) return conflict;
+    // Units are added to Shopify only as the batch becomes received: a resubmit of a form already saved
+    // (the batch is received now) adds nothing.
+    const receipt = batch.addToInventory && batch.receivedOn && stored.receivedOn === null ? batch.inventoryLocationId : null;
+    const inventoryItemId = product.variants.find((v) => v.id === batch.variantId)?.inventoryItemId ?? null;
+    if (receipt && !inventoryItemId) return { ok: false, status: 422, errors: { inventoryLocationId: "products.error.inventoryLocation" } };
     const ask = await askFirst({
       shop,
       variantId: batch.variantId,
       input,
       now,
-      change: (row) => ({ ...row, batches: row.batches.map((b) => (b.id === batchId ? { ...b, ...proposed } : b)) }),
+      change: (row) => ({
+        ...row,
+        // Received into Shopify, the units move from the batch to the stock the queue is served from.
+        available: receipt ? row.available + batch.quantity : row.available,
+        batches: row.batches.map((b) => (b.id === batchId ? { ...b, ...proposed } : b)),
+      }),
     });
     if (ask) return ask;
     if (!(await ensureRow(shop, product, batch.variantId))) return unknownVariant;
+    if (receipt && inventoryItemId) {
+      // Shopify first: if it refuses, the batch is not recorded as received.
+      const received = await receiveBatchStock(graphql, { batchId, inventoryItemId, locationId: receipt, delta: batch.quantity });
+      if (!received.ok) {
+        return {
+          ok: false,
+          status: 422,
+          errors: { addToInventory: "products.error.inventoryRefused" },
+          params: { addToInventory: { message: received.message } },
+        };
+      }
+      // The stock event Shopify also sends as inventory_levels/update, queued now (webhooks are not
+      // guaranteed): the ledger re-reads the variant's stock and serves its waiting orders first in, first out.
+      await enqueueJob({
+        shop,
+        kind: "inventory.level",
+        payload: { inventoryItemId, locationId: receipt, available: null, updatedAt: received.createdAt ?? now.toISOString() },
+        uniqueKey: batchReceiptKey({ batchId, locationId: receipt, delta: batch.quantity }),
+        now,
+      });
+    }
     const saved = await updateBatch({ shop, batchId, batch });
     if (saved === "conflict") return conflict;
     if (saved === "missing") return { ok: false, status: 404, errors: { batchId: "products.error.unknownBatch" } };

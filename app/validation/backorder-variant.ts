@@ -9,6 +9,7 @@ export const BACKORDER_MODES = ["off", "always", "when_sold_out"] as const;
 
 const VARIANT_GID = /^gid:\/\/shopify\/ProductVariant\/\d+$/;
 const SUBMISSION_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+const LOCATION_GID = /^gid:\/\/shopify\/Location\/\d+$/;
 
 export const LIMITS = {
   cap: { min: 1, max: 100_000 },
@@ -69,6 +70,23 @@ export function batchSchema(windows: DateWindows) {
       expectedOn: dateIn(windows.expectedOn, { invalid: "products.error.date", range: "products.error.expectedRange" }),
       receivedOn: optionalDateIn(windows.receivedOn, { invalid: "products.error.date", range: "products.error.receivedRange" }),
       supplier: optionalText(120),
+      /** "Add these units to Shopify inventory" (edit dialog, as the batch gets its received date): "1" = ticked. */
+      addToInventory: z
+        .string()
+        .optional()
+        .transform((value) => value === "1"),
+      /** Where the units are received (one of the variant's stocking locations). */
+      inventoryLocationId: z
+        .string()
+        .trim()
+        .optional()
+        .transform((value) => value || null)
+        .refine((value) => value === null || LOCATION_GID.test(value), "products.error.inventoryLocation"),
+    })
+    .superRefine((value, ctx) => {
+      if (!value.addToInventory) return;
+      if (!value.receivedOn) ctx.addIssue({ code: "custom", path: ["addToInventory"], message: "products.error.addToInventoryNotReceived" });
+      if (!value.inventoryLocationId) ctx.addIssue({ code: "custom", path: ["inventoryLocationId"], message: "products.error.inventoryLocation" });
     })
     .transform(({ batchId, ...batch }) => ({ ...batch, batchId: batchId || undefined }));
 }

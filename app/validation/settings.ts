@@ -1,6 +1,8 @@
 // The shop settings form: one zod schema for the action, the stored JSON columns and the field errors.
 // Error messages are i18n keys (app/i18n/messages/settings.ts); the route translates them.
 import Holidays from "date-holidays";
+import { adminLocale } from "~/i18n/locale";
+import { regionNames } from "~/i18n/regions";
 import { z } from "zod";
 import { DELIVERY_MODES, type DeliveryMode } from "~/domain/types";
 import { dateWindows, inWindow, isIsoDate } from "./dates";
@@ -74,10 +76,10 @@ export function holidayCountries(language: string = "en"): Record<string, string
   );
 }
 
-/** Subdivision code → name for a country (empty when it has none or is unknown). */
+/** Subdivision code → name in the admin's language, for a country (empty when it has none or is unknown). */
 export function holidayRegions(country: string, language: string = "en"): Record<string, string> {
   if (!isHolidayCountry(country)) return {};
-  return holidayLibrary().getStates(country, language) ?? {};
+  return regionNames(country, adminLocale(language));
 }
 
 let countryCodes: ReadonlySet<string> | undefined;

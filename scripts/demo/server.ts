@@ -16,7 +16,7 @@ const ROOT = path.resolve(HERE, "..", "..");
 
 export const DEMO_SHOP = "maison-argile.myshopify.com";
 const CDN_ORIGIN = "https://cdn.shopify.com";
-/** Where root.tsx may load the font stylesheet from in the demo (a local stand-in, no CDN request). */
+/** The demo's local stand-in for Shopify's Inter stylesheet; root.tsx links it through FONT_STYLESHEET_URL. */
 export const DEMO_FONT_STYLESHEET_PATH = "/__demo/fonts/inter.css";
 const CDN_APP_BRIDGE = `${CDN_ORIGIN}/shopifycloud/app-bridge.js`;
 const CDN_FONT_STYLESHEET = `${CDN_ORIGIN}/static/fonts/inter/v4/styles.css`;
@@ -81,6 +81,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     SCOPES: scopesFromToml(),
     DATABASE_URL: `file:${databaseFile}`,
     APP_BRIDGE_URL: `${origin}/__demo/app-bridge.js`,
+    // Refused by app/env.server.ts under NODE_ENV=production, like APP_BRIDGE_URL: production keeps the CDN.
+    FONT_STYLESHEET_URL: `${origin}${DEMO_FONT_STYLESHEET_PATH}`,
   });
 
   // A fresh database through the real migration path.
@@ -168,8 +170,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   // The library only lets Shopify's admin frame the app (CSP frame-ancestors); the demo's admin stand-in
   // lives on this origin, so it is added here, in the demo server only. The library's
   // `Link: <cdn…/app-bridge.js>; rel=preload` header points at the local stand-in instead (production keeps
-  // Shopify's CDN). The page HTML is not rewritten: React hydrates the whole document, so root.tsx itself
-  // must take the font stylesheet's address (see /__demo/fonts/inter.css) for the demo to skip the CDN.
+  // Shopify's CDN). The page HTML is not rewritten: React hydrates the whole document, so root.tsx takes
+  // the font stylesheet's address from its loader (FONT_STYLESHEET_URL, set above).
   app.use((_req, res, next) => {
     const setHeader = res.setHeader.bind(res);
     res.setHeader = (name: string, value: number | string | readonly string[]) => {

@@ -154,11 +154,12 @@ describe("errors and the demo's outside world", () => {
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   });
 
-  it("loads App Bridge only from the demo's stand-in, and serves a favicon", async () => {
+  it("loads App Bridge and the font stylesheet only from the demo's stand-ins, never cdn.shopify.com, and serves a favicon", async () => {
     // GIVEN every request the pages above made
-    // THEN App Bridge never came from cdn.shopify.com (the library's preload header points at the stand-in)
-    expect(requested.filter((url) => url.includes("cdn.shopify.com/shopifycloud/app-bridge"))).toEqual([]);
+    // THEN nothing came from cdn.shopify.com (App Bridge, the Inter stylesheet or anything else)
+    expect(requested.filter((url) => new URL(url).hostname === "cdn.shopify.com")).toEqual([]);
     expect(requested.some((url) => url.endsWith("/__demo/app-bridge.js"))).toBe(true);
+    expect(requested.some((url) => url.endsWith("/__demo/fonts/inter.css"))).toBe(true);
     // AND /favicon.ico answers with an icon instead of a 404
     const favicon = await fetch(`${demo.baseUrl}/favicon.ico`);
     expect(favicon.status).toBe(200);

@@ -23,6 +23,7 @@ const productionEnv = (port: number): NodeJS.ProcessEnv => ({
   DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), "bp-prod-")), "prod.sqlite")}`,
   SHOPIFY_TESTING: "",
   APP_BRIDGE_URL: "",
+  FONT_STYLESHEET_URL: "",
 });
 
 function freePort(): Promise<number> {
@@ -62,13 +63,24 @@ afterAll(async () => {
 describe("production build", () => {
   it("serves none of the demo's endpoints", async () => {
     // GIVEN the production server
-    // WHEN someone asks for the demo's token minting, admin shell and App Bridge stand-in
+    // WHEN someone asks for the demo's token minting, admin shell, App Bridge and font stylesheet stand-ins
     const responses = await Promise.all(
-      ["/__demo/session-token?shop=" + SHOP, "/__demo/admin", "/__demo/app-bridge.js"].map((p) => get(p)),
+      ["/__demo/session-token?shop=" + SHOP, "/__demo/admin", "/__demo/app-bridge.js", "/__demo/fonts/inter.css"].map((p) => get(p)),
     );
 
     // THEN none exists
-    expect(responses.map((r) => r.status)).toEqual([404, 404, 404]);
+    expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404]);
+  });
+
+  it("links the Inter font stylesheet from Shopify's CDN", async () => {
+    // GIVEN the production server
+    // WHEN a page of the app is rendered (the login page needs no session)
+    const response = await get("/auth/login");
+    const html = await response.text();
+
+    // THEN its stylesheet is Shopify's, not a stand-in
+    expect(response.status).toBe(200);
+    expect(html).toContain('<link rel="stylesheet" href="https://cdn.shopify.com/static/fonts/inter/v4/styles.css"/>');
   });
 
   it("ships no demo code in its build", () => {
@@ -109,10 +121,14 @@ describe("production build", () => {
     expect(response.status).toBe(401);
   });
 
-  it("refuses to boot with the test switch or the demo's App Bridge stand-in", async () => {
-    // GIVEN a production environment with either switch
+  it("refuses to boot with the test switch or the demo's App Bridge or font stylesheet stand-in", async () => {
+    // GIVEN a production environment with any of the switches
     const port = await freePort();
-    for (const override of [{ SHOPIFY_TESTING: "1" }, { APP_BRIDGE_URL: `http://localhost:${port}/__demo/app-bridge.js` }]) {
+    for (const override of [
+      { SHOPIFY_TESTING: "1" },
+      { APP_BRIDGE_URL: `http://localhost:${port}/__demo/app-bridge.js` },
+      { FONT_STYLESHEET_URL: `http://localhost:${port}/__demo/fonts/inter.css` },
+    ]) {
       // WHEN the server boots and serves its first request
       const result = spawnSync(
         "node",

@@ -1,6 +1,7 @@
 // A merchant, in the demo admin, enables backorder on a sold-out variant, adds an incoming batch and
 // sees the date shoppers are promised change; then, with a customer waiting, moving the batch later asks
-// "this will email 1 customer" before it saves.
+// "this will email 1 customer" before it saves. Last, a bulk change of every matching variant runs as a
+// background job whose progress the list shows until it is done.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
@@ -37,6 +38,7 @@ describe("backorder on a sold-out variant", () => {
     await page.getByRole("navigation", { name: "Backorder Pilot" }).getByRole("link", { name: "Products" }).click();
     await app().getByRole("tab", { name: "Sold out" }).click();
     await expect.poll(() => app().url()).toContain("tab=sold_out");
+    await app().getByRole("button", { name: "Search by product, variant or SKU" }).click();
     await app().getByPlaceholder("Search products").fill("Butter");
     await expect.poll(() => app().url()).toContain("q=Butter");
     await expect.poll(() => app().getByRole("link", { name: "Dinner Plate" }).count()).toBe(0);
@@ -123,5 +125,87 @@ describe("a save that would email waiting customers asks first", () => {
     await expect.poll(() => app().getByRole("dialog").count(), { timeout: 30_000 }).toBe(0);
     await expect.poll(() => app().getByRole("table").first().innerText(), { timeout: 30_000 }).toContain(formatDate(later, "en"));
     await expect.poll(state, { timeout: 30_000 }).toContain(`<td>delay_notice</td><td>${email}</td>`);
+  });
+});
+
+describe("receiving a batch into Shopify's inventory", () => {
+  const stockText = () => app().getByText(/^Available in Shopify: -?\d+$/).innerText();
+  const stock = async () => Number((await stockText()).split(": ")[1]);
+
+  it("marks a batch received with its units added to Shopify, and the variant's stock rises on the page", async () => {
+    // GIVEN the Butter Dish page (opened by its address) with a pending batch of 7 from a supplier of its own
+    const storefront = await (await fetch(`${demo.baseUrl}/__demo/storefront/products/butter-dish`)).text();
+    const productNumber = /data-product-id="(\d+)"/.exec(storefront)?.[1];
+    if (!productNumber) throw new Error("The storefront preview does not name the Butter Dish's product id");
+    await page.goto(`${demo.adminUrl}#path=${encodeURIComponent(`/app/products/${productNumber}`)}`);
+    const quantity = app().getByLabel("Quantity");
+    await quantity.waitFor({ timeout: 90_000 });
+    // React has hydrated the form (typing before that is lost, as it would be for a person)
+    await expect
+      .poll(() => quantity.evaluate((input) => Object.keys(input).some((key) => key.startsWith("__reactFiber"))), { timeout: 30_000 })
+      .toBe(true);
+    await quantity.fill("7");
+    await app().getByLabel("Expected on").fill(new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10));
+    await app().getByLabel("Supplier", { exact: true }).fill("Receiving Test Kiln");
+    await app().getByRole("button", { name: "Add batch" }).click();
+    const row = app().getByRole("row").filter({ hasText: "Receiving Test Kiln" });
+    await row.waitFor({ timeout: 30_000 });
+    const before = await stock();
+
+    // WHEN the merchant edits it, enters today as its received date, ticks "add to Shopify inventory" and saves
+    await row.getByRole("button", { name: "Edit" }).click();
+    const dialog = app().getByRole("dialog");
+    await dialog.getByLabel("Received on").fill(new Date().toISOString().slice(0, 10));
+    // (unticked, the dialog says plainly that Shopify's stock stays as it is)
+    await dialog.getByText("Shopify's inventory is not changed: adjust it in Shopify so these units can be sold and allocated.").waitFor();
+    await dialog.getByLabel("Add these 7 units to Shopify inventory at Atelier Limoges").check();
+    expect(await dialog.getByLabel("Location").inputValue()).toContain("gid://shopify/Location/");
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "product-batch-receive-dialog.png"), fullPage: true });
+    await dialog.getByRole("button", { name: "Save", exact: true }).click();
+
+    // THEN the dialog closes, the batch reads as received, and the stock Shopify reports is 7 higher
+    await expect.poll(() => app().getByRole("dialog").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => row.innerText(), { timeout: 30_000 }).toMatch(/Received /);
+    await expect.poll(stock, { timeout: 30_000 }).toBe(before + 7);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "product-batch-received.png"), fullPage: true });
+  });
+});
+
+describe("a bulk change of every matching variant runs in the background", () => {
+  it("selects all matching variants, sets their lead time as a job, and shows its progress until done", async () => {
+    // GIVEN the Products list, All view, more variants than one page
+    // (a fresh load: from another admin address, a new #path alone would not reload the page)
+    await page.goto("about:blank");
+    await page.goto(`${demo.adminUrl}#path=${encodeURIComponent("/app/products")}`);
+    await app().getByRole("tab", { name: "Backorderable" }).waitFor({ timeout: 90_000 });
+    const selectPage = app().locator("thead").getByLabel("Select all variants");
+    // React has hydrated the table (a click before that is lost, as it would be for a person)
+    await expect
+      .poll(() => selectPage.evaluate((input) => Object.keys(input).some((key) => key.startsWith("__reactFiber"))), { timeout: 30_000 })
+      .toBe(true);
+
+    // WHEN the merchant selects the page, then every variant matching the view, and sets a 21-day lead time
+    await selectPage.check();
+    await app().getByRole("button", { name: /^Select all \d+\+ variants matching this filter$/ }).click();
+    await app().getByText("All variants matching this filter are selected").waitFor();
+    await app().getByRole("button", { name: "Set lead time" }).click();
+    const dialog = app().getByRole("dialog");
+    await dialog.getByText("not only those on this page").waitFor();
+    await dialog.getByLabel("Lead time (days)").fill("21");
+    await dialog.getByRole("button", { name: "Apply to all matching" }).click();
+
+    // THEN the list shows the job's progress bar while it runs
+    await app().getByTestId("bulk-job-progress").waitFor({ timeout: 30_000 });
+    await expect.poll(() => app().getByText("Applying “Set lead time” to every matching variant").count()).toBe(1);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "products-bulk-job-progress.png"), fullPage: true });
+    // AND, without a reload, its outcome once every variant is done
+    const done = app().getByText(/^“Set lead time” applied to \d+ matching variants$/);
+    await done.waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
+      await page.screenshot({ path: path.join(OUTPUT_DIR, "products-bulk-job-not-done.png"), fullPage: true });
+      throw error;
+    });
+    expect(await app().getByTestId("bulk-job-progress").count()).toBe(0);
+    const applied = Number(/applied to (\d+)/.exec(await done.innerText())?.[1]);
+    expect(applied).toBeGreaterThan(20);
   });
 });

@@ -12,6 +12,8 @@ import { sessionStorage } from "~/shopify.server";
 import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest, TEST_SHOP } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
+import { formatDateTime } from "~/domain/format";
+import { getShopSettings } from "~/models/settings.server";
 import { testClock, type TestClock } from "./ledger-support";
 
 const SHOP = TEST_SHOP;
@@ -216,5 +218,27 @@ describe("Activity page", () => {
     expect((await prisma.job.findUniqueOrThrow({ where: { id: mine.id } })).status).toBe("queued");
     expect((await prisma.job.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("dead");
     expect(await retryDeadJob({ shop: SHOP, id: mine.id })).toBe(false);
+  });
+
+  it("sends no text of its own and writes dates in the language the admin's fetches carry", async () => {
+    // GIVEN a dead job
+    await installFakeShop();
+    await enqueueJob({ shop: SHOP, kind: "order.sync", payload: {}, now: clock.date() });
+    const [job] = await claimJobs({ workerId: "w", now: clock.date(), limit: 1, leaseMs: 1_000 });
+    await failJob({ job: job as never, workerId: "w", now: clock.date(), error: "boom", permanent: true });
+
+    // WHEN the French admin reaches Activity by clicking (a data request: no locale, no cookie, an English
+    // browser, and the locale App Bridge knows in its header)
+    const request = await embeddedFetchRequest("/app/activity?_data=routes%2Fapp.activity", {
+      init: { headers: { "X-Admin-Locale": "fr", "Accept-Language": "en-US" } },
+    });
+    const data = (await (await callRoute(activityLoader, request)).json()) as Record<string, unknown> & { dead: { when: string; updatedAt: string }[] };
+
+    // THEN the page's words come from the root's messages (useT), and its dates are French
+    expect(data).not.toHaveProperty("text");
+    const { timezone } = await getShopSettings({ shop: SHOP });
+    const updatedAt = new Date(data.dead[0]!.updatedAt);
+    expect(data.dead[0]!.when).toBe(formatDateTime(updatedAt, "fr", timezone));
+    expect(data.dead[0]!.when).not.toBe(formatDateTime(updatedAt, "en", timezone));
   });
 });

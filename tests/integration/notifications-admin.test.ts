@@ -72,7 +72,8 @@ describe("notifications page loader", () => {
     expect(body.editor.variables).toContain("lines[].earliest");
     // AND the outbox is empty, in mailbox mode (no SMTP_URL in tests)
     expect(body.outbox).toMatchObject({ mode: "mailbox", filter: "all", emails: [] });
-    expect(body.text["notifications.outbox.empty"]).toBe("No emails yet");
+    // AND no text: the page translates with the messages the root loader sent (useT)
+    expect(body).not.toHaveProperty("text");
   });
 
   it("opens the template chosen in the URL, in French when the admin is French", async () => {
@@ -86,7 +87,6 @@ describe("notifications page loader", () => {
     const body = await response.json();
     expect(body.editor.target).toEqual({ kind: "back_in_stock", locale: "fr" });
     expect(body.editor.preview.subject).toBe("Tasse en grès est de retour en stock");
-    expect(body.text["notifications.templates.title"]).toBe("Modèles d’e-mails");
   });
 
   it("lists only this shop's emails, newest first, and filters the failed ones", async () => {
@@ -156,21 +156,40 @@ describe("saving a template", () => {
       ...template({ subject: "Delay {{ order_name | shout }}", body: "{% if customer_name %}Hello" }),
     });
 
-    // THEN the action answers 400 with liquidjs's errors on each field
+    // THEN the action answers 400 with a sentence per field: where (line, column), then liquidjs's detail
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.ok).toBe(false);
     expect(body.banner).toBe("The template was not saved. Fix the errors below.");
-    expect(body.errors.subject).toMatch(/^Invalid Liquid: undefined filter: shout, line:1, col:\d+/);
-    expect(body.errors.body).toMatch(/^Invalid Liquid: tag \{% if customer_name %\} not closed, line:1/);
+    expect(body.errors.subject).toMatch(/^Invalid Liquid at line 1, column \d+: undefined filter: shout$/);
+    expect(body.errors.body).toBe("Invalid Liquid at line 1, column 1: tag {% if customer_name %} not closed");
     // AND the stored template did not change
     const stored = await prisma.emailTemplate.findMany({ where: { shop: TEST_SHOP } });
     expect(stored.map((t) => t.subject)).toEqual([template().subject]);
   });
 
+  it("says where the Liquid breaks in the admin's language, keeping liquidjs's detail", async () => {
+    // GIVEN an installed shop, and a French-speaking merchant (the admin's locale header, as on later pages)
+    await installFakeShop();
+    const request = await embeddedFetchRequest("/app/notifications?index", {
+      init: {
+        method: "POST",
+        headers: { "X-Admin-Locale": "fr-FR" },
+        body: form({ intent: "save", ...template({ body: "<p>Bonjour</p>\n<p>\n  {{ customer_name | crier }}</p>" }) }),
+      },
+    });
+
+    // WHEN a body with an unknown filter on its third line is saved
+    const response = await callRoute(action, request);
+
+    // THEN the field error is a French sentence with the line and column, then liquidjs's own words
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.body).toMatch(/^Liquid invalide à la ligne 3, colonne \d+ : undefined filter: crier$/);
+  });
+
   it.each([
     ["an empty subject", { subject: "   " }, "subject", "Required"],
-    ["a file include", { body: "{% include 'x' %}" }, "body", 'Invalid Liquid: tag "include" not found, line:1, col:1'],
+    ["a file include", { body: "{% include 'x' %}" }, "body", 'Invalid Liquid at line 1, column 1: tag "include" not found'],
     ["an unknown kind", { kind: "newsletter" }, "kind", "Invalid value"],
   ])("refuses %s and saves nothing", async (_name, patch, field, message) => {
     // GIVEN an installed shop
@@ -276,7 +295,7 @@ describe("live preview", () => {
 
     // THEN the error is returned for the body field
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual({ body: expect.stringMatching(/^Invalid Liquid: output "\{\{ customer_name" not closed/) });
+    expect((await response.json()).errors).toEqual({ body: expect.stringMatching(/^Invalid Liquid at line 1, column 1: output "\{\{ customer_name" not closed/) });
   });
 });
 
@@ -331,7 +350,7 @@ describe("sending a test", () => {
     expect(badAddress.status).toBe(400);
     expect((await badAddress.json()).errors).toEqual({ to: "Enter a valid email address." });
     expect(badTemplate.status).toBe(400);
-    expect((await badTemplate.json()).errors.body).toMatch(/^Invalid Liquid:/);
+    expect((await badTemplate.json()).errors.body).toMatch(/^Invalid Liquid at line 1, column 1: /);
     expect(await prisma.emailOutbox.count()).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { loader as appLoader } from "~/routes/app";
 import { loader as privacyLoader } from "~/routes/app.privacy._index";
 import { loader as downloadLoader } from "~/routes/app.privacy.$id.download";
 import { action as shopRedact } from "~/routes/webhooks.shop.redact";
+import { RETENTION_DAYS } from "~/jobs/retention.server";
 import { callRoute } from "../helpers/routes";
 import { TEST_SHOP, embeddedDocumentRequest, embeddedFetchRequest, webhookRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
@@ -168,10 +169,11 @@ describe("customers/data_request", () => {
     // GIVEN no data request
     // WHEN the merchant opens Privacy requests (in French)
     const page = await callRoute(privacyLoader, await embeddedDocumentRequest("/app/privacy?locale=fr"));
-    // THEN the list is empty and the text French
-    const body = (await page.json()) as { requests: unknown[]; text: Record<string, string> };
+    // THEN the list is empty, with the retention period for the page's text (translated by useT, not here)
+    const body = (await page.json()) as Record<string, unknown>;
     expect(body.requests).toEqual([]);
-    expect(body.text["privacy.empty"]).toBe("Aucune demande de données");
+    expect(body.retentionDays).toBe(RETENTION_DAYS.dataRequests);
+    expect(body).not.toHaveProperty("text");
   });
 });
 
@@ -197,11 +199,13 @@ describe("the app's access", () => {
     const toml = readFileSync(fileURLToPath(new URL("../../shopify.app.toml", import.meta.url)), "utf8");
     // WHEN its scopes are read
     const scopes = /^scopes = "([^"]*)"/m.exec(toml)?.[1]?.split(",") ?? [];
-    // THEN neither locations nor fulfillments (nor discounts) are asked for; fulfillment orders and orders are
-    expect(scopes).not.toContain("read_locations");
+    // THEN neither fulfillments nor discounts are asked for; fulfillment orders and orders are, and
+    // inventory writes with location names (receiving a batch into Shopify's inventory)
     expect(scopes).not.toContain("read_fulfillments");
     expect(scopes).not.toContain("write_discounts");
-    expect(scopes).toEqual(expect.arrayContaining(["read_orders", "write_orders", "write_merchant_managed_fulfillment_orders", "read_inventory"]));
+    expect(scopes).toEqual(
+      expect.arrayContaining(["read_orders", "write_orders", "write_merchant_managed_fulfillment_orders", "read_inventory", "write_inventory", "read_locations"]),
+    );
   });
 
   it("stores an expiring offline token with its refresh token on first open", async () => {

@@ -5,7 +5,7 @@ import prisma from "~/db.server";
 import { action, loader } from "~/routes/app.products._index";
 import { createAdminFake, seedDemoShop, type DemoShop } from "../helpers/admin-fake";
 import { callRoute } from "../helpers/routes";
-import { embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
+import { TEST_SHOP, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 
 let fake: Awaited<ReturnType<typeof installFakeShop>>;
@@ -13,6 +13,7 @@ let demo: DemoShop;
 
 beforeEach(async () => {
   await prisma.backorderVariant.deleteMany({});
+  await prisma.notifySubscription.deleteMany({});
   fake = await installFakeShop();
   demo = seedDemoShop(fake.store);
 });
@@ -57,6 +58,38 @@ describe("products list", () => {
     const { listing } = await response.json();
     expect(listing.rows.length).toBeGreaterThan(0);
     expect(listing.rows.every((r: { productTitle: string }) => r.productTitle === "Teapot")).toBe(true);
+  });
+
+  it("filters variants by backorder mode, keeping the mode in the URL state it returns", async () => {
+    // GIVEN the Butter Dish on backorder "when sold out", every other variant off
+    const butter = demo.variants["MA-BTD"]!;
+    await callRoute(action, await bulk("enable", [butter.id]));
+
+    // WHEN the merchant filters All by mode "When sold out", then by mode "Off"
+    const whenSoldOut = await (await callRoute(loader, await embeddedDocumentRequest("/app/products?mode=when_sold_out"))).json();
+    const off = await (await callRoute(loader, await embeddedDocumentRequest("/app/products?mode=off"))).json();
+
+    // THEN the first lists the Butter Dish only, the second every listed variant but it
+    expect(whenSoldOut.filter).toEqual({ tab: "all", query: "", mode: "when_sold_out" });
+    expect(whenSoldOut.listing.rows.map((r: { variantId: string }) => r.variantId)).toEqual([butter.id]);
+    expect(off.listing.rows.length).toBeGreaterThan(10);
+    expect(off.listing.rows.every((r: { mode: string }) => r.mode === "off")).toBe(true);
+  });
+
+  it("shows how many shoppers wait on a variant's notify-me list", async () => {
+    // GIVEN two active signups and one unsubscribed for the Butter Dish
+    const butter = demo.variants["MA-BTD"]!;
+    for (const [email, status] of [["a@example.com", "active"], ["b@example.com", "active"], ["c@example.com", "unsubscribed"]]) {
+      await prisma.notifySubscription.create({ data: { shop: TEST_SHOP, variantId: butter.id, email: email!, status: status!, unsubscribeToken: `token-${email}` } });
+    }
+
+    // WHEN the merchant opens Products
+    const { listing } = await (await callRoute(loader, await embeddedDocumentRequest("/app/products?q=butter"))).json();
+
+    // THEN its row counts the two still waiting; other rows none
+    const rows = listing.rows as { variantId: string; waitlist: number }[];
+    expect(rows.find((r) => r.variantId === butter.id)?.waitlist).toBe(2);
+    expect(rows.filter((r) => r.variantId !== butter.id).every((r) => r.waitlist === 0)).toBe(true);
   });
 
   it("pages through the catalogue with cursors", async () => {

@@ -169,6 +169,23 @@ describe("settings loader", () => {
     expect(body.text["settings.mode.pickup"]).toBe("Retrait en magasin");
     expect(body.options.countries).toContainEqual({ value: "DE", label: "Allemagne" });
   });
+
+  it("names holiday regions in the admin's language, not the library's", async () => {
+    // GIVEN an installed shop
+    await installFakeShop();
+
+    // WHEN the English admin, then the French admin, opens the page
+    const english = await (await callRoute(loader, await embeddedDocumentRequest("/app/settings?locale=en"))).json();
+    const french = await (await callRoute(loader, await embeddedDocumentRequest("/app/settings?locale=fr"))).json();
+
+    // THEN France's regions are English in English (date-holidays names them only in French) and Canada's
+    // provinces French in French
+    const labels = (options: { label: string }[]) => options.map((o) => o.label);
+    expect(labels(english.options.regions.FR).filter((label: string) => /Département|outre-mer/.test(label))).toEqual([]);
+    expect(english.options.regions.FR).toContainEqual({ value: "GF", label: "French Guiana" });
+    expect(english.options.regions.BE).toContainEqual({ value: "VLG", label: "Flemish Community" });
+    expect(french.options.regions.CA).toContainEqual({ value: "QC", label: "Québec" });
+  });
 });
 
 describe("saving settings", () => {

@@ -43,6 +43,7 @@ export const en = {
   "activity.kind.shop.reconcile": "Stock check",
   "activity.kind.variants.recompute": "Delivery dates update",
   "activity.kind.shop.retention": "Data retention",
+  "activity.kind.bulk.variants": "Bulk edit of matching variants",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -89,4 +90,5 @@ export const fr: Record<keyof typeof en, string> = {
   "activity.kind.shop.reconcile": "Vérification du stock",
   "activity.kind.variants.recompute": "Mise à jour des dates de livraison",
   "activity.kind.shop.retention": "Conservation des données",
+  "activity.kind.bulk.variants": "Modification groupée des variantes filtrées",
 };
