@@ -96,6 +96,20 @@ function dayStart(iso: string | null): Date | null {
   return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
 }
 
+/** The stored columns a variant settings form writes (also what a preview applies before saving). */
+export function variantSettingsColumns(settings: VariantSettingsWrite) {
+  return {
+    mode: settings.mode,
+    cap: settings.cap,
+    leadTimeDays: settings.leadTimeDays,
+    capacityPerWeek: settings.capacityPerWeek,
+    startsAt: dayStart(settings.startsOn),
+    endsAt: dayStart(settings.endsOn),
+    messageEn: settings.messageEn,
+    messageFr: settings.messageFr,
+  };
+}
+
 /**
  * Saves the merchant's settings for one variant (the row must exist: see upsertShopifyFacts). With a
  * version, the write happens only if the row is still at that version, and moves it on by one.
@@ -110,17 +124,7 @@ export async function saveVariantSettings({
   const where = { shop, variantId: settings.variantId };
   const { count } = await prisma.backorderVariant.updateMany({
     where: settings.version == null ? where : { ...where, version: settings.version },
-    data: {
-      mode: settings.mode,
-      cap: settings.cap,
-      leadTimeDays: settings.leadTimeDays,
-      capacityPerWeek: settings.capacityPerWeek,
-      startsAt: dayStart(settings.startsOn),
-      endsAt: dayStart(settings.endsOn),
-      messageEn: settings.messageEn,
-      messageFr: settings.messageFr,
-      version: { increment: 1 },
-    },
+    data: { ...variantSettingsColumns(settings), version: { increment: 1 } },
   });
   if (count === 1) return "saved";
   return (await prisma.backorderVariant.count({ where })) === 0 ? "missing" : "conflict";

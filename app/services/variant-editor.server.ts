@@ -10,6 +10,7 @@ import {
   saveVariantSettings,
   updateBatch,
   upsertShopifyFacts,
+  variantSettingsColumns,
 } from "~/models/backorder-variant.server";
 import { batchSchema, variantSettingsSchema } from "~/validation/backorder-variant";
 import { dateWindows, isUsableStoredDate, localToday } from "~/validation/dates";
@@ -243,10 +244,6 @@ function sortBatches(row: StoredVariant): StoredVariant {
   return { ...row, batches: [...row.batches].sort((a, b) => (a.expectedOn < b.expectedOn ? -1 : a.expectedOn > b.expectedOn ? 1 : 0)) };
 }
 
-function dayStart(iso: string | null): Date | null {
-  return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
-}
-
 async function syncOne(shop: string, graphql: AdminGraphql, variantId: string): Promise<WriteResult> {
   const report = await syncVariants({ shop, graphql, variantIds: [variantId] });
   return { ok: true, sync: { failed: report.failed, warnings: report.warnings } };
@@ -275,17 +272,7 @@ export async function saveVariant({ shop, graphql, product, input, now = new Dat
     variantId: settings.variantId,
     input,
     now,
-    change: (row) => ({
-      ...row,
-      mode: settings.mode,
-      cap: settings.cap,
-      leadTimeDays: settings.leadTimeDays,
-      capacityPerWeek: settings.capacityPerWeek,
-      startsAt: dayStart(settings.startsOn),
-      endsAt: dayStart(settings.endsOn),
-      messageEn: settings.messageEn,
-      messageFr: settings.messageFr,
-    }),
+    change: (row) => ({ ...row, ...variantSettingsColumns(settings) }),
   });
   if (ask) return ask;
   if (!(await ensureRow(shop, product, settings.variantId))) return unknownVariant;
