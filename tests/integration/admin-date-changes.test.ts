@@ -10,6 +10,7 @@ import type { SettingsValues } from "~/validation/settings";
 import { callRoute } from "../helpers/routes";
 import { embeddedFetchRequest } from "../helpers/requests";
 import { backorderableVariant, deliver, ledgerShop, numericId, outbox, placeOrder, runAllJobs, type LedgerShop } from "./ledger-support";
+import { settingsForm } from "../helpers/settings-form";
 
 let env: LedgerShop;
 
@@ -213,33 +214,6 @@ describe("product page: saves that move dates ask first, then delay emails go ou
     expect((await prisma.incomingBatch.findUniqueOrThrow({ where: { id: batchId } })).expectedOn).toBe(day(20));
   });
 });
-
-/** The settings form as the page posts it. */
-function settingsForm(settings: SettingsValues, extra: Record<string, string> = {}): FormData {
-  const form = new FormData();
-  form.set("safetyMarginDays", String(settings.safetyMarginDays));
-  form.set("defaultLeadTimeDays", String(settings.defaultLeadTimeDays));
-  form.set("cutoffTime", settings.cutoffTime);
-  form.set("timezone", settings.timezone);
-  form.set("holidayCountry", settings.holidayCountry);
-  form.set("holidayRegion", settings.holidayRegion ?? "");
-  for (const d of settings.workingDays) form.append("workingDays", String(d));
-  for (const d of settings.closureDays) form.append("closureDays", d);
-  for (const [mode, s] of Object.entries(settings.deliveryModes)) {
-    if (s.enabled) form.set(`deliveryModes.${mode}.enabled`, "true");
-    form.set(`deliveryModes.${mode}.processingDays`, String(s.processingDays));
-    if (mode !== "pickup") {
-      form.set(`deliveryModes.${mode}.transitMinDays`, String(s.transitMinDays));
-      form.set(`deliveryModes.${mode}.transitMaxDays`, String(s.transitMaxDays));
-    }
-  }
-  for (const [locale, terms] of Object.entries(settings.terms)) for (const [field, value] of Object.entries(terms)) form.set(`terms.${locale}.${field}`, value);
-  form.set("delayMinSlipDays", String(settings.delayMinSlipDays));
-  if (settings.earlierDateEmails) form.set("earlierDateEmails", "true");
-  form.set("fulfillmentMode", settings.fulfillmentMode);
-  for (const [key, value] of Object.entries(extra)) form.set(key, value);
-  return form;
-}
 
 async function postSettings(settings: SettingsValues, extra: Record<string, string> = {}) {
   const response = await callRoute(settingsAction, await embeddedFetchRequest("/app/settings", { init: { method: "POST", body: settingsForm(settings, extra) } }));

@@ -12,6 +12,7 @@ import { createWorker } from "~/jobs/worker.server";
 import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest, forgedSessionToken, appUrl, TEST_SHOP } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
+import { settingsForm } from "../helpers/settings-form";
 
 const OTHER_SHOP = "other-shop.myshopify.com";
 const CLOSURE_YEAR = new Date().getUTCFullYear() + 1;
@@ -46,34 +47,6 @@ function settingsWith(patch: (s: SettingsValues) => void): SettingsValues {
   const settings = validSettings();
   patch(settings);
   return settings;
-}
-
-/** The form the page posts: flat field names, checkboxes present only when checked. */
-function settingsForm(settings: SettingsValues): FormData {
-  const form = new FormData();
-  form.set("safetyMarginDays", String(settings.safetyMarginDays));
-  form.set("defaultLeadTimeDays", String(settings.defaultLeadTimeDays));
-  form.set("cutoffTime", settings.cutoffTime);
-  form.set("timezone", settings.timezone);
-  form.set("holidayCountry", settings.holidayCountry);
-  form.set("holidayRegion", settings.holidayRegion ?? "");
-  for (const day of settings.workingDays) form.append("workingDays", String(day));
-  for (const day of settings.closureDays) form.append("closureDays", day);
-  for (const [mode, s] of Object.entries(settings.deliveryModes)) {
-    if (s.enabled) form.set(`deliveryModes.${mode}.enabled`, "true");
-    form.set(`deliveryModes.${mode}.processingDays`, String(s.processingDays));
-    if (mode !== "pickup") {
-      form.set(`deliveryModes.${mode}.transitMinDays`, String(s.transitMinDays));
-      form.set(`deliveryModes.${mode}.transitMaxDays`, String(s.transitMaxDays));
-    }
-  }
-  for (const [locale, terms] of Object.entries(settings.terms)) {
-    for (const [field, value] of Object.entries(terms)) form.set(`terms.${locale}.${field}`, value);
-  }
-  form.set("delayMinSlipDays", String(settings.delayMinSlipDays));
-  if (settings.earlierDateEmails) form.set("earlierDateEmails", "true");
-  form.set("fulfillmentMode", settings.fulfillmentMode);
-  return form;
 }
 
 /** The version the page loaded: what a real form posts back. */
