@@ -3,7 +3,7 @@
 // the pass that settles them (the last order of a burst, a stock reading, the settle recheck) confirms it.
 // The compare-and-set on notifiedLatest makes a concurrent or repeated pass confirm nothing twice.
 import prisma from "~/db.server";
-import { isoToDay } from "~/domain/calendar";
+import { dateChange } from "~/domain/date-change";
 import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/services/eta.server";
 import { LINE_EMAIL_SELECT, queueConfirmation, queueDelay } from "./notify.server";
 import { variantSettlement } from "./settle.server";
@@ -17,11 +17,6 @@ export interface ConfirmOutcome {
   confirmedLines: number;
   /** Orders left for later: one of their variants is not settled yet. */
   deferredOrders: number;
-}
-
-/** Days `later` is after `earlier` (ISO dates); negative when it is before. */
-export function daysLater(later: string, earlier: string): number {
-  return isoToDay(later) - isoToDay(earlier);
 }
 
 /**
@@ -103,7 +98,7 @@ export async function confirmPendingOrders({
       await queueConfirmation(tx, shop, done, termsVersion);
       // Checkout promised an earlier date than the ledger can keep: say so at once.
       for (const line of done) {
-        if (line.status === "waiting" && daysLater(line.latest, line.promised) >= settings.delayMinSlipDays) {
+        if (line.status === "waiting" && dateChange(line.latest, line.promised, { ...settings, earlierDateEmails: false }) === "later") {
           await queueDelay(tx, shop, line, { previousLatest: line.promised, earliest: line.earliest, latest: line.latest });
         }
       }

@@ -7,7 +7,7 @@
 // (orders Shopify counts are not recorded yet) is skipped: its queue may still change.
 import prisma from "~/db.server";
 import type { EtaShopSettings, VariantEtaResult } from "~/services/eta.server";
-import { daysLater } from "./confirm.server";
+import { dateChange, type DateChange } from "~/domain/date-change";
 import { LINE_EMAIL_SELECT, queueDelay, queueEarlierDate } from "./notify.server";
 import { takeWriteLock } from "./write-lock.server";
 
@@ -23,7 +23,7 @@ export interface DelayOutcome {
 type Candidate = {
   line: { id: string; notifiedLatest: string } & Parameters<typeof queueDelay>[2];
   eta: { earliest: string; latest: string };
-  direction: "later" | "earlier";
+  direction: NonNullable<DateChange>;
 };
 
 export async function detectDelays({
@@ -44,7 +44,6 @@ export async function detectDelays({
   if (checked.length === 0) return outcome;
   const etaOf = new Map<string, { earliest: string; latest: string }>();
   for (const r of checked) for (const line of r.eta.lines) etaOf.set(line.lineId, { earliest: line.eta.earliest, latest: line.eta.latest });
-  const minSlip = Math.max(1, settings.delayMinSlipDays);
 
   const variantIds = checked.map((r) => r.variantId);
   const candidates: Candidate[] = [];
@@ -56,10 +55,8 @@ export async function detectDelays({
     for (const line of lines) {
       const eta = etaOf.get(line.id);
       if (!eta || !line.notifiedLatest) continue;
-      const slip = daysLater(eta.latest, line.notifiedLatest);
-      const told = { ...line, notifiedLatest: line.notifiedLatest };
-      if (slip >= minSlip) candidates.push({ line: told, eta, direction: "later" });
-      else if (settings.earlierDateEmails && -slip >= minSlip) candidates.push({ line: told, eta, direction: "earlier" });
+      const direction = dateChange(eta.latest, line.notifiedLatest, settings);
+      if (direction) candidates.push({ line: { ...line, notifiedLatest: line.notifiedLatest }, eta, direction });
     }
   }
   for (let i = 0; i < candidates.length; i += TX_CHUNK) {

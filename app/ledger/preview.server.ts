@@ -3,7 +3,7 @@
 // rules as delay detection (./delays.server.ts): the shop's minimum slip, and earlier-date emails when on.
 import prisma from "~/db.server";
 import { computeVariantEtas, loadEtaSettings, type EtaShopSettings, type StoredVariant } from "~/services/eta.server";
-import { daysLater } from "./confirm.server";
+import { dateChange } from "~/domain/date-change";
 
 export interface DateChangePreview {
   /** Customers (distinct addresses) who would get a delay email. */
@@ -34,7 +34,6 @@ export async function previewDateChanges({
   const etas = await computeVariantEtas({ shop, now, settings: rules, ...(variantIds ? { variantIds } : {}), ...(adjust ? { adjust } : {}) });
   const latestOf = new Map(etas.flatMap((r) => r.eta.lines.map((l) => [l.lineId, l.eta.latest] as const)));
   const ids = etas.map((r) => r.variantId);
-  const minSlip = Math.max(1, rules.delayMinSlipDays);
   const delayed = new Set<string>();
   const earlier = new Set<string>();
   for (let i = 0; i < ids.length; i += IN_CHUNK) {
@@ -45,9 +44,9 @@ export async function previewDateChanges({
     for (const line of lines) {
       const latest = latestOf.get(line.id);
       if (!latest || !line.notifiedLatest || !line.customerEmail) continue;
-      const slip = daysLater(latest, line.notifiedLatest);
-      if (slip >= minSlip) delayed.add(line.customerEmail.toLowerCase());
-      else if (rules.earlierDateEmails && -slip >= minSlip) earlier.add(line.customerEmail.toLowerCase());
+      const change = dateChange(latest, line.notifiedLatest, rules);
+      if (change === "later") delayed.add(line.customerEmail.toLowerCase());
+      else if (change === "earlier") earlier.add(line.customerEmail.toLowerCase());
     }
   }
   return { delayed: delayed.size, earlier: earlier.size };
