@@ -14,6 +14,7 @@ import { RETENTION_DAYS } from "~/jobs/retention.server";
 import { listDataRequests } from "~/models/data-request.server";
 import { getShopSettings } from "~/models/settings.server";
 import { CardHeader } from "~/components/CardHeader";
+import { downloadFile } from "~/components/download-file";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -31,24 +32,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   });
 };
 
-/**
- * Inside the admin iframe a plain link would load without a session token, so the export is fetched (App
- * Bridge adds the token to the app's own fetches) and saved from a blob.
- */
-async function download(url: string, fileName: string) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const blob = await response.blob();
-  const href = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = href;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(href);
-}
-
 export default function PrivacyRequests() {
   const { retentionDays, requests } = useLoaderData<typeof loader>();
   const { t } = useT();
@@ -58,7 +41,7 @@ export default function PrivacyRequests() {
   const onDownload = async (row: (typeof requests)[number]) => {
     setBusy(row.id);
     try {
-      await download(row.downloadUrl, `data-request-${row.requestId.replace(/[^\w-]+/g, "-")}.json`);
+      await downloadFile(row.downloadUrl, `data-request-${row.requestId.replace(/[^\w-]+/g, "-")}.json`);
     } catch (error) {
       shopify.toast.show(error instanceof Error ? error.message : String(error), { isError: true });
     } finally {

@@ -13,6 +13,7 @@ import { formatDateTime } from "~/domain/format";
 import { getShopSettings } from "~/models/settings.server";
 import { loadWaitlist, productVariant, sendWaitlistNow, waitlistViewFrom } from "~/services/waitlist.server";
 import { formValues, readFormData } from "~/validation/form-data";
+import { downloadFile } from "~/components/download-file";
 
 const PAGE = /^\d{1,6}$/;
 
@@ -53,23 +54,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return json({ ok: true as const, message: t("waitlist.sent", { count: result.queued }) });
 };
 
-/**
- * Inside the admin iframe a plain link would load without a session token, so the export is fetched (App
- * Bridge adds the token to the app's own fetches) and saved from a blob.
- */
-async function download(url: string, fileName: string) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const href = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = href;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(href);
-}
-
 export default function Waitlist() {
   const data = useLoaderData<typeof loader>();
   const { t } = useT();
@@ -105,7 +89,7 @@ export default function Waitlist() {
     setExporting(true);
     try {
       const query = new URLSearchParams({ variant: variantNumber, view: data.view });
-      await download(`/app/products/${productNumber}/waitlist.csv?${query}`, `waitlist-${data.variant.sku || variantNumber}.csv`);
+      await downloadFile(`/app/products/${productNumber}/waitlist.csv?${query}`, `waitlist-${data.variant.sku || variantNumber}.csv`);
     } catch (error) {
       shopify.toast.show(t("waitlist.exportFailed", { message: error instanceof Error ? error.message : String(error) }), { isError: true });
     } finally {
