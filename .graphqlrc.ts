@@ -6,7 +6,7 @@ import { dirname } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { ApiType, shopifyApiProject } from "@shopify/api-codegen-preset";
 
-// Keep in step with app/shopify.server.ts, shopify.app.toml and scripts/vendor-admin-schema.mjs.
+// Keep in step with app/shopify.server.ts, shopify.app.toml and dev/scripts/vendor-admin-schema.mjs.
 const API_VERSION = "2026-07";
 const OUTPUT_DIR = "./app/types";
 const VENDORED_SCHEMA = `./tests/fixtures/admin-${API_VERSION}.schema.json.gz`;

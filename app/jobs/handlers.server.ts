@@ -1,13 +1,13 @@
 // Job kind → handler. Payloads are produced by our own webhook routes and schedulers; they are still
 // checked, and one that does not parse is a permanent failure (retrying cannot fix it).
 import { z } from "zod";
-import { handleInventoryLevel } from "~/ledger/inventory.server";
-import { syncOrder } from "~/ledger/orders.server";
-import { customerDataExport, redactCustomer } from "~/ledger/privacy.server";
-import { handleProductDelete, handleProductUpdate } from "~/ledger/products.server";
-import { reconcileShop, recomputeVariants } from "~/ledger/reconcile.server";
+import { handleInventoryLevel } from "~/workflows/ledger/inventory.server";
+import { syncOrder } from "~/workflows/ledger/orders.server";
+import { customerDataExport, redactCustomer } from "~/workflows/privacy/privacy.server";
+import { handleProductDelete, handleProductUpdate } from "~/workflows/ledger/products.server";
+import { reconcileShop, recomputeVariants } from "~/workflows/ledger/reconcile.server";
 import { saveDataRequest } from "~/models/data-request.server";
-import { runMatchingBulkJob } from "~/services/bulk-actions.server";
+import { runMatchingBulkJob } from "~/workflows/catalog/bulk-actions.server";
 import { deadLetterShopJobs } from "./queue.server";
 import { handleRetention } from "./retention.server";
 import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";

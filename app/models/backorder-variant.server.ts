@@ -1,6 +1,6 @@
 // Data access for the variants a shop manages with Backorder Pilot, their incoming batches and their
 // waiting order lines. Every function takes the shop and every where-clause filters on it.
-import { WAITING_QUEUE_ORDER } from "~/ledger/queue-order";
+import { WAITING_QUEUE_ORDER } from "~/workflows/ledger/queue-order";
 import prisma from "~/db.server";
 import type { BatchInput, VariantSettingsInput } from "~/validation/backorder-variant";
 

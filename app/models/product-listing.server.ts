@@ -2,7 +2,7 @@
 // (mode, units waiting, next delivery estimate, at-risk lines, sync state).
 import type { AdminGraphql } from "~/shopify/types";
 import { fetchProductPage, fetchProductsById, type ListedProduct } from "~/shopify/products.server";
-import { computeVariantEtasReport } from "~/services/eta.server";
+import { computeVariantEtasReport } from "~/workflows/catalog/eta.server";
 import { findBackorderVariants, findBackorderableProductIds, waitingUnitsByVariant } from "./backorder-variant.server";
 import { DELIVERY_MODES, type DateRange } from "~/domain/types";
 import type { ModeFilter, ProductTab } from "~/validation/product-listing";

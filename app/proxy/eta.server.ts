@@ -4,7 +4,7 @@
 import prisma from "~/db.server";
 import type { SummaryRange, VariantSummary } from "~/domain/summary";
 import type { Confidence } from "~/domain/types";
-import { computeVariantEtas } from "~/services/eta.server";
+import { computeVariantEtas } from "~/workflows/catalog/eta.server";
 import type { AdminGraphql } from "~/shopify/types";
 
 // Only orders placed since the variant's oldest waiting line can hold one of its waiting lines; every page

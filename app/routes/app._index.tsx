@@ -6,7 +6,7 @@ import { BlockStack, Card, EmptyState, InlineGrid, Layout, Link as PolarisLink, 
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { fetchShopOverview } from "~/shopify/shop.server";
-import { soldOutCandidates } from "~/services/sold-out.server";
+import { soldOutCandidates } from "~/workflows/catalog/sold-out.server";
 import { EMPTY_STATE_IMAGE } from "~/components/ErrorPage";
 import { useT } from "~/i18n/react";
 

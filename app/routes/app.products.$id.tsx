@@ -28,7 +28,7 @@ import { adminLocaleFromRequest, translator, type AdminMessageKey } from "~/i18n
 import { useT } from "~/i18n/react";
 import { formatDate, formatDateRange } from "~/domain/format";
 import { DELIVERY_MODES } from "~/domain/types";
-import { deleteBatch, loadProduct, loadVariantEditor, saveBatch, saveVariant, selectVariant } from "~/services/variant-editor.server";
+import { deleteBatch, loadProduct, loadVariantEditor, saveBatch, saveVariant, selectVariant } from "~/workflows/catalog/variant-editor.server";
 import { formValues, readFormData } from "~/validation/form-data";
 import { CardHeader } from "~/components/CardHeader";
 import { DateChangeConfirm, useDateChangeConfirm } from "~/components/DateChangeConfirm";

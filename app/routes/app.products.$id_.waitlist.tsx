@@ -11,7 +11,7 @@ import { adminLocaleFromRequest, translator } from "~/i18n/admin";
 import { useT } from "~/i18n/react";
 import { formatDateTime } from "~/domain/format";
 import { getShopSettings } from "~/models/settings.server";
-import { loadWaitlist, productVariant, sendWaitlistNow, waitlistViewFrom } from "~/services/waitlist.server";
+import { loadWaitlist, productVariant, sendWaitlistNow, waitlistViewFrom } from "~/workflows/waitlist/waitlist.server";
 import { formValues, readFormData } from "~/validation/form-data";
 import { downloadFile } from "~/components/download-file";
 

@@ -1,7 +1,7 @@
 // CSV export of a variant's notify-me waitlist, streamed, for the shop that owns the product only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authenticate } from "~/shopify.server";
-import { productVariant, waitlistCsv, waitlistViewFrom } from "~/services/waitlist.server";
+import { productVariant, waitlistCsv, waitlistViewFrom } from "~/workflows/waitlist/waitlist.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);

@@ -34,7 +34,7 @@ import { listProducts } from "~/models/product-listing.server";
 import { MODE_FILTERS, PRODUCT_TABS, listingFilterFrom, type ProductTab } from "~/validation/product-listing";
 import { countActiveSubscriptions } from "~/models/notify-subscription.server";
 import { latestBulkJob } from "~/models/bulk-job.server";
-import { applyBulkAction, startMatchingBulkJob } from "~/services/bulk-actions.server";
+import { applyBulkAction, startMatchingBulkJob } from "~/workflows/catalog/bulk-actions.server";
 import { formatDateRange } from "~/domain/format";
 import { readFormData } from "~/validation/form-data";
 

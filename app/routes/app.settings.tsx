@@ -35,8 +35,8 @@ import { fetchShopProfile, publishShopTerms } from "~/shopify/shop-terms.server"
 import { createAdminClient } from "~/shopify/admin-client.server";
 import { ensureShopTermsDefinition } from "~/shopify/metafield-definitions.server";
 import { enqueueShopRecompute } from "~/jobs/schedule.server";
-import { previewDateChanges, type DateChangePreview } from "~/ledger/preview.server";
-import { toEtaShopSettings } from "~/services/eta.server";
+import { previewDateChanges, type DateChangePreview } from "~/workflows/ledger/preview.server";
+import { toEtaShopSettings } from "~/workflows/catalog/eta.server";
 import { DateChangeConfirm, useDateChangeConfirm } from "~/components/DateChangeConfirm";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { readFormData } from "~/validation/form-data";

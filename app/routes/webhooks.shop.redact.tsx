@@ -2,7 +2,7 @@
 // as an event (the erase removes the event log itself); erasing twice is harmless. Verified like every
 // webhook (verifyWebhook: 401 bad HMAC, 400 bad shop/JSON, 413 oversize), so a bad request erases nothing.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { eraseShop } from "~/ledger/privacy.server";
+import { eraseShop } from "~/workflows/privacy/privacy.server";
 import { ShopRedactPayload } from "~/webhooks/payloads";
 import { verifyWebhook } from "~/webhooks/verify.server";
 

@@ -12,7 +12,7 @@ import type {
   OrderLineFacts,
   OrderTopic,
   ProductFacts,
-} from "~/ledger/types";
+} from "~/workflows/ledger/types";
 
 /** Numeric id (REST) or its exact string form (what the lossless parser gives for ids above 2^53). */
 const numericId = z

@@ -1,6 +1,6 @@
 // What each webhook topic records and queues (used by the thin routes in app/routes/webhooks.*.tsx).
 import type { Prisma } from "@prisma/client";
-import type { OrderTopic } from "~/ledger/types";
+import type { OrderTopic } from "~/workflows/ledger/types";
 import {
   AppUninstalledPayload,
   CustomersDataRequestPayload,

@@ -67,7 +67,7 @@ export async function startDemoProcess(): Promise<DemoProcess> {
   const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), "bp-e2e-")), "demo.sqlite");
   const { match, stop } = await startProcess(
     "npx",
-    ["tsx", "scripts/demo.ts", "--port", "0"],
+    ["tsx", "dev/demo/main.ts", "--port", "0"],
     /Admin \(embedded app\): (http:\/\/localhost:(\d+))\/__demo\/admin/,
     { DEMO_DATABASE_FILE: databaseFile, NODE_ENV: "development" },
   );

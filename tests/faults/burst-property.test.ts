@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { WAITING_QUEUE_ORDER } from "~/ledger/queue-order";
-import { computeVariantEtas } from "~/services/eta.server";
+import { WAITING_QUEUE_ORDER } from "~/workflows/ledger/queue-order";
+import { computeVariantEtas } from "~/workflows/catalog/eta.server";
 import {
   backorderableVariant,
   deliver,

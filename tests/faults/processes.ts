@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { AdminFake } from "../helpers/admin-fake";
+import type { AdminFake } from "../../dev/admin-fake";
 
 /** Serves `fake` over HTTP on 127.0.0.1 (the children forward Shopify calls here). */
 export async function serveFake(fake: AdminFake, shop: string): Promise<{ url: string; close(): Promise<void> }> {

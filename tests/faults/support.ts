@@ -2,7 +2,7 @@
 // state it must end in, and the email accounting ("0 lost, 0 duplicated").
 import { expect } from "vitest";
 import prisma from "~/db.server";
-import type { AdminFake } from "../helpers/admin-fake";
+import type { AdminFake } from "../../dev/admin-fake";
 import {
   backorderableVariant,
   inventoryPayload,

@@ -2,7 +2,7 @@
 // and have a name unique across app/ (codegen keys types by operation name).
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadAdminSchema, mutationsRequiringIdempotency } from "../helpers/admin-fake/schema";
+import { loadAdminSchema, mutationsRequiringIdempotency } from "../../dev/admin-fake/schema";
 import {
   type OperationInfo,
   checkOperation,

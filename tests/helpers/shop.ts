@@ -3,7 +3,7 @@
 import { setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { sessionStorage } from "~/shopify.server";
 import { mswServer } from "../setup/vitest.setup";
-import { createAdminFake, type AdminFakeOptions } from "./admin-fake";
+import { createAdminFake, type AdminFakeOptions } from "../../dev/admin-fake";
 import { TEST_SHOP } from "./requests";
 
 export async function installFakeShop(options: AdminFakeOptions = {}) {

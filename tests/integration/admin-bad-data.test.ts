@@ -6,7 +6,7 @@ import prisma from "~/db.server";
 import { createWorker } from "~/jobs/worker.server";
 import { action as activityAction } from "~/routes/app.activity";
 import { loader as productsLoader } from "~/routes/app.products._index";
-import { seedDemoShop, type DemoShop } from "../helpers/admin-fake";
+import { seedDemoShop, type DemoShop } from "../../dev/admin-fake";
 import { callRoute } from "../helpers/routes";
 import { TEST_SHOP, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";

@@ -8,7 +8,7 @@ import { action as emailAction } from "~/routes/app.notifications.emails.$id";
 import { action as productAction } from "~/routes/app.products.$id";
 import { action as productsAction } from "~/routes/app.products._index";
 import { action as settingsAction } from "~/routes/app.settings";
-import { seedDemoShop } from "../helpers/admin-fake";
+import { seedDemoShop } from "../../dev/admin-fake";
 import { callRoute } from "../helpers/routes";
 import { embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";

@@ -4,7 +4,7 @@ import prisma from "~/db.server";
 import { loader as homeLoader } from "~/routes/app._index";
 import { loader as appLoader } from "~/routes/app";
 import { loader as rootLoader } from "~/root";
-import { seedDemoShop } from "../helpers/admin-fake";
+import { seedDemoShop } from "../../dev/admin-fake";
 import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest, forgedSessionToken, appUrl, TEST_SHOP } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action, loader } from "~/routes/app.products._index";
-import { seedDemoShop } from "../helpers/admin-fake";
+import { seedDemoShop } from "../../dev/admin-fake";
 import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action, loader } from "~/routes/app.products.$id";
-import { seedDemoShop, type DemoShop } from "../helpers/admin-fake";
+import { seedDemoShop, type DemoShop } from "../../dev/admin-fake";
 import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { deliver, ledgerShop, placeOrder, runAllJobs, type LedgerShop } from "./ledger-support";

@@ -4,8 +4,8 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { enqueueVariantRecompute } from "~/jobs/schedule.server";
-import { previewDateChanges } from "~/ledger/preview.server";
-import { loadEtaSettings } from "~/services/eta.server";
+import { previewDateChanges } from "~/workflows/ledger/preview.server";
+import { loadEtaSettings } from "~/workflows/catalog/eta.server";
 import { backorderableVariant, deliver, ledgerShop, outbox, placeOrder, receiveStock, runAllJobs, type LedgerShop } from "./ledger-support";
 
 let env: LedgerShop;

@@ -13,13 +13,13 @@ import { action as productsDelete } from "~/routes/webhooks.products.delete";
 import { action as appUninstalled } from "~/routes/webhooks.app.uninstalled";
 import { action as customersRedact } from "~/routes/webhooks.customers.redact";
 import { action as customersDataRequest } from "~/routes/webhooks.customers.data_request";
-import type { AdminFake, AdminFakeOptions, OrderRecord } from "../helpers/admin-fake";
+import type { AdminFake, AdminFakeOptions, OrderRecord } from "../../dev/admin-fake";
 import { callRoute } from "../helpers/routes";
 import { TEST_SHOP, webhookRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 
-export { inventoryPayload, numericId, orderPayload } from "./ledger-payloads";
-import { inventoryPayload, orderPayload } from "./ledger-payloads";
+export { inventoryPayload, numericId, orderPayload } from "../../dev/webhook-payloads";
+import { inventoryPayload, orderPayload } from "../../dev/webhook-payloads";
 
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
 

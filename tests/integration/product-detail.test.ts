@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action, loader } from "~/routes/app.products.$id";
 import { adminMessages } from "~/i18n/admin";
-import { seedDemoShop, type DemoShop } from "../helpers/admin-fake";
+import { seedDemoShop, type DemoShop } from "../../dev/admin-fake";
 import { callRoute } from "../helpers/routes";
 import { TEST_SHOP, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action, loader } from "~/routes/app.products._index";
-import { createAdminFake, seedDemoShop, type DemoShop } from "../helpers/admin-fake";
+import { createAdminFake, seedDemoShop, type DemoShop } from "../../dev/admin-fake";
 import { callRoute } from "../helpers/routes";
 import { TEST_SHOP, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";

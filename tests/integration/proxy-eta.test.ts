@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { loader as eta } from "~/routes/proxy.eta";
-import type { AdminFake } from "../helpers/admin-fake";
+import type { AdminFake } from "../../dev/admin-fake";
 import { appProxyRequest, appUrl, TEST_SHOP } from "../helpers/requests";
 import { callRoute } from "../helpers/routes";
 import { installFakeShop } from "../helpers/shop";

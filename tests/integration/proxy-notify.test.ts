@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { NOTIFY_LIMIT_PER_EMAIL, NOTIFY_LIMIT_PER_IP } from "~/proxy/notify.server";
 import { action as notify, loader as notifyLoader } from "~/routes/proxy.notify";
-import type { AdminFake } from "../helpers/admin-fake";
+import type { AdminFake } from "../../dev/admin-fake";
 import { appProxyRequest, appUrl, TEST_SHOP } from "../helpers/requests";
 import { callRoute } from "../helpers/routes";
 import { installFakeShop } from "../helpers/shop";

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { unauthenticated } from "~/shopify.server";
 import { fetchRecentSales } from "~/shopify/sales.server";
-import { type AdminFake, SINGLE_QUERY_MAX_COST } from "../helpers/admin-fake";
+import { type AdminFake, SINGLE_QUERY_MAX_COST } from "../../dev/admin-fake";
 import { TEST_SHOP } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 

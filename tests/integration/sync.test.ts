@@ -4,9 +4,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { authenticate, unauthenticated } from "~/shopify.server";
-import { syncVariants } from "~/services/backorder-sync.server";
-import { mutationResolvers } from "../helpers/admin-fake/mutations";
-import type { AdminFake, AdminFakeOptions, VariantInput } from "../helpers/admin-fake";
+import { syncVariants } from "~/workflows/catalog/backorder-sync.server";
+import { mutationResolvers } from "../../dev/admin-fake/mutations";
+import type { AdminFake, AdminFakeOptions, VariantInput } from "../../dev/admin-fake";
 import { embeddedDocumentRequest, TEST_SHOP } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action, loader } from "~/routes/app.products.$id_.waitlist";
 import { loader as csvLoader } from "~/routes/app.products.$id_.waitlist[.]csv";
-import { seedDemoShop, type DemoShop } from "../helpers/admin-fake";
+import { seedDemoShop, type DemoShop } from "../../dev/admin-fake";
 import { callRoute } from "../helpers/routes";
 import { TEST_SHOP, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";

@@ -1,6 +1,6 @@
 // The cart app embed warns when backordered and in-stock items share a cart, in the merchant's words.
 import { describe, expect, it } from "vitest";
-import { appNamespaceResolver, liquidCart, liquidShop, liquidVariant, type LiquidCartItem } from "~/storefront/liquid-objects";
+import { appNamespaceResolver, liquidCart, liquidShop, liquidVariant, type LiquidCartItem } from "../../dev/theme/liquid-objects";
 import { serializeSummary } from "~/domain/summary";
 import { parseHtml, visibleText } from "./html";
 import { APP_ID, APP_NAMESPACE, renderer, summary } from "./support";

@@ -6,7 +6,7 @@ import { http, HttpResponse } from "msw";
 import { check } from "@shopify/theme-check-node";
 import { describe, expect, it } from "vitest";
 import { mswServer } from "../setup/vitest.setup";
-import { BLOCK_SCRIPT_ASSET, buildBlockScript } from "~/storefront/build-block-script";
+import { BLOCK_SCRIPT_ASSET, buildBlockScript } from "../../dev/scripts/build-storefront";
 import { EXTENSION_DIR, renderer } from "./support";
 
 /** Budgets for what a storefront page downloads from us, gzipped (zlib, level 9). */

@@ -8,8 +8,8 @@ import {
   liquidShop,
   liquidVariant,
   type MetafieldSource,
-} from "~/storefront/liquid-objects";
-import { createThemeRenderer } from "~/storefront/theme-renderer";
+} from "../../dev/theme/liquid-objects";
+import { createThemeRenderer } from "../../dev/theme/theme-renderer";
 import { byAttr, parseHtml, visibleText, type HtmlNode } from "./html";
 
 export const EXTENSION_DIR = path.resolve("extensions", "backorder-eta");

@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify";
 import type { AdminGraphql } from "~/shopify/types";
 import { createAdminClient } from "~/shopify/admin-client.server";
 import { readVariantInventory } from "~/shopify/inventory.server";
-import { loadProduct } from "./variant-editor.server";
+import { loadProduct } from "../catalog/variant-editor.server";
 import {
   WAITLIST_VIEWS,
   countActiveForVariant,

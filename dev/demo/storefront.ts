@@ -22,10 +22,10 @@ import {
   type LiquidCartItem,
   type LiquidVariant,
   type MetafieldSource,
-} from "../../app/storefront/liquid-objects";
-import { createThemeRenderer, escapeHtml } from "../../app/storefront/theme-renderer";
-import type { AdminFake } from "../../tests/helpers/admin-fake";
-import type { ProductRecord, VariantRecord } from "../../tests/helpers/admin-fake/store";
+} from "../theme/liquid-objects";
+import { createThemeRenderer, escapeHtml } from "../theme/theme-renderer";
+import type { AdminFake } from "../admin-fake";
+import type { ProductRecord, VariantRecord } from "../admin-fake/store";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BASE = "/__demo/storefront";
@@ -432,7 +432,7 @@ ${endOfBody}
    * blocks/buy-buttons.liquid, snippets/add-to-cart-button.liquid and sections/product-information.liquid:
    * the add-to-cart button starts with an aria-hidden icon; its label is a bare text node (4.x) or nested
    * spans in `.add-to-cart-text` (3.x); a checkmark follows. The sticky bar's `type="button"` sits outside
-   * the form. scripts/demo/storefront/horizon.js re-renders both from the fetched page after a variant change.
+   * the form. dev/demo/storefront/horizon.js re-renders both from the fetched page after a variant change.
    */
   function horizonSection(args: SectionArgs & { version: 3 | 4 }): string {
     const { record, selected, block, t, version, theme } = args;

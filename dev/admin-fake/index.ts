@@ -22,7 +22,7 @@
  *   seedDemoShop(fake.store)   the "Maison Argile" demo catalogue (see seed.ts); returns handles by code/SKU
  *
  * In a vitest test (msw is started by tests/setup/vitest.setup.ts):
- *   import { mswServer } from "../../setup/vitest.setup";
+ *   import { mswServer } from "../../tests/setup/vitest.setup";
  *   const fake = createAdminFake(); seedDemoShop(fake.store); mswServer.use(...fake.handlers);
  *   await fetch(fake.graphqlUrl, { method: "POST", headers: { "Content-Type": "application/json",
  *     "X-Shopify-Access-Token": fake.accessToken }, body: JSON.stringify({ query, variables }) });

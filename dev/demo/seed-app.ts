@@ -2,7 +2,7 @@
 // and bilingual terms saved, the variants Shopify already sells on backorder managed with lead times and
 // incoming batches (one supplier with a late delivery on record), all synced to the fake Shopify through
 // the app's own services. The Butter Dish is left off so a person can enable it themselves.
-import type { AdminFake } from "../../tests/helpers/admin-fake";
+import type { AdminFake } from "../admin-fake";
 
 type Load = (path: string) => Promise<Record<string, unknown>>;
 
@@ -101,7 +101,7 @@ export async function seedApp({ fake, shop, scopes, load }: { fake: AdminFake; s
     }
   }
 
-  const sync = (await load("/app/services/backorder-sync.server.ts")) as typeof import("../../app/services/backorder-sync.server");
+  const sync = (await load("/app/workflows/catalog/backorder-sync.server.ts")) as typeof import("../../app/workflows/catalog/backorder-sync.server");
   const report = await sync.syncVariants({ shop, graphql: admin.graphql });
   return { managed: managed.length, failed: report.failed.length };
 }

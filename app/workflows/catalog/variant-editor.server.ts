@@ -21,7 +21,7 @@ import { syncVariants, type SyncReport } from "./backorder-sync.server";
 import type { SupplySource } from "~/domain/types";
 import { DEFAULT_VELOCITY_WINDOW_DAYS, salesVelocity, sellOutForecast, type DailySales } from "~/domain/forecast";
 import { fetchRecentSales } from "~/shopify/sales.server";
-import { previewDateChanges, type DateChangePreview } from "~/ledger/preview.server";
+import { previewDateChanges, type DateChangePreview } from "~/workflows/ledger/preview.server";
 import { enqueueVariantRecompute } from "~/jobs/schedule.server";
 import { enqueueJob } from "~/jobs/queue.server";
 import { batchReceiptKey, readVariantStockLocations, receiveBatchStock } from "~/shopify/inventory-adjust.server";

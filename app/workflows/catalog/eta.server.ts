@@ -9,7 +9,7 @@ import { latenessSamplesFromBatches, latenessStats } from "~/domain/forecast";
 import { decideInventoryPolicy, type BackorderMode, type InventoryPolicy, type PolicyDecision } from "~/domain/policy";
 import { buildVariantSummary, serializeSummary, type VariantSummary } from "~/domain/summary";
 import type { DeliveryMode, IncomingBatch, LatenessStats, VariantEta, WaitingLine } from "~/domain/types";
-import { WAITING_QUEUE_ORDER } from "~/ledger/queue-order";
+import { WAITING_QUEUE_ORDER } from "~/workflows/ledger/queue-order";
 import { enabledModes, getShopSettings, toEtaSettings } from "~/models/settings.server";
 import { isUsableStoredDate, isUsableStoredInstant } from "~/validation/dates";
 

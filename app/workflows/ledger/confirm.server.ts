@@ -4,7 +4,7 @@
 // The compare-and-set on notifiedLatest makes a concurrent or repeated pass confirm nothing twice.
 import prisma from "~/db.server";
 import { dateChange } from "~/domain/date-change";
-import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/services/eta.server";
+import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/workflows/catalog/eta.server";
 import { LINE_EMAIL_SELECT, queueConfirmation, queueDelay } from "./notify.server";
 import { variantSettlement } from "./settle.server";
 import { takeWriteLock } from "./write-lock.server";

@@ -6,7 +6,7 @@
 // notifiedLatest makes a concurrent or repeated run send nothing twice. A variant that is not settled
 // (orders Shopify counts are not recorded yet) is skipped: its queue may still change.
 import prisma from "~/db.server";
-import type { EtaShopSettings, VariantEtaResult } from "~/services/eta.server";
+import type { EtaShopSettings, VariantEtaResult } from "~/workflows/catalog/eta.server";
 import { dateChange, type DateChange } from "~/domain/date-change";
 import { LINE_EMAIL_SELECT, queueDelay, queueEarlierDate } from "./notify.server";
 import { takeWriteLock } from "./write-lock.server";

@@ -96,8 +96,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   });
 
   // The outside world: the Admin API fake for the seeded shop.
-  const { createAdminFake } = await import("../../tests/helpers/admin-fake/index");
-  const { seedDemoShop } = await import("../../tests/helpers/admin-fake/seed");
+  const { createAdminFake } = await import("../admin-fake/index");
+  const { seedDemoShop } = await import("../admin-fake/seed");
   const { setupServer } = await import("msw/node");
   const fake = createAdminFake({ shop: DEMO_SHOP });
   seedDemoShop(fake.store);

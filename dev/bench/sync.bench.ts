@@ -6,7 +6,7 @@
 //
 // App modules are imported dynamically: env and DATABASE_URL must be set, and msw listening, before the
 // Shopify library is first imported (it captures `fetch`).
-import type { SyncReport } from "~/services/backorder-sync.server";
+import type { SyncReport } from "~/workflows/catalog/backorder-sync.server";
 import { fmt } from "./lib";
 
 const SHOP = "bench-shop.myshopify.com";
@@ -17,7 +17,7 @@ const BUCKET = { maximumAvailable: 2_000, restoreRate: 100 };
 
 export async function syncBench(): Promise<string[]> {
   const out: string[] = [];
-  const { createTestDatabase } = await import("../tests/helpers/database");
+  const { createTestDatabase } = await import("../../tests/helpers/database");
   const { API_KEY, API_SECRET_KEY, APP_URL, setUpValidSession } = await import("@shopify/shopify-api/test-helpers");
   process.env.DATABASE_URL = createTestDatabase();
   process.env.SHOPIFY_TESTING = "1";
@@ -31,7 +31,7 @@ export async function syncBench(): Promise<string[]> {
     clock.t += ms;
   };
 
-  const { createAdminFake } = await import("../tests/helpers/admin-fake");
+  const { createAdminFake } = await import("../admin-fake");
   const fake = createAdminFake({ shop: SHOP, now, bucket: BUCKET });
   const { setupServer } = await import("msw/node");
   const server = setupServer(...fake.handlers);
@@ -54,7 +54,7 @@ export async function syncBench(): Promise<string[]> {
 
     const { default: prisma } = await import("~/db.server");
     const { sessionStorage, unauthenticated } = await import("~/shopify.server");
-    const { syncVariants } = await import("~/services/backorder-sync.server");
+    const { syncVariants } = await import("~/workflows/catalog/backorder-sync.server");
     const { createAdminClient } = await import("~/shopify/admin-client.server");
     await sessionStorage.storeSession(setUpValidSession({ shop: SHOP, accessToken: fake.accessToken, scope: "testScope" }));
     for (let i = 0; i < rows.length; i += 1_000) await prisma.backorderVariant.createMany({ data: rows.slice(i, i + 1_000) });

@@ -8,7 +8,7 @@ import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "
 export const ADMIN_API_VERSION = "2026-07";
 
 export const ADMIN_SCHEMA_FIXTURE = fileURLToPath(
-  new URL(`../../fixtures/admin-${ADMIN_API_VERSION}.schema.json.gz`, import.meta.url),
+  new URL(`../../tests/fixtures/admin-${ADMIN_API_VERSION}.schema.json.gz`, import.meta.url),
 );
 
 let cached: GraphQLSchema | undefined;

@@ -61,8 +61,8 @@ function percentile(sorted: readonly number[], p: number): number {
 // ---- role: the Admin fake over HTTP -------------------------------------------------------------
 
 async function fakeRole(): Promise<void> {
-  const { createAdminFake } = await import("../tests/helpers/admin-fake");
-  const { serveFake } = await import("../tests/faults/processes");
+  const { createAdminFake } = await import("../admin-fake");
+  const { serveFake } = await import("../../tests/faults/processes");
   const fake = createAdminFake({ shop: SHOP });
   const variants = [];
   for (let i = 0; i < VARIANTS; i++) {
@@ -188,7 +188,7 @@ function num(gid: string): number {
 type Topology = "separate" | "in-process";
 
 async function ackBench(out: string[], topology: Topology, wal: boolean): Promise<void> {
-  const { createTestDatabase } = await import("../tests/helpers/database");
+  const { createTestDatabase } = await import("../../tests/helpers/database");
   const { API_KEY, API_SECRET_KEY, APP_URL } = await import("@shopify/shopify-api/test-helpers");
   const databaseUrl = createTestDatabase();
   if (wal) {
@@ -359,7 +359,7 @@ async function ackBench(out: string[], topology: Topology, wal: boolean): Promis
 
 async function allocationBench(out: string[]): Promise<void> {
   if (!process.env.DATABASE_URL) {
-    const { createTestDatabase } = await import("../tests/helpers/database");
+    const { createTestDatabase } = await import("../../tests/helpers/database");
     process.env.DATABASE_URL = createTestDatabase();
   }
   const { API_KEY, API_SECRET_KEY, APP_URL } = await import("@shopify/shopify-api/test-helpers");
@@ -371,10 +371,10 @@ async function allocationBench(out: string[]): Promise<void> {
   const LINES = 10_000;
   const ARRIVING = 50;
 
-  const { createAdminFake } = await import("../tests/helpers/admin-fake");
+  const { createAdminFake } = await import("../admin-fake");
   const { default: prisma } = await import("~/db.server");
-  const { allocateQueue, applyStock } = await import("~/ledger/allocation.server");
-  const { takeWriteLock } = await import("~/ledger/write-lock.server");
+  const { allocateQueue, applyStock } = await import("~/workflows/ledger/allocation.server");
+  const { takeWriteLock } = await import("~/workflows/ledger/write-lock.server");
   const { createWorker } = await import("~/jobs/worker.server");
   const { enqueueJob } = await import("~/jobs/queue.server");
 

@@ -6,8 +6,8 @@
 import prisma from "~/db.server";
 import type { JobContext } from "~/jobs/types";
 import { sameSummary } from "~/domain/summary";
-import { syncVariants } from "~/services/backorder-sync.server";
-import type { VariantEtaResult } from "~/services/eta.server";
+import { syncVariants } from "~/workflows/catalog/backorder-sync.server";
+import type { VariantEtaResult } from "~/workflows/catalog/eta.server";
 import { readVariantInventory } from "~/shopify/inventory.server";
 import { applyStock, type AllocationOutcome } from "./allocation.server";
 import { takeWriteLock } from "./write-lock.server";

@@ -1,5 +1,5 @@
-// `npm run demo [-- --port 3000]`: the app without a Shopify account. See scripts/demo/server.ts.
-import { startDemo } from "./demo/server";
+// `npm run demo [-- --port 3000]`: the app without a Shopify account. See dev/demo/server.ts.
+import { startDemo } from "./server";
 
 const portFlag = process.argv.indexOf("--port");
 const requested = portFlag > -1 ? process.argv[portFlag + 1] : process.env.PORT;

@@ -3,7 +3,7 @@
 // variants still waiting for in-flight orders. Every ledger pass and every recompute ends here.
 import prisma from "~/db.server";
 import { enqueueJob } from "~/jobs/queue.server";
-import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/services/eta.server";
+import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/workflows/catalog/eta.server";
 import { confirmPendingOrders, type ConfirmOutcome } from "./confirm.server";
 import { detectDelays, type DelayOutcome } from "./delays.server";
 import { variantSettlement } from "./settle.server";

@@ -15,8 +15,8 @@ import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import { deleteCustomerDataRequests } from "~/models/data-request.server";
 import { deleteLineEmails } from "~/models/email-outbox.server";
-import type { CustomerRedactFacts, DataRequestFacts } from "./types";
-import { takeWriteLock } from "./write-lock.server";
+import type { CustomerRedactFacts, DataRequestFacts } from "../ledger/types";
+import { takeWriteLock } from "../ledger/write-lock.server";
 
 type Tx = Prisma.TransactionClient;
 

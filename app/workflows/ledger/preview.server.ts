@@ -2,7 +2,7 @@
 // margin, the calendar) would tell waiting customers, computed before the change is saved, with the same
 // rules as delay detection (./delays.server.ts): the shop's minimum slip, and earlier-date emails when on.
 import prisma from "~/db.server";
-import { computeVariantEtas, loadEtaSettings, type EtaShopSettings, type StoredVariant } from "~/services/eta.server";
+import { computeVariantEtas, loadEtaSettings, type EtaShopSettings, type StoredVariant } from "~/workflows/catalog/eta.server";
 import { dateChange } from "~/domain/date-change";
 
 export interface DateChangePreview {

@@ -3,8 +3,8 @@
 // tests/fixtures/ (committed, gzipped), and unpacks it where the codegen preset looks for a local schema
 // (app/types/admin-<version>.schema.json, gitignored) so `npm run graphql-codegen` runs offline.
 //
-//   node scripts/vendor-admin-schema.mjs              # download (npm pack), verify, extract, unpack
-//   node scripts/vendor-admin-schema.mjs --unpack-only  # only gunzip the committed fixture for codegen
+//   node dev/scripts/vendor-admin-schema.mjs              # download (npm pack), verify, extract, unpack
+//   node dev/scripts/vendor-admin-schema.mjs --unpack-only  # only gunzip the committed fixture for codegen
 //
 // To move to another API version or package release, change the constants below and re-run; the
 // tarball's integrity is checked against the pinned value so a registry surprise fails loudly.
@@ -23,7 +23,7 @@ const PACKAGE_INTEGRITY =
   "sha512-tqgRnK7sQhjew+htxtleTH23nXB5fZcsrhWgEkomsorGXvLOB2mh2upwZm8uzuTDNTZnqtLMe64yIwh6s2awtw==";
 const PATH_IN_TARBALL = `package/dist/data/admin_${API_VERSION}.json.gz`;
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const fixture = join(root, "tests/fixtures", `admin-${API_VERSION}.schema.json.gz`);
 const codegenSchema = join(root, "app/types", `admin-${API_VERSION}.schema.json`);
 

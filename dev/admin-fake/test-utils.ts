@@ -1,6 +1,6 @@
 // Helpers for the Admin fake's own tests: a fake per test, registered with the shared msw server, and a
 // plain-fetch GraphQL call the way any HTTP client would make it.
-import { mswServer } from "../../setup/vitest.setup";
+import { mswServer } from "../../tests/setup/vitest.setup";
 import { type AdminFake, type AdminFakeOptions, createAdminFake } from "./fake";
 import { type DemoShop, seedDemoShop } from "./seed";
 

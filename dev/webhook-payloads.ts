@@ -1,6 +1,6 @@
 // Shopify-shaped webhook bodies (REST resource JSON: numeric ids, snake_case) built from the Admin fake's
-// records. No app imports: used by the tests and by the demo's webhook simulator (scripts/demo/simulate.ts).
-import type { AdminStore, OrderRecord } from "../helpers/admin-fake/store";
+// records. No app imports: used by the tests and by the demo's webhook simulator (dev/demo/simulate.ts).
+import type { AdminStore, OrderRecord } from "./admin-fake/store";
 
 export function numericId(gid: string): number {
   const match = /\/(\d+)(\?.*)?$/.exec(gid);

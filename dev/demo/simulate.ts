@@ -6,8 +6,8 @@
 import { createHmac, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import express, { type Express, type Response as ExpressResponse } from "express";
-import type { AdminFake } from "../../tests/helpers/admin-fake";
-import { inventoryPayload, orderPayload } from "../../tests/integration/ledger-payloads";
+import type { AdminFake } from "../admin-fake";
+import { inventoryPayload, orderPayload } from "../webhook-payloads";
 
 export interface SimulatorExtras {
   fake: AdminFake;
