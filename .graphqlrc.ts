@@ -5,9 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { ApiType, shopifyApiProject } from "@shopify/api-codegen-preset";
+import { ADMIN_API_VERSION as API_VERSION } from "./app/shopify/api-version";
 
-// Keep in step with app/shopify.server.ts, shopify.app.toml and dev/scripts/vendor-admin-schema.mjs.
-const API_VERSION = "2026-07";
 const OUTPUT_DIR = "./app/types";
 const VENDORED_SCHEMA = `./tests/fixtures/admin-${API_VERSION}.schema.json.gz`;
 const LOCAL_SCHEMA = `${OUTPUT_DIR}/admin-${API_VERSION}.schema.json`;
@@ -30,6 +29,7 @@ const config = {
       apiVersion: API_VERSION,
       documents: ["./app/**/*.{js,ts,jsx,tsx}", "./app/.server/**/*.{js,ts,jsx,tsx}"],
       outputDir: OUTPUT_DIR,
+      enumsAsConst: true,
     }),
   },
 };

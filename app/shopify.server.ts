@@ -1,24 +1,24 @@
 // The one shopifyApp() call. Everything Shopify-authenticated goes through the exports below.
 import "@shopify/shopify-app-remix/adapters/node";
 import {
-  ApiVersion,
   AppDistribution,
   LogSeverity,
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import prisma from "./db.server";
+import { createSessionStorage } from "./models/session.server";
+import { markShopInstalled } from "./models/shop.server";
 import { createAdminClient } from "./shopify/admin-client.server";
+import { ADMIN_API_VERSION_ENUM } from "./shopify/api-version";
 import { ensureAppMetafieldDefinitions } from "./shopify/metafield-definitions.server";
 import { env } from "./env.server";
 
-/** Admin API version used by the server, codegen (.graphqlrc.ts) and shopify.app.toml. */
-export const API_VERSION = ApiVersion.July26;
+/** Admin API version of every Admin call; the one constant is in ./shopify/api-version.ts. */
+export const API_VERSION = ADMIN_API_VERSION_ENUM;
 
 export const SCOPES = (env.SCOPES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
-const sessionStorage = new PrismaSessionStorage(prisma);
+const sessionStorage = createSessionStorage();
 
 const productionConfig = {
   apiKey: env.SHOPIFY_API_KEY,
@@ -50,11 +50,7 @@ const shopify = shopifyApp({
   },
   hooks: {
     afterAuth: async ({ session, admin }) => {
-      await prisma.shop.upsert({
-        where: { shop: session.shop },
-        create: { shop: session.shop },
-        update: { uninstalledAt: null },
-      });
+      await markShopInstalled({ shop: session.shop });
       // Once per install: let the storefront read the app's metafields. Each sync re-checks, so a
       // failure here only delays storefront access; it must not block the merchant's first page.
       const outcomes = await ensureAppMetafieldDefinitions(createAdminClient(admin.graphql)).catch((error: unknown) => [

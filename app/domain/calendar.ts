@@ -1,68 +1,20 @@
 // Business-day calendar of a shop: timezone, order cut-off, working weekdays, public holidays, closures.
 //
-// Internally a date is a "day number" (days since 1970-01-01) so that arithmetic is integer math; the
-// public API speaks ISO dates. Holidays come from date-holidays (public holidays only). Building a
+// Internally a date is a "day number" (days since 1970-01-01, see ./dates) so that arithmetic is integer
+// math; the public API speaks ISO dates. Holidays come from date-holidays (public holidays only). Building a
 // Holidays instance and a year's holiday list is slow, so both are cached for the life of the process.
 // Business-day arithmetic is memoized per calendar: build one calendar per shop and reuse it.
 import Holidays from "date-holidays";
 import { DateTime, IANAZone } from "luxon";
+import { MS_PER_DAY, addCalendarDays, dayToIso, daysBetween, isoToDay, weekdayOfDay } from "./dates";
 import type { CalendarSettings, IsoDate } from "./types";
 
-const MS_PER_DAY = 86_400_000;
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CUTOFF_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** No sane calendar has a year without a business day; beyond this we stop rather than loop forever. */
 const MAX_SCAN_DAYS = 3_700;
 
-// ---------------------------------------------------------------------------------------------------
-// ISO date <-> day number
-
-const isoToDayCache = new Map<string, number>();
-const dayToIsoCache = new Map<number, IsoDate>();
-
-/** Days since 1970-01-01 for an ISO date; throws RangeError on anything that is not a real date. */
-export function isoToDay(iso: IsoDate): number {
-  const cached = isoToDayCache.get(iso);
-  if (cached !== undefined) return cached;
-  const m = ISO_RE.exec(iso);
-  if (!m) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
-    throw new RangeError(`Not a calendar date: ${iso}`);
-  }
-  const day = ms / MS_PER_DAY;
-  if (isoToDayCache.size > 200_000) isoToDayCache.clear();
-  isoToDayCache.set(iso, day);
-  return day;
-}
-
-export function dayToIso(day: number): IsoDate {
-  const cached = dayToIsoCache.get(day);
-  if (cached !== undefined) return cached;
-  const iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-  if (dayToIsoCache.size > 200_000) dayToIsoCache.clear();
-  dayToIsoCache.set(day, iso);
-  return iso;
-}
-
-/** `iso` plus `days` calendar days. */
-export function addCalendarDays(iso: IsoDate, days: number): IsoDate {
-  return dayToIso(isoToDay(iso) + days);
-}
-
-/** Calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return isoToDay(to) - isoToDay(from);
-}
-
-/** ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
-export function weekdayOfDay(day: number): number {
-  return ((((day + 3) % 7) + 7) % 7) + 1;
-}
+// ISO date <-> day number arithmetic lives in ./dates (no holidays data); re-exported for the calendar's users.
+export { isoToDay, dayToIso, addCalendarDays, daysBetween, weekdayOfDay };
 
 function yearOfDay(day: number): number {
   return new Date(day * MS_PER_DAY).getUTCFullYear();

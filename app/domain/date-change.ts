@@ -1,7 +1,7 @@
 // Whether a waiting customer should hear that their date moved: later by at least the shop's minimum
 // slip is a delay; earlier by as much is good news, when the shop sends those. One rule for delay
 // detection, the "this will email N customers" preview and the check at confirmation.
-import { isoToDay } from "./calendar";
+import { isoToDay } from "./dates";
 import type { IsoDate } from "./types";
 
 export interface DateChangeRules {

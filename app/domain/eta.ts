@@ -37,7 +37,8 @@
 // Speed: O(lines + batches log batches) per variant. Dates are computed once per supply segment and mode
 // (per production day for capacity); business-day arithmetic is memoized in the context and calendar.
 // Eta objects are shared between lines of the same segment: treat results as read-only.
-import { type BusinessCalendar, dayToIso, isoToDay } from "./calendar";
+import type { BusinessCalendar } from "./calendar";
+import { dayToIso, isoToDay } from "./dates";
 import {
   DELIVERY_MODES,
   type Confidence,

@@ -1,5 +1,5 @@
 // Forecasts from history: sales velocity, sell-out date of in-stock variants, supplier lateness percentiles.
-import { addCalendarDays, isoToDay } from "./calendar";
+import { addCalendarDays, isoToDay } from "./dates";
 import type { IncomingBatch, IsoDate, LatenessSample, LatenessStats } from "./types";
 
 export interface DailySales {

@@ -7,10 +7,12 @@
 // (Node puts thin spaces, Chromium does not): the server and the browser must render the same text, or
 // React throws the server's HTML away (hydration mismatch). Single dates only use day/month/year names,
 // and any no-break or thin space ICU puts in them becomes a plain space.
-import { isoToDay } from "./calendar";
+//
+// Runs in the browser too (admin pages format dates client-side): it imports day arithmetic from ./dates
+// only, never the business calendar (./calendar.ts) and its holidays data.
+import { MS_PER_DAY, isoToDay } from "./dates";
 import type { DateRange, IsoDate } from "./types";
 
-const MS_PER_DAY = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(locale: string, withYear: boolean): Intl.DateTimeFormat {

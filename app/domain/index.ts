@@ -1,15 +1,7 @@
 // Public API of the domain core (pure: no Remix, Prisma, Shopify or I/O).
 export * from "./types";
-export {
-  BusinessCalendar,
-  createBusinessCalendar,
-  publicHolidays,
-  isoToDay,
-  dayToIso,
-  addCalendarDays,
-  daysBetween,
-  type LocalDateTime,
-} from "./calendar";
+export { BusinessCalendar, createBusinessCalendar, publicHolidays, type LocalDateTime } from "./calendar";
+export { isoToDay, dayToIso, addCalendarDays, daysBetween, weekdayOfDay } from "./dates";
 export {
   EtaContext,
   createEtaContext,
@@ -45,5 +37,5 @@ export {
   type PolicyInput,
   type PolicyDecision,
 } from "./policy";
-export { formatDateRange, formatDate, type FormatRangeOptions } from "./format";
+export { formatDateRange, formatDate, formatDateTime, type FormatRangeOptions } from "./format";
 export { SUMMARY_VERSION, buildVariantSummary, serializeSummary, sameSummary, type VariantSummary, type SummaryRange, type SummaryInput } from "./summary";

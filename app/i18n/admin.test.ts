@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adminMessages, translator } from "./admin";
+import { ROOT_NAMESPACES, adminMessages, translator } from "./admin";
 import { LOCALE_COOKIE, LOCALE_HEADER, localeCookieFor, resolveAdminLocale } from "./locale";
 
 const request = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
@@ -120,5 +120,22 @@ describe("French vocabulary", () => {
     expect(french.filter((m) => /commande différée|commandes différées|réassort|réapprovisionnement/i.test(m))).toEqual([]);
     // (Liquid quoted in help texts, "date_range: latest", is code, not French.)
     expect(french.filter((m) => /[\p{L}\d)»]:(\s|$)/u.test(m.replace(/\{\{.*?\}\}/g, "")))).toEqual([]);
+  });
+});
+
+describe("messages sent to the browser", () => {
+  it("sends a page only the namespaces it asks for, complete in its language", () => {
+    // GIVEN the French messages of the products page and of the root
+    const products = adminMessages("fr", ["products"]);
+    const root = adminMessages("fr", ROOT_NAMESPACES);
+    // WHEN looking at their keys
+    const namespaces = (messages: Record<string, string>) => [...new Set(Object.keys(messages).map((key) => key.split(".")[0]))].sort();
+    // THEN each holds its namespaces only, with French plural forms (including "many") and French text
+    expect(namespaces(products)).toEqual(["products"]);
+    expect(products["products.bulk.done_many"]).toBe(adminMessages("fr")["products.bulk.done_many"]);
+    expect(namespaces(root)).toEqual([...ROOT_NAMESPACES].sort());
+    expect(root["home.soldOut.title"]).toBe("Produits en rupture");
+    // AND together they are far smaller than every catalog
+    expect(Object.keys(products).length + Object.keys(root).length).toBeLessThan(Object.keys(adminMessages("fr")).length / 2);
   });
 });

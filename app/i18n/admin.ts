@@ -5,7 +5,9 @@
 // Messages go through i18next (https://www.i18next.com): `{name}` placeholders, and a message shown with a
 // count has one key per plural form, `key_one` / `key_other` (French counts 0 and 1 as "one"); call it by its
 // base key with `{ count }`. The server translates with `translator(locale)`; components use `useT()`
-// (app/i18n/react.tsx) over the same messages, which the root loader hands to the client.
+// (app/i18n/react.tsx) over the same messages. The browser gets only what a page needs: the root loader
+// sends the namespaces every page uses (ROOT_NAMESPACES), and each page's loader adds its own with
+// `messages: adminMessages(locale, [...])` (a namespace is a key's first segment: "products", "settings").
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
 import * as common from "./messages/common";
@@ -27,6 +29,10 @@ type RawKey = Area extends infer A ? (A extends { en: infer E } ? keyof E & stri
 /** A message key; plural messages are named by their base key (`products.bulk.done`, not `…_one`). */
 type BaseKey<K extends string> = K extends `${infer Base}_${"one" | "other"}` ? Base : K;
 export type AdminMessageKey = BaseKey<RawKey>;
+/** A key's first segment ("products" for "products.bulk.done"): what a page asks for on the client. */
+export type MessageNamespace = AdminMessageKey extends `${infer N}.${string}` ? N : never;
+/** Sent by the root loader with the document: the navigation, the error pages and home (login translates on the server). */
+export const ROOT_NAMESPACES: readonly MessageNamespace[] = ["nav", "error", "home"];
 export type TranslateParams = Record<string, string | number>;
 export type Translate = (key: AdminMessageKey, params?: TranslateParams) => string;
 
@@ -49,9 +55,22 @@ const messages: Record<AdminLocale, Record<string, string>> = {
   fr: withFrenchMany({ ...english, ...Object.assign({}, ...areas.map((area) => area.fr)) }),
 };
 
-/** The messages of one language, complete (English fills any gap): what the client needs to translate. */
-export function adminMessages(locale: AdminLocale): Record<string, string> {
-  return messages[locale];
+const byNamespaces = new Map<string, Record<string, string>>();
+
+/**
+ * The messages of one language, complete (English fills any gap): every message, or those of the given
+ * namespaces only (what a page sends its client, so the browser never receives every catalog).
+ */
+export function adminMessages(locale: AdminLocale, namespaces?: readonly MessageNamespace[]): Record<string, string> {
+  if (!namespaces) return messages[locale];
+  const key = `${locale}|${[...namespaces].sort().join(",")}`;
+  let selected = byNamespaces.get(key);
+  if (!selected) {
+    const wanted = new Set<string>(namespaces);
+    selected = Object.fromEntries(Object.entries(messages[locale]).filter(([name]) => wanted.has(name.split(".", 1)[0] ?? "")));
+    byNamespaces.set(key, selected);
+  }
+  return selected;
 }
 
 const serverInstances = new Map<AdminLocale, I18n>();

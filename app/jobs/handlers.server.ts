@@ -1,6 +1,7 @@
 // Job kind → handler. Payloads are produced by our own webhook routes and schedulers; they are still
 // checked, and one that does not parse is a permanent failure (retrying cannot fix it).
 import { z } from "zod";
+import { isIsoDate } from "~/validation/dates";
 import { handleInventoryLevel } from "~/workflows/ledger/inventory.server";
 import { syncOrder } from "~/workflows/ledger/orders.server";
 import { customerDataExport, redactCustomer } from "~/workflows/privacy/privacy.server";
@@ -12,7 +13,7 @@ import { deadLetterShopJobs } from "./queue.server";
 import { handleRetention } from "./retention.server";
 import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().refine(isIsoDate, { message: "must be a date written YYYY-MM-DD" });
 
 const OrderFactsSchema = z.object({
   topic: z.enum(["orders/create", "orders/updated", "orders/cancelled"]),

@@ -1,9 +1,11 @@
 // Retention: how long the app keeps what it no longer needs, applied once a day per shop by a
 // `shop.retention` job (queued by the worker's scheduler, see schedule.server.ts). Periods are documented
 // in README.md and docs/webhooks-jobs.md; change them there too.
-import prisma from "~/db.server";
 import { pruneDataRequests } from "~/models/data-request.server";
 import { pruneOutbox } from "~/models/email-outbox.server";
+import { pruneFinishedJobs } from "~/models/job.server";
+import { inTransaction } from "~/models/transaction.server";
+import { pruneWebhookEvents } from "~/models/webhook-event.server";
 import type { JobContext, JobOutcome } from "./types";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -34,15 +36,12 @@ export interface RetentionCounts {
 /** Deletes the shop's rows older than their retention period. */
 export async function applyRetention({ shop, now }: { shop: string; now: Date }): Promise<RetentionCounts> {
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
-  return prisma.$transaction(async (tx) => {
-    const succeeded = await tx.job.deleteMany({ where: { shop, status: "succeeded", finishedAt: { lt: before(RETENTION_DAYS.succeededJobs) } } });
-    const dead = await tx.job.deleteMany({
-      where: { shop, status: "dead", OR: [{ finishedAt: { lt: before(RETENTION_DAYS.deadJobs) } }, { finishedAt: null, updatedAt: { lt: before(RETENTION_DAYS.deadJobs) } }] },
-    });
-    const events = await tx.webhookEvent.deleteMany({ where: { shop, receivedAt: { lt: before(RETENTION_DAYS.webhookEvents) } } });
+  return inTransaction(async (tx) => {
+    const jobs = await pruneFinishedJobs({ shop, succeededBefore: before(RETENTION_DAYS.succeededJobs), deadBefore: before(RETENTION_DAYS.deadJobs) }, tx);
+    const webhookEvents = await pruneWebhookEvents({ shop, before: before(RETENTION_DAYS.webhookEvents) }, tx);
     const emails = await pruneOutbox({ shop, sentBefore: before(RETENTION_DAYS.sentEmails), deadBefore: before(RETENTION_DAYS.deadEmails) }, tx);
     const dataRequests = await pruneDataRequests({ shop, before: before(RETENTION_DAYS.dataRequests) }, tx);
-    return { succeededJobs: succeeded.count, deadJobs: dead.count, webhookEvents: events.count, emails, dataRequests };
+    return { succeededJobs: jobs.succeeded, deadJobs: jobs.dead, webhookEvents, emails, dataRequests };
   });
 }
 

@@ -1,21 +1,19 @@
 // Work queued by the app itself rather than by a webhook: the periodic reconciliation of every installed
 // shop, and recomputations other features ask for after changing what ETAs depend on.
 import { createHash } from "node:crypto";
-import prisma from "~/db.server";
 import { enqueueJob } from "./queue.server";
 import { findManagedVariantIds } from "~/models/backorder-variant.server";
+import { listShopsWithOfflineSession, listShopsWithSession } from "~/models/session.server";
+import { listShops, listUninstalledShops } from "~/models/shop.server";
 
 /** Queues a reconciliation per installed shop for the current time slot (idempotent per slot). */
 export async function scheduleReconciliations({ now, intervalMinutes }: { now: Date; intervalMinutes: number }): Promise<number> {
   const intervalMs = intervalMinutes * 60_000;
   const slot = Math.floor(now.getTime() / intervalMs);
-  const [sessions, uninstalled] = await Promise.all([
-    prisma.session.findMany({ where: { isOnline: false }, select: { shop: true }, distinct: ["shop"] }),
-    prisma.shop.findMany({ where: { uninstalledAt: { not: null } }, select: { shop: true } }),
-  ]);
-  const gone = new Set(uninstalled.map((s) => s.shop));
+  const [installed, uninstalled] = await Promise.all([listShopsWithOfflineSession(), listUninstalledShops()]);
+  const gone = new Set(uninstalled);
   let queued = 0;
-  for (const { shop } of sessions) {
+  for (const shop of installed) {
     if (gone.has(shop)) continue;
     // Spread shops over the slot so they do not all hit the Admin API at once.
     const offset = createHash("sha1").update(shop).digest().readUInt32BE(0) % intervalMs;
@@ -34,12 +32,9 @@ const DAY_MS = 24 * 60 * 60_000;
  */
 export async function scheduleRetention({ now }: { now: Date }): Promise<number> {
   const day = Math.floor(now.getTime() / DAY_MS);
-  const [sessions, shops] = await Promise.all([
-    prisma.session.findMany({ select: { shop: true }, distinct: ["shop"] }),
-    prisma.shop.findMany({ select: { shop: true } }),
-  ]);
+  const [withSession, shops] = await Promise.all([listShopsWithSession(), listShops()]);
   let queued = 0;
-  for (const shop of new Set([...sessions, ...shops].map((s) => s.shop))) {
+  for (const shop of new Set([...withSession, ...shops])) {
     const { created } = await enqueueJob({ shop, kind: "shop.retention", payload: {}, uniqueKey: `retention:${day}`, maxAttempts: 3, now });
     if (created) queued++;
   }

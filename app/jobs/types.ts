@@ -1,6 +1,7 @@
 // The contract between the queue, the worker and the job handlers.
 import type { AdminClient, AdminClientOptions } from "~/shopify/admin-client.server";
 import type { AdminGraphql } from "~/shopify/types";
+import type { ClaimedJob } from "~/models/job.server";
 
 export const JOB_KINDS = [
   "order.sync",
@@ -19,15 +20,8 @@ export type JobKind = (typeof JOB_KINDS)[number];
 
 export type JobStatus = "queued" | "running" | "succeeded" | "dead";
 
-/** The claimed job as a handler sees it. */
-export interface ClaimedJob {
-  id: string;
-  shop: string;
-  kind: string;
-  payload: string;
-  attempts: number;
-  maxAttempts: number;
-}
+/** The claimed job as a handler sees it (its row, as ~/models/job.server claims it). */
+export type { ClaimedJob } from "~/models/job.server";
 
 /** Knobs tests, benchmarks and the demo turn; production uses the defaults. */
 export interface JobRuntime {

@@ -1,4 +1,4 @@
-// The worker: claims due jobs (compare-and-set, see queue.server.ts), runs them with a renewed lease,
+// The worker: claims due jobs (compare-and-set, see ~/models/job.server), runs them with a renewed lease,
 // records success or a retry, delivers due emails, and queues the periodic reconciliations. Runs inside
 // the web process by default (in-process.server.ts) or alone (`npm run worker`); any number of workers
 // may share the database.

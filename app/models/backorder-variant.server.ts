@@ -1,16 +1,18 @@
-// Data access for the variants a shop manages with Backorder Pilot, their incoming batches and their
-// waiting order lines. Every function takes the shop and every where-clause filters on it.
-import { WAITING_QUEUE_ORDER } from "~/workflows/ledger/queue-order";
+// Data access for the variants a shop manages with Backorder Pilot (BackorderVariant): the merchant's
+// settings, the facts Shopify told us last (titles, stock, inventory item) and what the last sync confirmed.
+// Their batches are in ./incoming-batch.server.ts, their order lines in ./backorder-line.server.ts. Every
+// function takes the shop and every where-clause filters on it; the last argument, when there is one, runs
+// it inside the caller's transaction (./transaction.server.ts).
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
-import type { BatchInput, VariantSettingsInput } from "~/validation/backorder-variant";
+import type { VariantSettingsInput } from "~/validation/backorder-variant";
+import { BATCH_COLUMNS, BATCH_ORDER, BATCH_SELECT } from "./incoming-batch.server";
+import type { Tx } from "./transaction.server";
 
-const VARIANT_SELECT = {
-  id: true,
-  productId: true,
+/** The columns that decide a variant's dates, inventory policy and storefront summary. */
+const SUPPLY_COLUMNS = {
   variantId: true,
-  productTitle: true,
-  variantTitle: true,
-  sku: true,
+  productId: true,
   mode: true,
   cap: true,
   leadTimeDays: true,
@@ -21,19 +23,32 @@ const VARIANT_SELECT = {
   messageFr: true,
   available: true,
   syncedPolicy: true,
+} as const;
+
+/** A variant as the admin shows and edits it. */
+const VARIANT_SELECT = {
+  id: true,
+  ...SUPPLY_COLUMNS,
+  productTitle: true,
+  variantTitle: true,
+  sku: true,
   syncedAt: true,
   syncError: true,
   version: true,
 } as const;
 
-const BATCH_SELECT = { id: true, quantity: true, expectedOn: true, receivedOn: true, supplier: true, version: true } as const;
+/** A managed variant as the ETA engine reads it: its supply columns and its batches, in serving order. */
+const STORED_VARIANT_SELECT = {
+  ...SUPPLY_COLUMNS,
+  syncedSummary: true,
+  batches: { select: BATCH_COLUMNS, orderBy: BATCH_ORDER },
+} satisfies Prisma.BackorderVariantSelect;
 
-/** What the models take: the form's parsed input; the version and the submission key are optional. */
+/** A managed variant as the engine reads it from the database. */
+export type StoredVariant = Prisma.BackorderVariantGetPayload<{ select: typeof STORED_VARIANT_SELECT }>;
+
+/** What the models take: the form's parsed input; the version is optional. */
 type VariantSettingsWrite = Omit<VariantSettingsInput, "version"> & { version?: number | null };
-type BatchWrite = Omit<BatchInput, "version" | "submissionKey" | "batchId" | "addToInventory" | "inventoryLocationId"> & {
-  version?: number | null;
-  submissionKey?: string | null;
-};
 
 /** Outcome of an edit that names the version it loaded (optimistic concurrency). */
 export type VersionedWrite = "saved" | "conflict" | "missing";
@@ -68,28 +83,55 @@ export async function findBackorderableProductIds({ shop }: { shop: string }): P
 export async function getBackorderVariant({ shop, variantId }: { shop: string; variantId: string }) {
   return prisma.backorderVariant.findUnique({
     where: { shop_variantId: { shop, variantId } },
-    select: { ...VARIANT_SELECT, batches: { select: BATCH_SELECT, orderBy: [{ expectedOn: "asc" }, { createdAt: "asc" }] } },
+    select: { ...VARIANT_SELECT, batches: { select: BATCH_SELECT, orderBy: BATCH_ORDER } },
   });
 }
 
-/** Creates the rows for variants seen for the first time and refreshes Shopify's facts on the others. */
-export async function upsertShopifyFacts({ shop, variants }: { shop: string; variants: ShopifyVariantFacts[] }) {
+/**
+ * Creates the rows for variants seen for the first time and records Shopify's facts on the others: all of
+ * them (`refresh: "all"`, the default), or only the inventory item (`"inventoryItem"`, for rows whose
+ * titles and stock the ledger keeps current itself). Extra fields on `variants` (a reading's URL…) are
+ * ignored, so a reading from ~/shopify can be passed as it is. One transaction.
+ */
+export async function upsertShopifyFacts({
+  shop,
+  variants,
+  refresh = "all",
+}: {
+  shop: string;
+  variants: readonly ShopifyVariantFacts[];
+  refresh?: "all" | "inventoryItem";
+}): Promise<number> {
+  if (variants.length === 0) return 0;
   await prisma.$transaction(
     variants.map((facts) =>
       prisma.backorderVariant.upsert({
         where: { shop_variantId: { shop, variantId: facts.variantId } },
-        create: { shop, ...facts },
-        update: {
+        create: {
+          shop,
+          productId: facts.productId,
+          variantId: facts.variantId,
           productTitle: facts.productTitle,
           variantTitle: facts.variantTitle,
           sku: facts.sku,
           available: facts.available,
-          ...(facts.inventoryItemId ? { inventoryItemId: facts.inventoryItemId } : {}),
+          inventoryItemId: facts.inventoryItemId,
         },
+        update:
+          refresh === "inventoryItem"
+            ? { inventoryItemId: facts.inventoryItemId }
+            : {
+                productTitle: facts.productTitle,
+                variantTitle: facts.variantTitle,
+                sku: facts.sku,
+                available: facts.available,
+                ...(facts.inventoryItemId ? { inventoryItemId: facts.inventoryItemId } : {}),
+              },
         select: { id: true },
       }),
     ),
   );
+  return variants.length;
 }
 
 function dayStart(iso: string | null): Date | null {
@@ -147,95 +189,235 @@ export async function setLeadTimeForVariants({ shop, variantIds, leadTimeDays }:
   return count;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
-}
-
-/**
- * Adds a batch. A submission key already used by this shop means the same form was submitted again
- * (double click, resubmit after a timeout): the batch it created comes back and nothing new is written.
- */
-export async function addBatch({ shop, batch }: { shop: string; batch: BatchWrite }) {
-  const existing = async () =>
-    batch.submissionKey
-      ? prisma.incomingBatch.findFirst({
-          where: { shop, submissionKey: batch.submissionKey, variant: { variantId: batch.variantId } },
-          select: BATCH_SELECT,
-        })
-      : null;
-  const replay = await existing();
-  if (replay) return { batch: replay, created: false };
-  const variant = await prisma.backorderVariant.findUnique({
-    where: { shop_variantId: { shop, variantId: batch.variantId } },
-    select: { id: true },
-  });
-  if (!variant) return null;
-  try {
-    const created = await prisma.incomingBatch.create({
-      data: {
-        shop,
-        backorderVariantId: variant.id,
-        quantity: batch.quantity,
-        expectedOn: batch.expectedOn,
-        receivedOn: batch.receivedOn,
-        supplier: batch.supplier,
-        submissionKey: batch.submissionKey ?? null,
-      },
-      select: BATCH_SELECT,
-    });
-    return { batch: created, created: true };
-  } catch (error) {
-    // Both clicks passed the lookup at once: the unique key let one create; the other returns its batch.
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await existing();
-    if (!winner) throw error;
-    return { batch: winner, created: false };
-  }
-}
-
-export async function updateBatch({ shop, batchId, batch }: { shop: string; batchId: string; batch: BatchWrite }): Promise<VersionedWrite> {
-  const where = { id: batchId, shop, variant: { variantId: batch.variantId } };
-  const { count } = await prisma.incomingBatch.updateMany({
-    where: batch.version == null ? where : { ...where, version: batch.version },
-    data: {
-      quantity: batch.quantity,
-      expectedOn: batch.expectedOn,
-      receivedOn: batch.receivedOn,
-      supplier: batch.supplier,
-      version: { increment: 1 },
-    },
-  });
-  if (count === 1) return "saved";
-  return (await prisma.incomingBatch.count({ where })) === 0 ? "missing" : "conflict";
-}
-
-export async function removeBatch({ shop, batchId, variantId }: { shop: string; batchId: string; variantId: string }) {
-  const { count } = await prisma.incomingBatch.deleteMany({ where: { id: batchId, shop, variant: { variantId } } });
-  return count === 1;
-}
-
-/** Units owed per variant (waiting lines), for the list page. */
-export async function waitingUnitsByVariant({ shop, variantIds }: { shop: string; variantIds: string[] }) {
-  if (variantIds.length === 0) return new Map<string, number>();
-  const groups = await prisma.backorderLine.groupBy({
-    by: ["variantId"],
-    where: { shop, status: "waiting", variantId: { in: variantIds } },
-    _sum: { quantity: true },
-  });
-  return new Map(groups.map((group) => [group.variantId, group._sum.quantity ?? 0]));
-}
-
-/** The variant's FIFO queue: oldest order first. */
-export async function listWaitingLines({ shop, variantId }: { shop: string; variantId: string }) {
-  return prisma.backorderLine.findMany({
-    where: { shop, variantId, status: "waiting" },
-    orderBy: [...WAITING_QUEUE_ORDER],
-    select: { id: true, orderName: true, quantity: true, customerEmail: true, orderedAt: true, promisedLatest: true, overCap: true },
-  });
-}
-
 /** Variants the shop manages (any mode but off), for work that touches every promise. */
 export async function findManagedVariantIds({ shop }: { shop: string }): Promise<string[]> {
   const rows = await prisma.backorderVariant.findMany({ where: { shop, mode: { not: "off" } }, select: { variantId: true } });
   return rows.map((row) => row.variantId);
+}
+
+/** Of `variantIds`, those the app has a row for (any mode). */
+export async function knownVariantIds({ shop, variantIds }: { shop: string; variantIds: readonly string[] }, tx: Tx = prisma): Promise<string[]> {
+  const rows = await tx.backorderVariant.findMany({ where: { shop, variantId: { in: [...variantIds] } }, select: { variantId: true } });
+  return rows.map((row) => row.variantId);
+}
+
+/** Of `variantIds`, those in a backorder mode, with what recording an order needs. */
+export async function backorderableVariants({ shop, variantIds }: { shop: string; variantIds: readonly string[] }, tx: Tx = prisma) {
+  return tx.backorderVariant.findMany({
+    where: { shop, variantId: { in: [...variantIds] }, mode: { not: "off" } },
+    select: { variantId: true, createdAt: true, cap: true },
+  });
+}
+
+/**
+ * Variants whose state Shopify must hold: those the shop manages, and those we changed on Shopify before
+ * (a CONTINUE policy or a summary to take back). Of `variantIds` when given, else of the whole shop.
+ */
+export async function variantsToSync({ shop, variantIds }: { shop: string; variantIds?: readonly string[] }, tx: Tx = prisma): Promise<string[]> {
+  const rows = await tx.backorderVariant.findMany({
+    where: {
+      shop,
+      ...(variantIds ? { variantId: { in: [...variantIds] } } : {}),
+      OR: [{ mode: { not: "off" } }, { syncedPolicy: "CONTINUE" }, { syncedSummary: { not: null } }],
+    },
+    select: { variantId: true },
+  });
+  return rows.map((row) => row.variantId);
+}
+
+/** The ETA engine's input: the shop's variants (or only `variantIds`) with their batches. */
+export async function storedVariants({ shop, variantIds }: { shop: string; variantIds?: readonly string[] }, tx: Tx = prisma): Promise<StoredVariant[]> {
+  return tx.backorderVariant.findMany({
+    where: variantIds ? { shop, variantId: { in: [...variantIds] } } : { shop },
+    select: STORED_VARIANT_SELECT,
+  });
+}
+
+/** The stock the app last recorded for each of `variantIds`. */
+export async function recordedStockOfVariants({ shop, variantIds }: { shop: string; variantIds: readonly string[] }, tx: Tx = prisma) {
+  return tx.backorderVariant.findMany({ where: { shop, variantId: { in: [...variantIds] } }, select: { variantId: true, available: true } });
+}
+
+// ---- stock and inventory items --------------------------------------------------------------------------
+
+/** The variant an inventory item belongs to (inventory webhooks name the item), and its newest stock event. */
+export async function variantOfInventoryItem({ shop, inventoryItemId }: { shop: string; inventoryItemId: string }, tx: Tx = prisma) {
+  return tx.backorderVariant.findFirst({
+    where: { shop, inventoryItemId },
+    select: { variantId: true, inventoryUpdatedAt: true },
+  });
+}
+
+/** Managed variants whose inventory item the app does not know yet (at most `take`). */
+export async function managedVariantsWithoutInventoryItem({ shop, take }: { shop: string; take: number }, tx: Tx = prisma): Promise<string[]> {
+  const rows = await tx.backorderVariant.findMany({
+    where: { shop, inventoryItemId: null, mode: { not: "off" } },
+    select: { variantId: true },
+    take,
+  });
+  return rows.map((row) => row.variantId);
+}
+
+/** Of `variantIds`, those with a row that knows its inventory item. */
+export async function variantsWithInventoryItem({ shop, variantIds }: { shop: string; variantIds: readonly string[] }, tx: Tx = prisma): Promise<string[]> {
+  const rows = await tx.backorderVariant.findMany({
+    where: { shop, variantId: { in: [...variantIds] }, inventoryItemId: { not: null } },
+    select: { variantId: true },
+  });
+  return rows.map((row) => row.variantId);
+}
+
+/** What the app knew of the variant's stock before a new reading. */
+export async function stockStateOfVariant({ shop, variantId }: { shop: string; variantId: string }, tx: Tx = prisma) {
+  return tx.backorderVariant.findUnique({
+    where: { shop_variantId: { shop, variantId } },
+    select: { available: true, inventoryUpdatedAt: true, productTitle: true, variantTitle: true },
+  });
+}
+
+/**
+ * Records a stock reading of the variant. `inventoryUpdatedAt` is written when given (null included);
+ * the inventory item and titles only when known (a reading without them keeps the stored ones).
+ */
+export async function recordStockReading(
+  {
+    shop,
+    variantId,
+    available,
+    inventoryUpdatedAt,
+    inventoryItemId,
+    productTitle,
+    variantTitle,
+  }: {
+    shop: string;
+    variantId: string;
+    available: number;
+    inventoryUpdatedAt?: Date | null;
+    inventoryItemId?: string | null;
+    productTitle?: string;
+    variantTitle?: string;
+  },
+  tx: Tx = prisma,
+): Promise<void> {
+  await tx.backorderVariant.updateMany({
+    where: { shop, variantId },
+    data: {
+      available,
+      ...(inventoryUpdatedAt !== undefined ? { inventoryUpdatedAt } : {}),
+      ...(inventoryItemId ? { inventoryItemId } : {}),
+      ...(productTitle ? { productTitle } : {}),
+      ...(variantTitle ? { variantTitle } : {}),
+    },
+  });
+}
+
+/** Records what a sync read from Shopify (variant title, SKU, stock) for each variant, in one transaction. */
+export async function recordSyncReadings({
+  shop,
+  readings,
+}: {
+  shop: string;
+  readings: readonly { variantId: string; variantTitle: string; sku: string | null; available: number }[];
+}): Promise<void> {
+  await prisma.$transaction(
+    readings.map((v) =>
+      prisma.backorderVariant.updateMany({
+        where: { shop, variantId: v.variantId },
+        data: { variantTitle: v.variantTitle, sku: v.sku, available: v.available },
+      }),
+    ),
+  );
+}
+
+/** What one sync ended with for a variant; undefined fields leave the stored value as it is. */
+export interface SyncRecord {
+  variantId: string;
+  policy?: string;
+  summary?: string | null;
+  error?: string;
+}
+
+/**
+ * Records, per variant, what Shopify confirmed, in one transaction; syncedAt moves only for variants with
+ * nothing failed (the others keep their error).
+ */
+export async function recordSyncOutcomes({ shop, outcomes, now }: { shop: string; outcomes: readonly SyncRecord[]; now: Date }): Promise<void> {
+  await prisma.$transaction(
+    outcomes.map((o) =>
+      prisma.backorderVariant.updateMany({
+        where: { shop, variantId: o.variantId },
+        data: {
+          ...(o.policy !== undefined ? { syncedPolicy: o.policy } : {}),
+          ...(o.summary !== undefined ? { syncedSummary: o.summary } : {}),
+          ...(o.error === undefined ? { syncedAt: now, syncError: null } : { syncError: o.error }),
+        },
+      }),
+    ),
+  );
+}
+
+// ---- products/update and products/delete ----------------------------------------------------------------
+
+/** Refreshes our copy of a product's titles, SKUs and inventory items on the given variants, in one transaction. */
+export async function refreshProductFacts({
+  shop,
+  productId,
+  title,
+  variants,
+}: {
+  shop: string;
+  productId: string;
+  title: string;
+  variants: readonly { variantId: string; title: string; sku: string | null; inventoryItemId: string | null }[];
+}): Promise<number> {
+  if (variants.length === 0) return 0;
+  await prisma.$transaction(
+    variants.map((v) =>
+      prisma.backorderVariant.updateMany({
+        where: { shop, variantId: v.variantId },
+        data: {
+          productId,
+          productTitle: title,
+          variantTitle: v.title,
+          sku: v.sku,
+          ...(v.inventoryItemId ? { inventoryItemId: v.inventoryItemId } : {}),
+        },
+      }),
+    ),
+  );
+  return variants.length;
+}
+
+/**
+ * Forgets a deleted product: its variants' rows, their batches (deleted with them) and their notify-me
+ * signups, in one transaction. Owed lines stay: they belong to orders that still exist.
+ */
+export async function forgetProduct({ shop, productId }: { shop: string; productId: string }): Promise<{ variants: number; subscriptions: number }> {
+  const variants = await prisma.backorderVariant.findMany({ where: { shop, productId }, select: { variantId: true } });
+  const variantIds = variants.map((v) => v.variantId);
+  const [subscriptions, rows] = await prisma.$transaction([
+    prisma.notifySubscription.deleteMany({ where: { shop, variantId: { in: variantIds } } }),
+    prisma.backorderVariant.deleteMany({ where: { shop, productId } }),
+  ]);
+  return { variants: rows.count, subscriptions: subscriptions.count };
+}
+
+// ---- storefront and unsubscribe page --------------------------------------------------------------------
+
+/** Whether the app has a row for the variant (any mode): the storefront knows it without asking Shopify. */
+export async function isKnownVariant({ shop, variantId }: { shop: string; variantId: string }): Promise<boolean> {
+  const row = await prisma.backorderVariant.findUnique({
+    where: { shop_variantId: { shop, variantId } },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
+/** The product title the app last recorded for the variant; null when it has no row (or no title). */
+export async function productTitleOfVariant({ shop, variantId }: { shop: string; variantId: string }): Promise<string | null> {
+  const row = await prisma.backorderVariant.findUnique({
+    where: { shop_variantId: { shop, variantId } },
+    select: { productTitle: true },
+  });
+  return row?.productTitle || null;
 }

@@ -4,7 +4,7 @@
 // The slot is the job's uniqueKey: the (shop, uniqueKey) unique index makes "one at a time" hold across
 // requests and processes. A finished job gives the key up (renamed to its own id) when the next one starts.
 import prisma from "~/db.server";
-import { enqueueJob } from "~/jobs/queue.server";
+import { enqueueJob } from "./job.server";
 
 export const BULK_JOB_KIND = "bulk.variants";
 const SLOT = "bulk.variants:active";

@@ -6,8 +6,7 @@
 import { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import type { OutboxKind } from "~/notifications/kinds";
-
-type Db = Prisma.TransactionClient;
+import type { Tx } from "./transaction.server";
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "dead"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -30,14 +29,14 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Inserts the email unless the shop already has one with this dedupe key. Returns whether it inserted. */
-export async function insertOutboxEmail(email: NewOutboxEmail, db: Db = prisma): Promise<boolean> {
-  const existing = await db.emailOutbox.findUnique({
+export async function insertOutboxEmail(email: NewOutboxEmail, tx: Tx = prisma): Promise<boolean> {
+  const existing = await tx.emailOutbox.findUnique({
     where: { shop_dedupeKey: { shop: email.shop, dedupeKey: email.dedupeKey } },
     select: { id: true },
   });
   if (existing) return false;
   try {
-    await db.emailOutbox.create({ data: email, select: { id: true } });
+    await tx.emailOutbox.create({ data: email, select: { id: true } });
     return true;
   } catch (error) {
     // Another writer inserted the same key between our read and our insert.
@@ -46,8 +45,8 @@ export async function insertOutboxEmail(email: NewOutboxEmail, db: Db = prisma):
   }
 }
 
-export async function findOutboxEmailByDedupeKey({ shop, dedupeKey }: { shop: string; dedupeKey: string }, db: Db = prisma) {
-  return db.emailOutbox.findUnique({
+export async function findOutboxEmailByDedupeKey({ shop, dedupeKey }: { shop: string; dedupeKey: string }, tx: Tx = prisma) {
+  return tx.emailOutbox.findUnique({
     where: { shop_dedupeKey: { shop, dedupeKey } },
     select: { id: true, status: true },
   });
@@ -270,26 +269,26 @@ export async function listCustomerEmails({ shop, email }: { shop: string; email:
 }
 
 /** Forgets one customer's emails (customers/redact). Returns how many rows went. */
-export async function deleteCustomerEmails({ shop, email }: { shop: string; email: string }, db: Db = prisma): Promise<number> {
-  const { count } = await db.emailOutbox.deleteMany({ where: { shop, toEmail: email.trim().toLowerCase() } });
+export async function deleteCustomerEmails({ shop, email }: { shop: string; email: string }, tx: Tx = prisma): Promise<number> {
+  const { count } = await tx.emailOutbox.deleteMany({ where: { shop, toEmail: email.trim().toLowerCase() } });
   return count;
 }
 
 /** Forgets a shop's outbox and templates (shop/redact). */
-export async function deleteShopNotifications({ shop }: { shop: string }, db: Db = prisma): Promise<void> {
-  await db.emailOutbox.deleteMany({ where: { shop } });
-  await db.emailTemplate.deleteMany({ where: { shop } });
+export async function deleteShopNotifications({ shop }: { shop: string }, tx: Tx = prisma): Promise<void> {
+  await tx.emailOutbox.deleteMany({ where: { shop } });
+  await tx.emailTemplate.deleteMany({ where: { shop } });
 }
 
 /**
  * Forgets the emails about given ledger lines whatever address they went to (customers/redact names the
  * customer's orders; an order's emails are keyed `line:<id>:…`).
  */
-export async function deleteLineEmails({ shop, lineIds }: { shop: string; lineIds: readonly string[] }, db: Db = prisma): Promise<number> {
+export async function deleteLineEmails({ shop, lineIds }: { shop: string; lineIds: readonly string[] }, tx: Tx = prisma): Promise<number> {
   let deleted = 0;
   for (let i = 0; i < lineIds.length; i += 200) {
     const chunk = lineIds.slice(i, i + 200);
-    const { count } = await db.emailOutbox.deleteMany({ where: { shop, OR: chunk.map((id) => ({ dedupeKey: { startsWith: `line:${id}:` } })) } });
+    const { count } = await tx.emailOutbox.deleteMany({ where: { shop, OR: chunk.map((id) => ({ dedupeKey: { startsWith: `line:${id}:` } })) } });
     deleted += count;
   }
   return deleted;
@@ -301,9 +300,9 @@ export async function deleteLineEmails({ shop, lineIds }: { shop: string; lineId
  */
 export async function pruneOutbox(
   { shop, sentBefore, deadBefore }: { shop: string; sentBefore: Date; deadBefore: Date },
-  db: Db = prisma,
+  tx: Tx = prisma,
 ): Promise<number> {
-  const { count } = await db.emailOutbox.deleteMany({
+  const { count } = await tx.emailOutbox.deleteMany({
     where: {
       shop,
       OR: [
@@ -313,4 +312,48 @@ export async function pruneOutbox(
     },
   });
   return count;
+}
+
+/** The emails sent (or to send) to any of `addresses`, oldest first (customers/data_request). */
+export async function listEmailsToAddresses({ shop, addresses }: { shop: string; addresses: readonly string[] }, tx: Tx = prisma) {
+  return tx.emailOutbox.findMany({
+    where: { shop, toEmail: { in: [...addresses] } },
+    select: { kind: true, toEmail: true, subject: true, status: true, createdAt: true, sentAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+export interface RefusedEmail {
+  shop: string;
+  dedupeKey: string;
+  kind: string;
+  toEmail: string;
+  locale: string;
+  /** What the merchant sees in place of a subject (nothing could be rendered). */
+  subject: string;
+  lastError: string;
+}
+
+/**
+ * Records an email the outbox refused as a dead row with the reason, unless the shop already has one with
+ * this dedupe key. The caller holds the write lock, so no other writer inserts the key in between.
+ */
+export async function recordRefusedEmail(email: RefusedEmail, tx: Tx = prisma): Promise<void> {
+  const existing = await tx.emailOutbox.findUnique({ where: { shop_dedupeKey: { shop: email.shop, dedupeKey: email.dedupeKey } }, select: { id: true } });
+  if (existing) return;
+  await tx.emailOutbox.create({
+    data: {
+      shop: email.shop,
+      dedupeKey: email.dedupeKey,
+      kind: email.kind,
+      toEmail: email.toEmail,
+      locale: email.locale,
+      subject: email.subject,
+      html: "",
+      text: "",
+      status: "dead",
+      lastError: email.lastError,
+    },
+    select: { id: true },
+  });
 }

@@ -1,10 +1,8 @@
 // Fixed-window rate limits kept in the database (RateLimitWindow), so every web process shares them.
 // A hit counts against each rule inside the caller's transaction: when a rule is exceeded the caller
 // rolls back, so a refused request leaves no trace and a quota is only spent by accepted requests.
-import type { Prisma, PrismaClient } from "@prisma/client";
 import prisma from "~/db.server";
-
-type Db = Prisma.TransactionClient | PrismaClient;
+import type { Tx } from "./transaction.server";
 
 export interface RateLimitRule {
   /** What is counted, e.g. "notify:ip:<hash>". Never store raw personal data here. */
@@ -25,12 +23,12 @@ export function windowStart(now: Date, windowMs: number): Date {
  * transaction that does the limited work and roll back when it is not ok.
  */
 export async function hitRateLimits(
-  db: Db,
   { shop, rules, now }: { shop: string; rules: readonly RateLimitRule[]; now: Date },
+  tx: Tx,
 ): Promise<RateLimitOutcome> {
   for (const rule of rules) {
     const start = windowStart(now, rule.windowMs);
-    const row = await db.rateLimitWindow.upsert({
+    const row = await tx.rateLimitWindow.upsert({
       where: { shop_key_windowStart: { shop, key: rule.key, windowStart: start } },
       create: { shop, key: rule.key, windowStart: start, count: 1 },
       update: { count: { increment: 1 } },
@@ -47,9 +45,9 @@ export async function hitRateLimits(
 /** How many hits a rule has in its current window (0 when none). */
 export async function rateLimitCount(
   { shop, rule, now }: { shop: string; rule: RateLimitRule; now: Date },
-  db: Db = prisma,
+  tx: Tx = prisma,
 ): Promise<number> {
-  const row = await db.rateLimitWindow.findUnique({
+  const row = await tx.rateLimitWindow.findUnique({
     where: { shop_key_windowStart: { shop, key: rule.key, windowStart: windowStart(now, rule.windowMs) } },
     select: { count: true },
   });
@@ -57,7 +55,7 @@ export async function rateLimitCount(
 }
 
 /** Deletes the shop's windows that started before `before` (they can no longer limit anything). */
-export async function pruneRateLimitWindows({ shop, before }: { shop: string; before: Date }, db: Db = prisma): Promise<number> {
-  const { count } = await db.rateLimitWindow.deleteMany({ where: { shop, windowStart: { lt: before } } });
+export async function pruneRateLimitWindows({ shop, before }: { shop: string; before: Date }, tx: Tx = prisma): Promise<number> {
+  const { count } = await tx.rateLimitWindow.deleteMany({ where: { shop, windowStart: { lt: before } } });
   return count;
 }

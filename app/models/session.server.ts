@@ -1,5 +1,13 @@
-// Session rows the app updates itself (the library owns the rest through PrismaSessionStorage).
+// Shopify sessions: the library's storage on the app's database (PrismaSessionStorage owns its rows), and
+// the few reads and writes the app does itself.
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "~/db.server";
+import type { Tx } from "./transaction.server";
+
+/** The session storage for shopifyApp() (app/shopify.server.ts builds the one instance). */
+export function createSessionStorage() {
+  return new PrismaSessionStorage(prisma);
+}
 
 export async function updateSessionScopes({ shop, id, scope }: { shop: string; id: string; scope: string }) {
   await prisma.session.updateMany({ where: { id, shop }, data: { scope } });
@@ -7,4 +15,21 @@ export async function updateSessionScopes({ shop, id, scope }: { shop: string; i
 
 export async function countSessions({ shop }: { shop: string }): Promise<number> {
   return prisma.session.count({ where: { shop } });
+}
+
+/** app/uninstalled: the shop's tokens are void; its sessions go with the uninstall. */
+export async function deleteShopSessions({ shop }: { shop: string }, tx: Tx = prisma): Promise<void> {
+  await tx.session.deleteMany({ where: { shop } });
+}
+
+/** Shops with an offline session (the worker can reach their Admin API), across shops: for the scheduler. */
+export async function listShopsWithOfflineSession(): Promise<string[]> {
+  const rows = await prisma.session.findMany({ where: { isOnline: false }, select: { shop: true }, distinct: ["shop"] });
+  return rows.map((row) => row.shop);
+}
+
+/** Shops with any session, across shops: for the scheduler. */
+export async function listShopsWithSession(): Promise<string[]> {
+  const rows = await prisma.session.findMany({ select: { shop: true }, distinct: ["shop"] });
+  return rows.map((row) => row.shop);
 }

@@ -13,6 +13,7 @@ import {
   type SettingsValues,
   type TermsValues,
 } from "~/validation/settings";
+import type { Tx } from "./transaction.server";
 
 export interface ShopSettings extends SettingsValues {
   shop: string;
@@ -141,6 +142,14 @@ export async function getShopSettings({
   };
 }
 
+/** The shop's terms as stored (JSON text per locale) and their version; null when nothing is saved. */
+export async function getStoredTerms(
+  { shop }: { shop: string },
+  tx: Tx = prisma,
+): Promise<{ terms: string; termsVersion: number } | null> {
+  return tx.shopSettings.findUnique({ where: { shop }, select: { terms: true, termsVersion: true } });
+}
+
 export function termsEqual(a: TermsValues, b: TermsValues): boolean {
   return (["en", "fr"] as const).every((locale) =>
     (["payment", "shipping", "cancellation"] as const).every((key) => a[locale][key] === b[locale][key]),
@@ -249,4 +258,10 @@ export function toEtaSettings(settings: SettingsValues): EtaSettings {
     safetyMarginDays: settings.safetyMarginDays,
     defaultLeadTimeDays: settings.defaultLeadTimeDays,
   };
+}
+
+/** How the shop ships an order mixing stock and backorder; anything but "ship_together" means the default. */
+export async function findFulfillmentMode({ shop }: { shop: string }, tx: Tx = prisma): Promise<"ship_available" | "ship_together"> {
+  const row = await tx.shopSettings.findUnique({ where: { shop }, select: { fulfillmentMode: true } });
+  return row?.fulfillmentMode === "ship_together" ? "ship_together" : "ship_available";
 }

@@ -2,6 +2,7 @@
 // the templates see (snake_case, like Shopify's own notifications) and sample data for previews and tests.
 // A new kind = one entry here + default templates in ./templates.ts.
 import { z } from "zod";
+import { isIsoDate } from "~/validation/dates";
 
 export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -35,14 +36,7 @@ export function dateLocale(locale: string | null | undefined): string {
 
 // ---- field schemas -----------------------------------------------------------------------------------
 
-const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE_RE.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === value;
-}
+export { isIsoDate };
 
 const isoDate = z.string().refine(isIsoDate, { message: "must be a date written YYYY-MM-DD" });
 const text = z.string().max(1_000);

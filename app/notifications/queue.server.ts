@@ -3,11 +3,12 @@
 // given, so callers queue inside the transaction that changes the ledger: the email exists iff the change
 // committed. Delivery happens later (./deliver.server.ts).
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@prisma/client";
 import { z } from "zod";
-import prisma from "~/db.server";
 import { findEmailTemplate } from "~/models/email-template.server";
 import { findOutboxEmailByDedupeKey, insertOutboxEmail } from "~/models/email-outbox.server";
+import { listSubscribersToNotify, markSubscriptionNotified } from "~/models/notify-subscription.server";
+import { getStoredTerms } from "~/models/settings.server";
+import { inTransaction, type Tx } from "~/models/transaction.server";
 import {
   EMAIL_KIND_REGISTRY,
   emailLocale,
@@ -23,8 +24,6 @@ import { errorMessage } from "./liquid.server";
 import { renderEmailFor, renderSample, type RenderedEmail, type TemplateFieldErrors } from "./render.server";
 import { defaultTemplate, type TemplateSource } from "./templates";
 import { unsubscribeUrl } from "./unsubscribe.server";
-
-type Db = Prisma.TransactionClient;
 
 export interface QueueEmailInput {
   shop: string;
@@ -90,8 +89,8 @@ const termsSchema = z.object({
 });
 
 /** The shop's terms in `locale`, only when they are still the version the order accepted. */
-async function acceptedTerms(db: Db, shop: string, locale: EmailLocale, termsVersion: number): Promise<TermsText | undefined> {
-  const settings = await db.shopSettings.findUnique({ where: { shop }, select: { terms: true, termsVersion: true } });
+async function acceptedTerms(db: Tx | undefined, shop: string, locale: EmailLocale, termsVersion: number): Promise<TermsText | undefined> {
+  const settings = await getStoredTerms({ shop }, db);
   if (!settings || settings.termsVersion !== termsVersion) return undefined;
   try {
     const parsed = termsSchema.safeParse((JSON.parse(settings.terms) as Record<string, unknown>)[locale]);
@@ -107,7 +106,7 @@ async function acceptedTerms(db: Db, shop: string, locale: EmailLocale, termsVer
  * limits): a customer still gets the email, and the failure is logged.
  */
 async function renderForShop<K extends EmailKind>(
-  db: Db,
+  db: Tx | undefined,
   { shop, kind, locale, data }: { shop: string; kind: K; locale: string; data: EmailData<K> },
 ): Promise<RenderedEmail> {
   const language = emailLocale(locale);
@@ -128,7 +127,7 @@ async function renderForShop<K extends EmailKind>(
   return renderEmailFor({ kind, locale, data, source: defaultTemplate(kind, language), context });
 }
 
-export async function queueEmail(input: QueueEmailInput, db: Db = prisma): Promise<{ queued: boolean }> {
+export async function queueEmail(input: QueueEmailInput, db?: Tx): Promise<{ queued: boolean }> {
   if (!isEmailKind(input.kind)) fail(`Unknown email kind ${JSON.stringify(input.kind)}`);
   input = { ...input, locale: normalizeLocale(input.locale) };
   const head = envelope.safeParse(input);
@@ -162,7 +161,7 @@ export interface BackInStockInput {
  * arrived, so a handful of units does not send hundreds of people to a sold-out page), and marks them
  * notified. Returns how many emails were queued.
  */
-export async function queueBackInStockEmails(input: BackInStockInput, db?: Db): Promise<number> {
+export async function queueBackInStockEmails(input: BackInStockInput, db?: Tx): Promise<number> {
   const batch = Math.floor(input.unitsArrived);
   if (!Number.isFinite(batch) || batch <= 0) return 0;
   // Validate the product fields once, before anyone is marked notified.
@@ -174,22 +173,13 @@ export async function queueBackInStockEmails(input: BackInStockInput, db?: Db): 
   });
   if (!probe.success) fail(`Invalid back_in_stock data for ${input.variantId}`, probe.error);
 
-  const run = async (tx: Db) => {
-    const subscriptions = await tx.notifySubscription.findMany({
-      where: { shop: input.shop, variantId: input.variantId, status: "active" },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: batch,
-      select: { id: true, email: true, locale: true, unsubscribeToken: true },
-    });
+  const run = async (tx: Tx) => {
+    const subscriptions = await listSubscribersToNotify({ shop: input.shop, variantId: input.variantId, take: batch }, tx);
     let queued = 0;
     const now = new Date();
     for (const subscription of subscriptions) {
-      // Compare-and-set: a concurrent run that already took this subscriber makes count 0.
-      const { count } = await tx.notifySubscription.updateMany({
-        where: { id: subscription.id, shop: input.shop, status: "active" },
-        data: { status: "notified", notifiedAt: now },
-      });
-      if (count !== 1) continue;
+      // Compare-and-set: a concurrent run that already took this subscriber makes it false.
+      if (!(await markSubscriptionNotified({ shop: input.shop, id: subscription.id, now }, tx))) continue;
       if (!recipient.safeParse(subscription.email).success) {
         console.warn(`[notifications] ${input.shop} subscription ${subscription.id} has an invalid email; skipped`);
         continue;
@@ -209,7 +199,7 @@ export async function queueBackInStockEmails(input: BackInStockInput, db?: Db): 
     }
     return queued;
   };
-  return db ? run(db) : prisma.$transaction(run);
+  return db ? run(db) : inTransaction(run);
 }
 
 export type TestEmailResult =

@@ -1,7 +1,8 @@
 // Back-in-stock unsubscribe links. The token is the subscription's random `unsubscribeToken`: whoever holds
 // the email holds the link, and it can do one thing only (stop that alert), so it needs no other auth.
-import prisma from "~/db.server";
 import { env } from "~/env.server";
+import { productTitleOfVariant } from "~/models/backorder-variant.server";
+import { findSubscriptionByUnsubscribeToken, findUnsubscribeToken, unsubscribeSubscription } from "~/models/notify-subscription.server";
 
 export function unsubscribeUrl(token: string): string {
   return new URL(`/unsubscribe/${encodeURIComponent(token)}`, env.SHOPIFY_APP_URL).href;
@@ -18,34 +19,22 @@ export interface SubscriptionForUnsubscribe {
 /** The subscription behind a link (tokens are unique across shops), with its product's title if known. */
 export async function findSubscriptionByToken(token: string): Promise<SubscriptionForUnsubscribe | null> {
   if (!token || token.length > 200) return null;
-  const subscription = await prisma.notifySubscription.findUnique({
-    where: { unsubscribeToken: token },
-    select: { id: true, shop: true, status: true, locale: true, variantId: true },
-  });
+  const subscription = await findSubscriptionByUnsubscribeToken(token);
   if (!subscription) return null;
-  const variant = await prisma.backorderVariant.findUnique({
-    where: { shop_variantId: { shop: subscription.shop, variantId: subscription.variantId } },
-    select: { productTitle: true },
-  });
+  const productTitle = await productTitleOfVariant({ shop: subscription.shop, variantId: subscription.variantId });
   const { variantId: _variantId, ...rest } = subscription;
-  return { ...rest, productTitle: variant?.productTitle || null };
+  return { ...rest, productTitle };
 }
 
 /** Stops the alert; idempotent (a second click, or a mail client's one-click POST, changes nothing). */
 export async function unsubscribe({ id, shop }: { id: string; shop: string }): Promise<void> {
-  await prisma.notifySubscription.updateMany({
-    where: { id, shop, status: { not: "unsubscribed" } },
-    data: { status: "unsubscribed" },
-  });
+  await unsubscribeSubscription({ shop, id });
 }
 
 /** The List-Unsubscribe link of a queued back-in-stock email, from its dedupe key (`sub:<id>:back_in_stock`). */
 export async function unsubscribeUrlForDedupeKey({ shop, dedupeKey }: { shop: string; dedupeKey: string }): Promise<string | null> {
   const match = /^sub:([^:]+):back_in_stock$/.exec(dedupeKey);
   if (!match?.[1]) return null;
-  const subscription = await prisma.notifySubscription.findFirst({
-    where: { id: match[1], shop },
-    select: { unsubscribeToken: true },
-  });
-  return subscription ? unsubscribeUrl(subscription.unsubscribeToken) : null;
+  const token = await findUnsubscribeToken({ shop, id: match[1] });
+  return token === null ? null : unsubscribeUrl(token);
 }

@@ -1,31 +1,12 @@
 // Live delivery estimate of one variant for themes or headless storefronts that want more than the
 // metafield: the range a new order gets now and, for a logged-in customer, where their waiting order
 // lines stand in the variant's first-in-first-out queue.
-import prisma from "~/db.server";
+import { oldestWaitingOrderedAt, waitingLinesOfOrders } from "~/models/backorder-line.server";
 import type { SummaryRange, VariantSummary } from "~/domain/summary";
 import type { Confidence } from "~/domain/types";
 import { computeVariantEtas } from "~/workflows/catalog/eta.server";
+import { customerOrderIds } from "~/shopify/customer-orders.server";
 import type { AdminGraphql } from "~/shopify/types";
-
-// Only orders placed since the variant's oldest waiting line can hold one of its waiting lines; every page
-// of those is read (250 ids a page, about 253 points).
-const CUSTOMER_ORDERS_QUERY = `#graphql
-  query BackorderPilotProxyCustomerOrders($query: String!, $after: String) {
-    orders(first: 250, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        id
-      }
-    }
-  }
-`;
-
-interface CustomerOrdersResponse {
-  data?: { orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] } };
-}
 
 const IN_CHUNK = 500;
 /** Margin on the created_at filter: the ledger's orderedAt is the order's created_at, give or take precision. */
@@ -56,25 +37,6 @@ export interface LiveEta {
   computedAt: string;
 }
 
-/**
- * The customer's order gids placed since `since`, every page of them. The ledger knows each waiting line's
- * order but not its customer (only an email, which a customer can change and a guest can share), so Shopify
- * says which orders are this customer's.
- */
-async function customerOrderIds(graphql: AdminGraphql, { customerId, since }: { customerId: string; since: Date }): Promise<string[]> {
-  const query = `customer_id:${customerId} created_at:>='${since.toISOString()}'`;
-  const ids: string[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const response = await graphql(CUSTOMER_ORDERS_QUERY, { variables: { query, after } });
-    const body = (await response.json()) as CustomerOrdersResponse;
-    if (!body.data) throw new Error("Shopify returned no orders for the customer's queue lookup");
-    ids.push(...body.data.orders.nodes.map((o) => o.id));
-    if (!body.data.orders.pageInfo.hasNextPage) return ids;
-    after = body.data.orders.pageInfo.endCursor;
-  }
-}
-
 /** The customer's waiting lines of the variant: line id → order name. No Admin call when nobody waits. */
 async function customerWaitingLines({
   shop,
@@ -87,16 +49,12 @@ async function customerWaitingLines({
   customerId: string;
   graphql: AdminGraphql | null;
 }): Promise<Map<string, string>> {
-  const waiting = { shop, variantId, status: "waiting" } as const;
-  const oldest = (await prisma.backorderLine.aggregate({ where: waiting, _min: { orderedAt: true } }))._min.orderedAt;
+  const oldest = await oldestWaitingOrderedAt({ shop, variantId });
   if (!graphql || !oldest) return new Map();
   const orderIds = await customerOrderIds(graphql, { customerId, since: new Date(oldest.getTime() - SINCE_MARGIN_MS) });
   const names = new Map<string, string>();
   for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
-    const mine = await prisma.backorderLine.findMany({
-      where: { ...waiting, orderId: { in: orderIds.slice(i, i + IN_CHUNK) } },
-      select: { id: true, orderName: true },
-    });
+    const mine = await waitingLinesOfOrders({ shop, variantId, orderIds: orderIds.slice(i, i + IN_CHUNK) });
     for (const line of mine) names.set(line.id, line.orderName);
   }
   return names;

@@ -1,9 +1,9 @@
 // Back-in-stock signups posted from the storefront block through the app proxy: validate, check the
 // variant, then count the rate limits and save the signup in one transaction (refused → nothing written).
 import { z } from "zod";
-import prisma from "~/db.server";
 import { hitRateLimits, pruneRateLimitWindows, type RateLimitRule } from "~/models/rate-limit.server";
 import { subscribeToBackInStock } from "~/models/notify-subscription.server";
+import { inTransaction } from "~/models/transaction.server";
 import type { AdminGraphql } from "~/shopify/types";
 import { proxyLocale, type ProxyLocale, type ProxyMessageKey } from "./messages";
 import { hashKey, toVariantGid } from "./request.server";
@@ -82,12 +82,12 @@ export async function signUpForBackInStock({
     { key: hashKey("notify:email", email), limit: NOTIFY_LIMIT_PER_EMAIL, windowMs: HOUR },
   ];
   try {
-    const outcome = await prisma.$transaction(async (tx) => {
-      const limited = await hitRateLimits(tx, { shop, rules, now });
+    const outcome = await inTransaction(async (tx) => {
+      const limited = await hitRateLimits({ shop, rules, now }, tx);
       // Throwing rolls the counters back: a refused signup spends nothing and writes nothing.
       if (!limited.ok) throw new RateLimited(limited.retryAfterSeconds);
       await pruneRateLimitWindows({ shop, before: new Date(now.getTime() - 24 * HOUR) }, tx);
-      return subscribeToBackInStock(tx, { shop, variantId, email, locale: parsed.data.locale });
+      return subscribeToBackInStock({ shop, variantId, email, locale: parsed.data.locale }, tx);
     });
     return outcome === "already_subscribed"
       ? { ok: true, status: 200, code: "already_subscribed", message: "alreadySubscribed", locale }

@@ -8,7 +8,7 @@ import { Banner, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Layout,
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { readFormData } from "~/validation/form-data";
-import { adminLocaleFromRequest, translator } from "~/i18n/admin";
+import { adminLocaleFromRequest, adminMessages, translator } from "~/i18n/admin";
 import { retryOutboxEmail } from "~/models/email-outbox.server";
 import { loadOutboxEmail } from "~/notifications/admin.server";
 import { EmailFrame, StatusBadge, kindLabel } from "~/notifications/ui";
@@ -19,7 +19,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const locale = adminLocaleFromRequest(request);
   const email = params.id ? await loadOutboxEmail({ shop: session.shop, id: params.id, locale }) : null;
   if (!email) throw new Response("Not Found", { status: 404 });
-  return json({ email });
+  return json({ messages: adminMessages(locale, ["notifications"]), email });
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {

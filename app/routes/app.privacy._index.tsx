@@ -4,23 +4,25 @@ import { useState } from "react";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Box, Button, Card, EmptyState, IndexTable, Layout, Page, Text } from "@shopify/polaris";
+import { BlockStack, Button, EmptyState, IndexTable, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { formatDateTime } from "~/domain/format";
-import { adminLocaleFromRequest } from "~/i18n/admin";
+import { adminLocaleFromRequest, adminMessages } from "~/i18n/admin";
 import { useT } from "~/i18n/react";
 import { RETENTION_DAYS } from "~/jobs/retention.server";
 import { listDataRequests } from "~/models/data-request.server";
 import { getShopSettings } from "~/models/settings.server";
 import { CardHeader } from "~/components/CardHeader";
 import { downloadFile } from "~/components/download-file";
+import { ResourceTableCard } from "~/components/ResourceTableCard";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const locale = adminLocaleFromRequest(request);
   const [requests, settings] = await Promise.all([listDataRequests({ shop: session.shop }), getShopSettings({ shop: session.shop })]);
   return json({
+    messages: adminMessages(locale, ["privacy"]),
     retentionDays: RETENTION_DAYS.dataRequests,
     requests: requests.map((r) => ({
       id: r.id,
@@ -54,55 +56,49 @@ export default function PrivacyRequests() {
       <TitleBar title={t("privacy.title")} />
       <Layout>
         <Layout.Section>
-          <Card padding="0">
-            <Box padding="400">
-              <CardHeader title={t("privacy.title")} description={t("privacy.description", { count: retentionDays })} />
-            </Box>
-            {requests.length === 0 ? (
+          <ResourceTableCard
+            header={<CardHeader title={t("privacy.title")} description={t("privacy.description", { count: retentionDays })} />}
+            empty={
               <EmptyState heading={t("privacy.empty")} image="">
                 <Text as="p" tone="subdued">
                   {t("privacy.empty.description")}
                 </Text>
               </EmptyState>
-            ) : (
-              <IndexTable
-                resourceName={{ singular: t("privacy.resource.singular"), plural: t("privacy.resource.plural") }}
-                itemCount={requests.length}
-                selectable={false}
-                headings={[
-                  { title: t("privacy.column.received") },
-                  { title: t("privacy.column.customer") },
-                  { title: t("privacy.column.request") },
-                  { title: t("privacy.column.download"), alignment: "end" },
-                ]}
-              >
-                {requests.map((row, index) => (
-                  <IndexTable.Row id={row.id} key={row.id} position={index}>
-                    <IndexTable.Cell>{row.received}</IndexTable.Cell>
-                    <IndexTable.Cell>
-                      {row.customerEmail ?? (
-                        <Text as="span" tone="subdued">
-                          {t("privacy.noEmail")}
-                        </Text>
-                      )}
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <Text as="span" variant="bodySm" tone="subdued">
-                        {row.requestId}
-                      </Text>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <BlockStack inlineAlign="end">
-                        <Button size="slim" loading={busy === row.id} onClick={() => void onDownload(row)}>
-                          {t("privacy.download")}
-                        </Button>
-                      </BlockStack>
-                    </IndexTable.Cell>
-                  </IndexTable.Row>
-                ))}
-              </IndexTable>
-            )}
-          </Card>
+            }
+            resourceName={{ singular: t("privacy.resource.singular"), plural: t("privacy.resource.plural") }}
+            itemCount={requests.length}
+            headings={[
+              { title: t("privacy.column.received") },
+              { title: t("privacy.column.customer") },
+              { title: t("privacy.column.request") },
+              { title: t("privacy.column.download"), alignment: "end" },
+            ]}
+          >
+            {requests.map((row, index) => (
+              <IndexTable.Row id={row.id} key={row.id} position={index}>
+                <IndexTable.Cell>{row.received}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  {row.customerEmail ?? (
+                    <Text as="span" tone="subdued">
+                      {t("privacy.noEmail")}
+                    </Text>
+                  )}
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="span" variant="bodySm" tone="subdued">
+                    {row.requestId}
+                  </Text>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <BlockStack inlineAlign="end">
+                    <Button size="slim" loading={busy === row.id} onClick={() => void onDownload(row)}>
+                      {t("privacy.download")}
+                    </Button>
+                  </BlockStack>
+                </IndexTable.Cell>
+              </IndexTable.Row>
+            ))}
+          </ResourceTableCard>
         </Layout.Section>
       </Layout>
     </Page>

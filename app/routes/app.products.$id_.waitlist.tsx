@@ -4,16 +4,17 @@ import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
-import { Badge, BlockStack, Card, EmptyState, IndexTable, Modal, Page, Tabs, Text } from "@shopify/polaris";
+import { Badge, BlockStack, EmptyState, IndexTable, Modal, Page, Tabs, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
-import { adminLocaleFromRequest, translator } from "~/i18n/admin";
+import { adminLocaleFromRequest, adminMessages, translator } from "~/i18n/admin";
 import { useT } from "~/i18n/react";
 import { formatDateTime } from "~/domain/format";
 import { getShopSettings } from "~/models/settings.server";
 import { loadWaitlist, productVariant, sendWaitlistNow, waitlistViewFrom } from "~/workflows/waitlist/waitlist.server";
 import { formValues, readFormData } from "~/validation/form-data";
 import { downloadFile } from "~/components/download-file";
+import { ResourceTableCard } from "~/components/ResourceTableCard";
 
 const PAGE = /^\d{1,6}$/;
 
@@ -34,6 +35,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   ]);
   const locale = adminLocaleFromRequest(request);
   return json({
+    messages: adminMessages(locale, ["waitlist"]),
     ...waitlist,
     entries: waitlist.entries.map((e) => ({ ...e, signedUp: formatDateTime(new Date(e.createdAt), locale, settings.timezone) })),
   });
@@ -101,9 +103,9 @@ export default function Waitlist() {
     status === "active" ? <Badge tone="attention">{t("waitlist.status.active")}</Badge> : <Badge>{t(`waitlist.status.${status}`)}</Badge>;
 
   return (
+    // The title is the TitleBar's (in the admin's header), not repeated as a page heading.
     <Page
       backAction={{ content: data.product.title, onAction: () => navigate(`/app/products/${productNumber}?variant=${variantNumber}`) }}
-      title={t("waitlist.title")}
       subtitle={t("waitlist.subtitle", { product: data.product.title, variant: data.variant.title })}
       primaryAction={{ content: t("waitlist.sendNow"), disabled: data.active === 0, onAction: () => setConfirming(true) }}
       secondaryActions={[{ content: t("waitlist.export"), loading: exporting, disabled: data.total === 0, onAction: onExport }]}
@@ -113,36 +115,32 @@ export default function Waitlist() {
         <Text as="p" variant="headingMd" id="waitlist-count">
           {t("waitlist.count", { count: data.active })}
         </Text>
-        <Card padding="0">
-          <Tabs tabs={views} selected={Math.max(0, views.findIndex((v) => v.id === data.view))} onSelect={(i) => goTo({ view: views[i]?.id ?? "active", page: null })}>
-            <IndexTable
-              resourceName={{ singular: t("waitlist.resourceName.singular"), plural: t("waitlist.resourceName.plural") }}
-              itemCount={data.entries.length}
-              selectable={false}
-              emptyState={
-                <EmptyState heading={t("waitlist.empty.title")} image="/empty-state.svg" imageContained>
-                  <p>{t("waitlist.empty.body")}</p>
-                </EmptyState>
-              }
-              headings={[{ title: t("waitlist.col.email") }, { title: t("waitlist.col.language") }, { title: t("waitlist.col.signedUp") }, { title: t("waitlist.col.status") }]}
-              pagination={{
-                hasNext: data.hasNext,
-                hasPrevious: data.page > 0,
-                onNext: () => goTo({ page: String(data.page + 1) }),
-                onPrevious: () => goTo({ page: data.page > 1 ? String(data.page - 1) : null }),
-              }}
-            >
-              {data.entries.map((entry, index) => (
-                <IndexTable.Row id={entry.id} key={entry.id} position={index}>
-                  <IndexTable.Cell>{entry.email}</IndexTable.Cell>
-                  <IndexTable.Cell>{t(`waitlist.language.${entry.locale === "fr" ? "fr" : "en"}`)}</IndexTable.Cell>
-                  <IndexTable.Cell>{entry.signedUp}</IndexTable.Cell>
-                  <IndexTable.Cell>{statusBadge(entry.status)}</IndexTable.Cell>
-                </IndexTable.Row>
-              ))}
-            </IndexTable>
-          </Tabs>
-        </Card>
+        <ResourceTableCard
+          tabs={<Tabs tabs={views} selected={Math.max(0, views.findIndex((v) => v.id === data.view))} onSelect={(i) => goTo({ view: views[i]?.id ?? "active", page: null })} />}
+          resourceName={{ singular: t("waitlist.resourceName.singular"), plural: t("waitlist.resourceName.plural") }}
+          itemCount={data.entries.length}
+          emptyState={
+            <EmptyState heading={t("waitlist.empty.title")} image="/empty-state.svg" imageContained>
+              <p>{t("waitlist.empty.body")}</p>
+            </EmptyState>
+          }
+          headings={[{ title: t("waitlist.col.email") }, { title: t("waitlist.col.language") }, { title: t("waitlist.col.signedUp") }, { title: t("waitlist.col.status") }]}
+          pagination={{
+            hasNext: data.hasNext,
+            hasPrevious: data.page > 0,
+            onNext: () => goTo({ page: String(data.page + 1) }),
+            onPrevious: () => goTo({ page: data.page > 1 ? String(data.page - 1) : null }),
+          }}
+        >
+          {data.entries.map((entry, index) => (
+            <IndexTable.Row id={entry.id} key={entry.id} position={index}>
+              <IndexTable.Cell>{entry.email}</IndexTable.Cell>
+              <IndexTable.Cell>{t(`waitlist.language.${entry.locale === "fr" ? "fr" : "en"}`)}</IndexTable.Cell>
+              <IndexTable.Cell>{entry.signedUp}</IndexTable.Cell>
+              <IndexTable.Cell>{statusBadge(entry.status)}</IndexTable.Cell>
+            </IndexTable.Row>
+          ))}
+        </ResourceTableCard>
       </BlockStack>
       <Modal
         open={confirming}

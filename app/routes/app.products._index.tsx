@@ -4,46 +4,24 @@
 import { useEffect, useRef, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData, useLocation, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
-import {
-  Badge,
-  Banner,
-  BlockStack,
-  Card,
-  ChoiceList,
-  EmptyState,
-  IndexFilters,
-  IndexFiltersMode,
-  IndexTable,
-  InlineStack,
-  Link as PolarisLink,
-  List,
-  Modal,
-  Page,
-  ProgressBar,
-  Text,
-  TextField,
-  useIndexResourceState,
-  useSetIndexFiltersMode,
-} from "@shopify/polaris";
+import { useFetcher, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { BlockStack, Card, IndexFiltersMode, Page, useIndexResourceState, useSetIndexFiltersMode } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
-import { adminLocaleFromRequest, translator, type AdminMessageKey } from "~/i18n/admin";
-import { useT, type ClientTranslate } from "~/i18n/react";
-import { listProducts } from "~/models/product-listing.server";
-import { MODE_FILTERS, PRODUCT_TABS, listingFilterFrom, type ProductTab } from "~/validation/product-listing";
+import { adminLocaleFromRequest, adminMessages, translator, type AdminMessageKey } from "~/i18n/admin";
+import { useT } from "~/i18n/react";
+import { listProducts } from "~/workflows/catalog/product-listing.server";
+import { listingFilterFrom } from "~/validation/product-listing";
 import { countActiveSubscriptions } from "~/models/notify-subscription.server";
 import { latestBulkJob } from "~/models/bulk-job.server";
 import { applyBulkAction, startMatchingBulkJob } from "~/workflows/catalog/bulk-actions.server";
 import { formatDateRange } from "~/domain/format";
 import { readFormData } from "~/validation/form-data";
-
-const TAB_KEYS: Record<ProductTab, AdminMessageKey> = {
-  all: "products.tab.all",
-  backorderable: "products.tab.backorderable",
-  sold_out: "products.tab.soldOut",
-  at_risk: "products.tab.atRisk",
-};
+import { BulkJobBanner, usePolling } from "~/components/products/BulkJobBanner";
+import { ConfirmAllModal, LeadTimeModal } from "~/components/products/BulkModals";
+import { ProductFilters } from "~/components/products/ProductFilters";
+import { ProductsTable } from "~/components/products/ProductsTable";
+import type { BulkIntent } from "~/components/products/labels";
 
 /** A finished bulk job's outcome stays on the page this long (then Activity keeps it). */
 const OUTCOME_SHOWN_MS = 60 * 60_000;
@@ -61,6 +39,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const active = bulkJob?.status === "queued" || bulkJob?.status === "running";
   const recent = bulkJob?.finishedAt && Date.now() - bulkJob.finishedAt.getTime() < OUTCOME_SHOWN_MS;
   return json({
+    messages: adminMessages(locale, ["products"]),
     filter,
     listing: {
       ...listing,
@@ -114,98 +93,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json({ ok: true as const, errors: {}, message, failed: result.failed });
 };
 
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-type Row = LoaderData["listing"]["rows"][number];
-type BulkJob = NonNullable<LoaderData["bulkJob"]>;
-type Intent = "enable" | "disable" | "lead-time";
-
-const INTENT_KEYS: Record<string, AdminMessageKey> = {
-  enable: "products.bulk.enable",
-  disable: "products.bulk.disable",
-  "lead-time": "products.bulk.leadTime",
-};
-
-function numberOf(gid: string): string {
-  return gid.split("/").pop() ?? "";
-}
-
-/** Re-reads the page every couple of seconds while `active` (a bulk job runs), and not while hidden. */
-function usePolling(active: boolean, everyMs = 2_000) {
-  const revalidator = useRevalidator();
-  const latest = useRef(revalidator);
-  latest.current = revalidator;
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => {
-      if (latest.current.state === "idle" && document.visibilityState === "visible") latest.current.revalidate();
-    }, everyMs);
-    return () => clearInterval(timer);
-  }, [active, everyMs]);
-}
-
-function BulkJobBanner({ job, t, onDismiss }: { job: BulkJob; t: ClientTranslate; onDismiss: () => void }) {
-  const action = t(INTENT_KEYS[job.intent ?? ""] ?? "products.bulk.apply");
-  if (job.status === "queued" || job.status === "running") {
-    const progress = job.progress;
-    const percent = progress && progress.phase === "applying" && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
-    const detail = !progress
-      ? t("products.bulkJob.waiting")
-      : progress.phase === "counting"
-        ? t("products.bulkJob.counting", { count: progress.total })
-        : [
-            t("products.bulkJob.progress", { done: progress.done, total: progress.total }),
-            progress.failed > 0 ? t("products.bulkJob.progressFailed", { count: progress.failed }) : "",
-          ]
-            .filter(Boolean)
-            .join(" · ");
-    return (
-      <Banner tone="info" title={t("products.bulkJob.running", { action })}>
-        <BlockStack gap="200">
-          <div data-testid="bulk-job-progress">
-            <ProgressBar progress={percent} size="small" tone="highlight" ariaLabelledBy="bulk-job-detail" />
-          </div>
-          <Text as="p" id="bulk-job-detail">
-            {detail}
-          </Text>
-        </BlockStack>
-      </Banner>
-    );
-  }
-  if (job.status === "dead") {
-    return (
-      <Banner tone="critical" onDismiss={onDismiss}>
-        {t("products.bulkJob.dead", { action, error: job.error ?? "" })}
-      </Banner>
-    );
-  }
-  const outcome = job.outcome ?? { done: 0, total: 0, failed: 0, failures: [] };
-  const updated = outcome.done - outcome.failed;
-  return (
-    <Banner
-      tone={outcome.failed > 0 ? "warning" : "success"}
-      title={
-        outcome.failed > 0
-          ? t("products.bulkJob.doneWithFailures", { action, updated, total: outcome.total })
-          : t("products.bulkJob.done", { action, count: updated })
-      }
-      onDismiss={onDismiss}
-    >
-      {outcome.failed > 0 && (
-        <BlockStack gap="100">
-          <Text as="p">{t("products.bulkJob.failures", { count: outcome.failed })}</Text>
-          <List>
-            {outcome.failures.slice(0, 5).map((failure) => (
-              <List.Item key={failure.variantId}>
-                {numberOf(failure.variantId)}: {failure.message}
-              </List.Item>
-            ))}
-          </List>
-        </BlockStack>
-      )}
-    </Banner>
-  );
-}
-
 export default function Products() {
   const { filter, listing, bulkJob } = useLoaderData<typeof loader>();
   const { t } = useT();
@@ -217,17 +104,15 @@ export default function Products() {
   const [search, setSearch] = useState(filter.query);
   const [leadTimeOpen, setLeadTimeOpen] = useState(false);
   const [leadTime, setLeadTime] = useState("");
-  const [confirmAll, setConfirmAll] = useState<Intent | null>(null);
+  const [confirmAll, setConfirmAll] = useState<BulkIntent | null>(null);
   const [dismissedJob, setDismissedJob] = useState<string | null>(null);
   // Search and filters open at once when the URL already holds some (a shared link, a reload).
   const { mode, setMode } = useSetIndexFiltersMode(filter.query || filter.mode ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
-  const rows = listing.rows;
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(
-    rows.map((row) => ({ id: row.variantId })),
+    listing.rows.map((row) => ({ id: row.variantId })),
   );
   const busy = navigation.state !== "idle" || fetcher.state !== "idle";
-  const jobActive = bulkJob?.status === "queued" || bulkJob?.status === "running";
-  usePolling(jobActive);
+  usePolling(bulkJob?.status === "queued" || bulkJob?.status === "running");
 
   // Another view, search or page: what was selected there no longer applies.
   useEffect(() => {
@@ -280,32 +165,15 @@ export default function Products() {
     setSearchParams(next);
   };
 
-  const submitSelected = (intent: Intent, extra: Record<string, string> = {}) =>
+  const submitSelected = (intent: BulkIntent, extra: Record<string, string> = {}) =>
     fetcher.submit({ intent, variantIds: JSON.stringify(selectedResources), ...extra }, { method: "post" });
-  const submitMatching = (intent: Intent, extra: Record<string, string> = {}) =>
+  const submitMatching = (intent: BulkIntent, extra: Record<string, string> = {}) =>
     fetcher.submit({ scope: "matching", intent, tab: filter.tab, q: filter.query, mode: filter.mode ?? "", ...extra }, { method: "post" });
-  const onBulk = (intent: Intent) => {
+  const onBulk = (intent: BulkIntent) => {
     if (intent === "lead-time") return setLeadTimeOpen(true);
     if (allResourcesSelected) return setConfirmAll(intent);
     submitSelected(intent);
   };
-
-  const modeLabel = (value: string) => t(`products.mode.${value}`);
-
-  const status = (row: Row) => {
-    if (row.dataProblem) return <Badge tone="critical">{t("products.status.dataProblem")}</Badge>;
-    if (row.syncError) return <Badge tone="critical">{t("products.status.syncError")}</Badge>;
-    if (row.atRisk) return <Badge tone="warning">{t("products.status.atRisk")}</Badge>;
-    if (row.mode !== "off") return <Badge tone="success">{t("products.status.ok")}</Badge>;
-    return <Text as="span" tone="subdued">{t("products.status.notManaged")}</Text>;
-  };
-
-  const productPath = (row: Row) => `/app/products/${numberOf(row.productId)}?variant=${numberOf(row.variantId)}`;
-  const waitlistPath = (row: Row) => `/app/products/${numberOf(row.productId)}/waitlist?variant=${numberOf(row.variantId)}`;
-
-  const tabs = PRODUCT_TABS.map((id) => ({ id, content: t(TAB_KEYS[id]) }));
-  const morePages = listing.pageInfo.hasNextPage || listing.pageInfo.hasPreviousPage;
-  const noProductsAtAll = rows.length === 0 && !morePages && filter.tab === "all" && !filter.query && !filter.mode;
   const showJob = bulkJob && bulkJob.id !== dismissedJob ? bulkJob : null;
 
   return (
@@ -314,186 +182,30 @@ export default function Products() {
       <BlockStack gap="400">
         {showJob && <BulkJobBanner job={showJob} t={t} onDismiss={() => setDismissedJob(showJob.id)} />}
         <Card padding="0">
-          <IndexFilters
-            tabs={tabs}
-            selected={Math.max(0, PRODUCT_TABS.indexOf(filter.tab))}
-            onSelect={(index) => {
-              const id = PRODUCT_TABS[index] ?? "all";
-              if (id !== filter.tab) goTo({ tab: id === "all" ? null : id, cursor: null });
-            }}
-            queryValue={search}
-            queryPlaceholder={t("products.search")}
-            onQueryChange={setSearch}
-            onQueryClear={() => setSearch("")}
-            filteringAccessibilityLabel={t("products.filter.searchLabel")}
-            filters={[
-              {
-                key: "mode",
-                label: t("products.filter.mode"),
-                shortcut: true,
-                filter: (
-                  <ChoiceList
-                    title={t("products.filter.mode")}
-                    titleHidden
-                    choices={MODE_FILTERS.map((value) => ({ label: modeLabel(value), value }))}
-                    selected={filter.mode ? [filter.mode] : []}
-                    onChange={(selected) => goTo({ mode: selected[0] ?? null, cursor: null })}
-                  />
-                ),
-              },
-            ]}
-            appliedFilters={
-              filter.mode
-                ? [{ key: "mode", label: t("products.filter.mode.applied", { mode: modeLabel(filter.mode) }), onRemove: () => goTo({ mode: null, cursor: null }) }]
-                : []
-            }
-            onClearAll={() => goTo({ mode: null, cursor: null })}
-            cancelAction={{
-              onAction: () => {
-                setSearch("");
-                goTo({ q: null, mode: null, cursor: null });
-              },
-            }}
-            mode={mode}
-            setMode={setMode}
-            canCreateNewView={false}
-            loading={busy}
-          />
-          <IndexTable
-            resourceName={{ singular: t("products.resourceName.singular"), plural: t("products.resourceName.plural") }}
-            itemCount={rows.length}
-            selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+          <ProductFilters filter={filter} search={search} onSearch={setSearch} goTo={goTo} mode={mode} setMode={setMode} loading={busy} />
+          <ProductsTable
+            listing={listing}
+            filter={filter}
+            selectedResources={selectedResources}
+            allResourcesSelected={allResourcesSelected}
             onSelectionChange={handleSelectionChange}
-            hasMoreItems={morePages}
-            paginatedSelectAllActionText={t("products.selectAllMatching", { count: rows.length })}
-            paginatedSelectAllText={t("products.allMatchingSelected")}
-            loading={busy}
-            emptyState={
-              <EmptyState
-                heading={noProductsAtAll ? t("products.empty.none.title") : t("products.empty.title")}
-                image="/empty-state.svg"
-                imageContained
-              >
-                <p>{noProductsAtAll ? t("products.empty.none.body") : t("products.empty.body")}</p>
-              </EmptyState>
-            }
-            headings={[
-              { title: t("products.col.product") },
-              { title: t("products.col.stock"), alignment: "end" },
-              { title: t("products.col.mode") },
-              { title: t("products.col.waiting"), alignment: "end" },
-              { title: t("products.col.waitlist"), alignment: "end" },
-              { title: t("products.col.eta") },
-              { title: t("products.col.status") },
-            ]}
-            promotedBulkActions={[
-              { content: t("products.bulk.enable"), onAction: () => onBulk("enable"), disabled: busy },
-              { content: t("products.bulk.disable"), onAction: () => onBulk("disable"), disabled: busy },
-              { content: t("products.bulk.leadTime"), onAction: () => onBulk("lead-time"), disabled: busy },
-            ]}
-            pagination={{
-              hasNext: listing.pageInfo.hasNextPage,
-              hasPrevious: listing.pageInfo.hasPreviousPage,
-              onNext: () => goTo({ cursor: listing.pageInfo.next }),
-              onPrevious: () => goTo({ cursor: listing.pageInfo.previous }),
-            }}
-          >
-            {rows.map((row, index) => (
-              <IndexTable.Row id={row.variantId} key={row.variantId} position={index} selected={selectedResources.includes(row.variantId)}>
-                <IndexTable.Cell>
-                  <BlockStack gap="050">
-                    <PolarisLink url={productPath(row)} removeUnderline dataPrimaryLink>
-                      <Text as="span" fontWeight="semibold">
-                        {row.productTitle}
-                      </Text>
-                    </PolarisLink>
-                    <Text as="span" tone="subdued">
-                      {row.variantTitle}
-                      {row.sku ? ` · ${row.sku}` : ""}
-                    </Text>
-                  </BlockStack>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <InlineStack align="end">
-                    <Text as="span" numeric tone={row.available <= 0 ? "critical" : undefined}>
-                      {row.available}
-                    </Text>
-                  </InlineStack>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  {row.mode === "off" ? <Text as="span" tone="subdued">{modeLabel(row.mode)}</Text> : <Badge tone="info">{modeLabel(row.mode)}</Badge>}
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <InlineStack align="end">
-                    <Text as="span" numeric>
-                      {row.waitingUnits}
-                    </Text>
-                  </InlineStack>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <InlineStack align="end">
-                    {row.waitlist > 0 ? (
-                      // Its own link: a click here opens the waitlist, not the row's product page.
-                      <span onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()} role="presentation">
-                        <PolarisLink url={waitlistPath(row)}>{t("products.waitlist.link", { count: row.waitlist })}</PolarisLink>
-                      </span>
-                    ) : (
-                      <Text as="span" tone="subdued">
-                        —
-                      </Text>
-                    )}
-                  </InlineStack>
-                </IndexTable.Cell>
-                <IndexTable.Cell>{row.etaText ?? t("products.eta.none")}</IndexTable.Cell>
-                <IndexTable.Cell>{status(row)}</IndexTable.Cell>
-              </IndexTable.Row>
-            ))}
-          </IndexTable>
+            onBulk={onBulk}
+            goTo={goTo}
+            busy={busy}
+          />
         </Card>
       </BlockStack>
-      <Modal
-        open={confirmAll !== null}
-        onClose={() => setConfirmAll(null)}
-        title={t("products.bulkJob.confirm.title")}
-        primaryAction={{
-          content: t("products.bulkJob.confirm.apply"),
-          loading: fetcher.state !== "idle",
-          onAction: () => confirmAll && submitMatching(confirmAll),
-        }}
-        secondaryActions={[{ content: t("products.bulk.cancel"), onAction: () => setConfirmAll(null) }]}
-      >
-        <Modal.Section>
-          <Text as="p">{t("products.bulkJob.confirm.body", { action: t(INTENT_KEYS[confirmAll ?? ""] ?? "products.bulk.apply") })}</Text>
-        </Modal.Section>
-      </Modal>
-      <Modal
+      <ConfirmAllModal intent={confirmAll} loading={fetcher.state !== "idle"} onApply={(intent) => submitMatching(intent)} onClose={() => setConfirmAll(null)} />
+      <LeadTimeModal
         open={leadTimeOpen}
+        allMatching={allResourcesSelected}
+        value={leadTime}
+        onChange={setLeadTime}
+        error={fetcher.data && !fetcher.data.ok ? fetcher.data.errors.leadTimeDays : undefined}
+        loading={fetcher.state !== "idle"}
+        onApply={() => (allResourcesSelected ? submitMatching : submitSelected)("lead-time", { leadTimeDays: leadTime })}
         onClose={() => setLeadTimeOpen(false)}
-        title={t("products.bulk.leadTime.title")}
-        primaryAction={{
-          content: allResourcesSelected ? t("products.bulkJob.confirm.apply") : t("products.bulk.apply"),
-          loading: fetcher.state !== "idle",
-          onAction: () => (allResourcesSelected ? submitMatching : submitSelected)("lead-time", { leadTimeDays: leadTime }),
-        }}
-        secondaryActions={[{ content: t("products.bulk.cancel"), onAction: () => setLeadTimeOpen(false) }]}
-      >
-        <Modal.Section>
-          <BlockStack gap="300">
-            {allResourcesSelected && <Text as="p">{t("products.bulkJob.confirm.body", { action: t("products.bulk.leadTime") })}</Text>}
-            <TextField
-              label={t("products.bulk.leadTime.label")}
-              type="number"
-              min={0}
-              max={365}
-              value={leadTime}
-              onChange={setLeadTime}
-              helpText={t("products.bulk.leadTime.help")}
-              error={fetcher.data && !fetcher.data.ok ? fetcher.data.errors.leadTimeDays : undefined}
-              autoComplete="off"
-            />
-          </BlockStack>
-        </Modal.Section>
-      </Modal>
+      />
     </Page>
   );
 }

@@ -17,7 +17,13 @@
 // Anything else propagates untouched (a thrown 401/403 `Response` must reach Remix so auth can redo
 // itself); other GraphQL errors become `AdminApiError` with the messages. `sleep` and `now` are injectable
 // so tests and benchmarks run in simulated time.
+//
+// Typed like @shopify/admin-api-client's `request<Operation>`: the #graphql constant passed as the query
+// selects its generated variables and data types (./admin-operations.ts); nothing is cast at call sites.
+// `requestOnce` is the same typed call without pacing or retries, for the pages whose loaders let the
+// library's errors through as they are.
 import { GraphqlQueryError, HttpResponseError, HttpThrottlingError } from "@shopify/shopify-api";
+import type { AdminOperation, OperationData, OperationOptionsArg } from "./admin-operations";
 import type { AdminGraphql } from "./types";
 
 export interface ThrottleStatus {
@@ -69,8 +75,7 @@ export interface AdminClientOptions {
   defaultQueryCost?: number;
 }
 
-export interface RequestOptions {
-  variables?: Record<string, unknown>;
+export interface PacingOptions {
   /** Expected requested cost; defaults to what this query cost last time, else a default. */
   estimatedCost?: number;
 }
@@ -81,7 +86,11 @@ export interface GraphqlResult<T> {
 }
 
 export interface AdminClient {
-  request<T>(query: string, options?: RequestOptions): Promise<GraphqlResult<T>>;
+  /** Runs one #graphql operation; `options` carries its `variables` (required when it has required ones). */
+  request<Op extends AdminOperation>(
+    query: Op,
+    ...options: OperationOptionsArg<Op, PacingOptions>
+  ): Promise<GraphqlResult<OperationData<Op>>>;
   readonly stats: AdminClientStats;
   /** Last bucket state Shopify reported, or null before the first response. */
   throttleStatus(): ThrottleStatus | null;
@@ -106,7 +115,8 @@ export const MUTATION_COST = 10;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-type LooseGraphql = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+/** What readResponse needs of `admin.graphql`'s answer (a fetch Response whose json() is typed). */
+type GraphqlResponse = Pick<Response, "status" | "ok" | "headers"> & { json(): Promise<unknown> };
 
 interface Retry {
   kind: "throttled" | "429" | "5xx";
@@ -170,9 +180,31 @@ function isMutation(query: string): boolean {
   return /^\s*(#[^\n]*\n\s*)*mutation\b/.test(query.replace(/^\s*#graphql/, ""));
 }
 
+/** The body of one answer: `data` typed by the operation; `errors` as Shopify sent them, if at all. */
+export interface OperationBody<Op extends AdminOperation> {
+  data?: OperationData<Op>;
+  errors?: unknown;
+  extensions?: unknown;
+}
+
+/**
+ * One typed call through `admin.graphql`, nothing more: no pacing, no retries, and the library's errors
+ * (GraphqlQueryError, a thrown 4xx/5xx Response…) reach the caller untouched. Returns the parsed body, so
+ * each caller decides what a missing `data` means.
+ */
+export async function requestOnce<Op extends AdminOperation>(
+  graphql: AdminGraphql,
+  query: Op,
+  ...[options]: OperationOptionsArg<Op>
+): Promise<OperationBody<Op>> {
+  const variables = options?.variables;
+  const response = await graphql(query, variables ? { variables } : undefined);
+  // The one place JSON becomes a typed value: the body of the document codegen typed for this query.
+  return (await response.json()) as OperationBody<Op>;
+}
+
 /** Wraps an `admin.graphql` function with bucket-aware pacing, retries and stats. */
 export function createAdminClient(graphql: AdminGraphql, options: AdminClientOptions = {}): AdminClient {
-  const call = graphql as unknown as LooseGraphql;
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
   const maxAttempts = Math.max(1, options.maxAttempts ?? 8);
@@ -264,7 +296,10 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
   };
 
   // A plain Response: what the library returns on success, or what a fetch-based AdminGraphql returns.
-  async function readResponse<R>(query: string, response: Response): Promise<Retry | GraphqlResult<R>> {
+  async function readResponse<Op extends AdminOperation>(
+    query: Op,
+    response: GraphqlResponse,
+  ): Promise<Retry | GraphqlResult<OperationData<Op>>> {
     if (response.status === 429) {
       return { kind: "429", waitMs: retryAfterMs(response.headers.get("Retry-After")), requestedCost: null, message: "HTTP 429" };
     }
@@ -280,12 +315,17 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
       throw new AdminApiError("graphql", describe(errors), errors);
     }
     if (body.data == null) throw new AdminApiError("graphql", "Shopify returned no data");
-    return { data: body.data as R, cost };
+    // The one place JSON becomes a typed value: the data of the document codegen typed for this query.
+    return { data: body.data as OperationData<Op>, cost };
   }
 
-  async function request<T>(query: string, requestOptions: RequestOptions = {}): Promise<GraphqlResult<T>> {
+  async function request<Op extends AdminOperation>(
+    query: Op,
+    ...[requestOptions]: OperationOptionsArg<Op, PacingOptions>
+  ): Promise<GraphqlResult<OperationData<Op>>> {
+    const variables = requestOptions?.variables;
     let estimate =
-      requestOptions.estimatedCost ?? learnedCost.get(query) ?? (isMutation(query) ? MUTATION_COST : defaultQueryCost);
+      requestOptions?.estimatedCost ?? learnedCost.get(query) ?? (isMutation(query) ? MUTATION_COST : defaultQueryCost);
     let last: Retry | null = null;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (last) {
@@ -307,9 +347,9 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
       }
       const reserved = await reserve(estimate);
       stats.calls++;
-      let response: Response;
+      let response: GraphqlResponse;
       try {
-        response = await call(query, requestOptions.variables ? { variables: requestOptions.variables } : undefined);
+        response = await graphql(query, variables ? { variables } : undefined);
       } catch (error) {
         reservedInFlight -= reserved;
         const classified = classifyThrown(error);
@@ -320,7 +360,7 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
         continue;
       }
       reservedInFlight -= reserved;
-      const outcome = await readResponse<T>(query, response);
+      const outcome = await readResponse(query, response);
       if ("data" in outcome) return outcome;
       if (outcome.requestedCost) estimate = outcome.requestedCost;
       last = outcome;

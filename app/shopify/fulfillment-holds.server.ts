@@ -63,12 +63,6 @@ const FULFILLMENT_ORDER_HOLDS = `#graphql
   }
 `;
 
-interface UserError {
-  field: string[] | null;
-  message: string;
-  code: string | null;
-}
-
 export interface HoldRequest {
   fulfillmentOrderId: string;
   handle: string;
@@ -82,13 +76,7 @@ export type HoldResult =
 
 /** Places our hold on the given fulfillment order line items (the rest of the order stays fulfillable). */
 export async function holdFulfillmentOrderLines(client: AdminClient, request: HoldRequest): Promise<HoldResult> {
-  const { data } = await client.request<{
-    fulfillmentOrderHold: {
-      fulfillmentHold: { id: string; handle: string | null } | null;
-      fulfillmentOrder: { id: string; status: string } | null;
-      userErrors: UserError[];
-    } | null;
-  }>(HOLD_LINES, {
+  const { data } = await client.request(HOLD_LINES, {
     variables: {
       id: request.fulfillmentOrderId,
       hold: {
@@ -104,7 +92,7 @@ export async function holdFulfillmentOrderLines(client: AdminClient, request: Ho
   const payload = data.fulfillmentOrderHold;
   if (!payload) return { ok: false, code: null, message: "Shopify returned no result for fulfillmentOrderHold" };
   const error = payload.userErrors[0];
-  if (error) return { ok: false, code: error.code, message: error.message };
+  if (error) return { ok: false, code: error.code ?? null, message: error.message };
   if (!payload.fulfillmentHold || !payload.fulfillmentOrder) return { ok: false, code: null, message: "Shopify did not confirm the hold" };
   return { ok: true, holdId: payload.fulfillmentHold.id, fulfillmentOrderId: payload.fulfillmentOrder.id };
 }
@@ -117,20 +105,13 @@ export interface FulfillmentOrderHolds {
 }
 
 export async function readFulfillmentOrderHolds(client: AdminClient, fulfillmentOrderId: string): Promise<FulfillmentOrderHolds | null> {
-  const { data } = await client.request<{
-    fulfillmentOrder: {
-      id: string;
-      status: string;
-      fulfillmentHolds: { id: string; handle: string | null; heldByRequestingApp: boolean }[];
-      order: { id: string; cancelledAt: string | null } | null;
-    } | null;
-  }>(FULFILLMENT_ORDER_HOLDS, { variables: { id: fulfillmentOrderId } });
+  const { data } = await client.request(FULFILLMENT_ORDER_HOLDS, { variables: { id: fulfillmentOrderId } });
   const fo = data.fulfillmentOrder;
   if (!fo) return null;
   return {
     id: fo.id,
     status: fo.status,
-    holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, handle: h.handle, ours: h.heldByRequestingApp })),
+    holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, handle: h.handle ?? null, ours: h.heldByRequestingApp })),
     orderCancelledAt: fo.order?.cancelledAt ?? null,
   };
 }
@@ -139,12 +120,10 @@ export type ReleaseResult = { ok: true; status: string | null } | { ok: false; c
 
 /** Releases exactly our hold (by id), never another app's or the merchant's. */
 export async function releaseFulfillmentHold(client: AdminClient, fulfillmentOrderId: string, holdId: string): Promise<ReleaseResult> {
-  const { data } = await client.request<{
-    fulfillmentOrderReleaseHold: { fulfillmentOrder: { id: string; status: string } | null; userErrors: UserError[] } | null;
-  }>(RELEASE_HOLD, { variables: { id: fulfillmentOrderId, holdIds: [holdId] }, estimatedCost: MUTATION_COST });
+  const { data } = await client.request(RELEASE_HOLD, { variables: { id: fulfillmentOrderId, holdIds: [holdId] }, estimatedCost: MUTATION_COST });
   const payload = data.fulfillmentOrderReleaseHold;
   if (!payload) return { ok: false, code: null, message: "Shopify returned no result for fulfillmentOrderReleaseHold" };
   const error = payload.userErrors[0];
-  if (error) return { ok: false, code: error.code, message: error.message };
+  if (error) return { ok: false, code: error.code ?? null, message: error.message };
   return { ok: true, status: payload.fulfillmentOrder?.status ?? null };
 }

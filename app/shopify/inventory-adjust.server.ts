@@ -1,10 +1,7 @@
 // Receiving a batch into Shopify's inventory: where the variant is stocked (the locations the merchant can
 // pick on the product page) and the `available` adjustment itself, made once per batch whatever the retries.
 import { GraphqlQueryError } from "@shopify/shopify-api";
-import type {
-  BackorderPilotReceiveBatchStockMutation,
-  BackorderPilotVariantStockLocationsQuery,
-} from "~/types/admin.generated";
+import { requestOnce, type OperationBody } from "./admin-client.server";
 import type { AdminGraphql } from "./types";
 
 /** Locations listed for one variant; a shop has at most a few hundred, a product page shows the first 50. */
@@ -79,10 +76,9 @@ export interface VariantStockLocations {
  * Shopify does not track its inventory (nothing to add to), the variant is unknown, or Shopify refused the read.
  */
 export async function readVariantStockLocations(graphql: AdminGraphql, variantId: string): Promise<VariantStockLocations | null> {
-  let body: { data?: BackorderPilotVariantStockLocationsQuery };
+  let body: OperationBody<typeof STOCK_LOCATIONS_QUERY>;
   try {
-    const response = await graphql(STOCK_LOCATIONS_QUERY, { variables: { id: variantId, first: LOCATIONS_PER_READ } });
-    body = (await response.json()) as typeof body;
+    body = await requestOnce(graphql, STOCK_LOCATIONS_QUERY, { variables: { id: variantId, first: LOCATIONS_PER_READ } });
   } catch (error) {
     // E.g. a shop that has not granted read_locations yet: the page still opens, without the offer.
     if (error instanceof GraphqlQueryError) return null;
@@ -124,9 +120,9 @@ export async function receiveBatchStock(
   graphql: AdminGraphql,
   { batchId, inventoryItemId, locationId, delta }: { batchId: string; inventoryItemId: string; locationId: string; delta: number },
 ): Promise<ReceiveStockResult> {
-  let body: { data?: BackorderPilotReceiveBatchStockMutation };
+  let body: OperationBody<typeof RECEIVE_BATCH_STOCK_MUTATION>;
   try {
-    const response = await graphql(RECEIVE_BATCH_STOCK_MUTATION, {
+    body = await requestOnce(graphql, RECEIVE_BATCH_STOCK_MUTATION, {
       variables: {
         idempotencyKey: batchReceiptKey({ batchId, locationId, delta }),
         input: {
@@ -139,7 +135,6 @@ export async function receiveBatchStock(
         },
       },
     });
-    body = (await response.json()) as typeof body;
   } catch (error) {
     if (error instanceof GraphqlQueryError) {
       return { ok: false, message: error.message, code: null };

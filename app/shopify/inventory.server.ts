@@ -41,15 +41,6 @@ export interface VariantInventory {
   productUrl: string;
 }
 
-interface VariantNode {
-  id?: string;
-  title?: string;
-  sku?: string | null;
-  inventoryQuantity?: number | null;
-  inventoryItem?: { id: string } | null;
-  product?: { id: string; title: string; handle: string; onlineStoreUrl: string | null } | null;
-}
-
 /** Reads stock and identity of variants, 250 per call. Ids Shopify does not know are in `missing`. */
 export async function readVariantInventory(
   client: AdminClient,
@@ -61,7 +52,7 @@ export async function readVariantInventory(
   const ids = [...new Set(variantIds)];
   for (let i = 0; i < ids.length; i += NODES_PER_READ) {
     const chunk = ids.slice(i, i + NODES_PER_READ);
-    const { data } = await client.request<{ nodes: (VariantNode | null)[] }>(READ_VARIANT_INVENTORY, {
+    const { data } = await client.request(READ_VARIANT_INVENTORY, {
       variables: { ids: chunk },
       estimatedCost: chunk.length * 3,
     });

@@ -26,13 +26,6 @@ const CREATE_DEFINITION = `#graphql
   }
 `;
 
-interface CreateDefinitionData {
-  metafieldDefinitionCreate: {
-    createdDefinition: { id: string } | null;
-    userErrors: { field: string[] | null; message: string; code: string | null }[];
-  } | null;
-}
-
 export type DefinitionOutcome = { ok: true; created: boolean } | { ok: false; message: string };
 
 export interface DefinitionSpec {
@@ -65,7 +58,7 @@ export const SHOP_TERMS_DEFINITION: DefinitionSpec = {
 /** Creates the definition unless it exists (storefront: public read; admin: merchant read). */
 export async function ensureDefinition(client: AdminClient, spec: DefinitionSpec): Promise<DefinitionOutcome> {
   try {
-    const { data } = await client.request<CreateDefinitionData>(CREATE_DEFINITION, {
+    const { data } = await client.request(CREATE_DEFINITION, {
       variables: { definition: { ...spec, access: { admin: "MERCHANT_READ", storefront: "PUBLIC_READ" } } },
       estimatedCost: MUTATION_COST,
     });

@@ -1,5 +1,9 @@
 // Admin GraphQL operations on orders for the backorder ledger: tag an order and read its fulfillment
 // orders (with our holds) so holds are placed on the right fulfillment order line items.
+import type {
+  BackorderPilotFulfillmentOrderLineItemsQuery,
+  BackorderPilotOrderFulfillmentOrdersQuery,
+} from "~/types/admin.generated";
 import type { AdminClient } from "./admin-client.server";
 import { MUTATION_COST } from "./admin-client.server";
 
@@ -96,7 +100,7 @@ const ORDER_STATUS = `#graphql
 
 /** Whether Shopify knows the order and has it cancelled (an older webhook must not resurrect it). */
 export async function readOrderStatus(client: AdminClient, orderId: string): Promise<{ exists: boolean; cancelledAt: string | null }> {
-  const { data } = await client.request<{ order: { id: string; cancelledAt: string | null } | null }>(ORDER_STATUS, {
+  const { data } = await client.request(ORDER_STATUS, {
     variables: { id: orderId },
     estimatedCost: 1,
   });
@@ -110,9 +114,7 @@ export interface TagResult {
 
 /** Adds tags to an order (idempotent on Shopify's side). A userError is a failure, with its message. */
 export async function addOrderTags(client: AdminClient, orderId: string, tags: readonly string[]): Promise<TagResult> {
-  const { data } = await client.request<{
-    tagsAdd: { node: { id: string } | null; userErrors: { field: string[] | null; message: string }[] } | null;
-  }>(TAG_ORDER, { variables: { id: orderId, tags }, estimatedCost: MUTATION_COST });
+  const { data } = await client.request(TAG_ORDER, { variables: { id: orderId, tags: [...tags] }, estimatedCost: MUTATION_COST });
   const payload = data.tagsAdd;
   if (!payload) return { ok: false, message: "Shopify returned no result for tagsAdd" };
   if (payload.userErrors.length) return { ok: false, message: payload.userErrors.map((e) => e.message).join("; ") };
@@ -132,36 +134,10 @@ export interface OrderFulfillmentSnapshot {
   fulfillmentOrders: FulfillmentOrderSnapshot[];
 }
 
-interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
-interface FulfillmentOrderLineNode {
-  id: string;
-  remainingQuantity: number;
-  lineItem: { id: string };
-}
-
-interface OrderData {
-  order: {
-    id: string;
-    cancelledAt: string | null;
-    fulfillmentOrders: {
-      pageInfo: PageInfo;
-      nodes: {
-        id: string;
-        status: string;
-        fulfillmentHolds: { id: string; handle: string | null; heldByRequestingApp: boolean }[];
-        lineItems: { pageInfo: PageInfo; nodes: FulfillmentOrderLineNode[] };
-      }[];
-    };
-  } | null;
-}
-
-interface FulfillmentOrderLinesData {
-  fulfillmentOrder: { id: string; lineItems: { pageInfo: PageInfo; nodes: FulfillmentOrderLineNode[] } } | null;
-}
+type OrderData = BackorderPilotOrderFulfillmentOrdersQuery;
+type FulfillmentOrderLines = NonNullable<BackorderPilotFulfillmentOrderLineItemsQuery["fulfillmentOrder"]>["lineItems"];
+type PageInfo = FulfillmentOrderLines["pageInfo"];
+type FulfillmentOrderLineNode = FulfillmentOrderLines["nodes"][number];
 
 const toLine = (li: FulfillmentOrderLineNode) => ({ id: li.id, lineItemId: li.lineItem.id, remainingQuantity: li.remainingQuantity });
 
@@ -171,14 +147,14 @@ async function readRemainingLineItems(client: AdminClient, fulfillmentOrderId: s
   let cursor = after;
   for (let page = 0; cursor !== null; page++) {
     if (page >= MAX_PAGES) throw new Error(`Fulfillment order ${fulfillmentOrderId}: line items did not end after ${MAX_PAGES} pages`);
-    const { data } = await client.request<FulfillmentOrderLinesData>(FULFILLMENT_ORDER_LINE_ITEMS, {
+    const { data } = await client.request(FULFILLMENT_ORDER_LINE_ITEMS, {
       variables: { id: fulfillmentOrderId, after: cursor },
     });
     // Gone between two pages (merged or moved): the caller's next run reads the order afresh.
     if (!data.fulfillmentOrder) throw new Error(`Fulfillment order ${fulfillmentOrderId} disappeared while its line items were read`);
     lines.push(...data.fulfillmentOrder.lineItems.nodes.map(toLine));
     const info: PageInfo = data.fulfillmentOrder.lineItems.pageInfo;
-    cursor = info.hasNextPage ? info.endCursor : null;
+    cursor = info.hasNextPage ? (info.endCursor ?? null) : null;
   }
   return lines;
 }
@@ -189,7 +165,7 @@ async function readRemainingLineItems(client: AdminClient, fulfillmentOrderId: s
  */
 export async function readOrderFulfillmentOrders(client: AdminClient, orderId: string): Promise<OrderFulfillmentSnapshot | null> {
   const readPage = async (after: string | null): Promise<OrderData> =>
-    (await client.request<OrderData>(ORDER_FULFILLMENT_ORDERS, { variables: { id: orderId, after } })).data;
+    (await client.request(ORDER_FULFILLMENT_ORDERS, { variables: { id: orderId, after } })).data;
   let snapshot: OrderFulfillmentSnapshot | null = null;
   let after: string | null = null;
   for (let page = 0; ; page++) {
@@ -199,11 +175,11 @@ export async function readOrderFulfillmentOrders(client: AdminClient, orderId: s
     snapshot ??= { orderId: data.order.id, cancelledAt: data.order.cancelledAt, fulfillmentOrders: [] };
     for (const fo of data.order.fulfillmentOrders.nodes) {
       const lineItems = fo.lineItems.nodes.map(toLine);
-      if (fo.lineItems.pageInfo.hasNextPage) lineItems.push(...(await readRemainingLineItems(client, fo.id, fo.lineItems.pageInfo.endCursor)));
+      if (fo.lineItems.pageInfo.hasNextPage) lineItems.push(...(await readRemainingLineItems(client, fo.id, fo.lineItems.pageInfo.endCursor ?? null)));
       snapshot.fulfillmentOrders.push({
         id: fo.id,
         status: fo.status,
-        holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, handle: h.handle, ours: h.heldByRequestingApp })),
+        holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, handle: h.handle ?? null, ours: h.heldByRequestingApp })),
         lineItems,
       });
     }

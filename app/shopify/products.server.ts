@@ -1,7 +1,9 @@
 // Admin GraphQL reads behind the product pages: a page of products with their variants, products by id,
 // and one product in detail.
+import type { BackorderPilotProductPageQuery } from "~/types/admin.generated";
+import { requestOnce, type OperationBody } from "./admin-client.server";
+import type { AdminOperation, OperationData } from "./admin-operations";
 import type { AdminGraphql } from "./types";
-
 
 const PRODUCT_PAGE_QUERY = `#graphql
   query BackorderPilotProductPage($first: Int, $last: Int, $after: String, $before: String, $query: String) {
@@ -101,13 +103,8 @@ export interface ProductPage {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-interface RawProduct {
-  id: string;
-  title: string;
-  status: string;
-  totalInventory: number | null;
-  variants: { nodes: (Omit<ListedVariant, "inventoryQuantity"> & { inventoryQuantity: number | null })[] };
-}
+/** A product as the three queries select it (the detail query selects more on each variant). */
+type RawProduct = BackorderPilotProductPageQuery["products"]["nodes"][number];
 
 function toProduct(raw: RawProduct): ListedProduct {
   return {
@@ -125,8 +122,7 @@ function toProduct(raw: RawProduct): ListedProduct {
   };
 }
 
-async function data<T>(response: Response): Promise<T> {
-  const body = (await response.json()) as { data?: T; errors?: unknown };
+function data<Op extends AdminOperation>(body: OperationBody<Op>): OperationData<Op> {
   if (!body.data) throw new Error(`Shopify returned no data: ${JSON.stringify(body.errors ?? body)}`);
   return body.data;
 }
@@ -142,17 +138,19 @@ export async function fetchProductPage(
     page.direction === "previous"
       ? { last: size, before: page.cursor, query }
       : { first: size, after: page.cursor ?? null, query };
-  const { products } = await data<{ products: { pageInfo: ProductPage["pageInfo"]; nodes: RawProduct[] } }>(
-    await graphql(PRODUCT_PAGE_QUERY, { variables }),
-  );
-  return { products: products.nodes.map(toProduct), pageInfo: products.pageInfo };
+  const { products } = data(await requestOnce(graphql, PRODUCT_PAGE_QUERY, { variables }));
+  const { hasNextPage, hasPreviousPage, startCursor, endCursor } = products.pageInfo;
+  return {
+    products: products.nodes.map(toProduct),
+    pageInfo: { hasNextPage, hasPreviousPage, startCursor: startCursor ?? null, endCursor: endCursor ?? null },
+  };
 }
 
 /** Products in the order of `ids` (at most 20 a call, for the cost limit); unknown ids are skipped. */
 export async function fetchProductsById(graphql: AdminGraphql, ids: string[]): Promise<ListedProduct[]> {
   if (ids.length === 0) return [];
   if (ids.length > 20) throw new Error("fetchProductsById takes at most 20 ids a call");
-  const { nodes } = await data<{ nodes: (RawProduct | null)[] }>(await graphql(PRODUCTS_BY_ID_QUERY, { variables: { ids } }));
+  const { nodes } = data(await requestOnce(graphql, PRODUCTS_BY_ID_QUERY, { variables: { ids } }));
   return nodes.filter((node): node is RawProduct => Boolean(node && "variants" in node)).map(toProduct);
 }
 
@@ -161,13 +159,7 @@ export interface ProductDetail extends ListedProduct {
 }
 
 export async function fetchProductDetail(graphql: AdminGraphql, id: string): Promise<ProductDetail | null> {
-  const { product } = await data<{
-    product:
-      | (RawProduct & {
-          variants: { nodes: { selectedOptions: { name: string; value: string }[]; inventoryItem: { id: string } | null }[] };
-        })
-      | null;
-  }>(await graphql(PRODUCT_DETAIL_QUERY, { variables: { id } }));
+  const { product } = data(await requestOnce(graphql, PRODUCT_DETAIL_QUERY, { variables: { id } }));
   if (!product) return null;
   const base = toProduct(product);
   return {

@@ -1,4 +1,6 @@
 // Recent sales of one variant, read from Shopify's orders, for the sell-out forecast.
+import type { BackorderPilotRecentSalesQuery } from "~/types/admin.generated";
+import { requestOnce, type OperationBody } from "./admin-client.server";
 import type { AdminGraphql } from "./types";
 
 // 15 orders × 25 line items keeps one page under Shopify's 1,000-point query cost (797 points requested).
@@ -50,23 +52,8 @@ const ORDER_LINE_ITEMS_QUERY = `#graphql
   }
 `;
 
-interface LineItemPage {
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: { quantity: number; variant: { id: string } | null }[];
-}
-
-interface RecentSalesResponse {
-  data?: {
-    orders: {
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      nodes: { id: string; createdAt: string; lineItems: LineItemPage }[];
-    };
-  };
-}
-
-interface OrderLineItemsResponse {
-  data?: { order: { lineItems: LineItemPage } | null };
-}
+/** A page of an order's line items, as both queries select it. */
+type LineItemPage = BackorderPilotRecentSalesQuery["orders"]["nodes"][number]["lineItems"];
 
 export interface Sale {
   at: Date;
@@ -81,14 +68,13 @@ async function remainingUnits(graphql: AdminGraphql, { orderId, variantId, after
   let units = 0;
   let cursor = after;
   for (;;) {
-    const response = await graphql(ORDER_LINE_ITEMS_QUERY, { variables: { id: orderId, after: cursor } });
-    const body = (await response.json()) as OrderLineItemsResponse;
+    const body = await requestOnce(graphql, ORDER_LINE_ITEMS_QUERY, { variables: { id: orderId, after: cursor } });
     // Deleted since the orders page was read: its sales are gone from Shopify too.
     if (!body.data?.order) return units;
     const page = body.data.order.lineItems;
     units += unitsOf(variantId, page);
     if (!page.pageInfo.hasNextPage) return units;
-    cursor = page.pageInfo.endCursor;
+    cursor = page.pageInfo.endCursor ?? null;
   }
 }
 
@@ -106,18 +92,19 @@ export async function fetchRecentSales(
   const sales: Sale[] = [];
   let after: string | null = null;
   for (let page = 0; page < maxPages; page++) {
-    const response = await graphql(RECENT_SALES_QUERY, { variables: { query, after } });
-    const body = (await response.json()) as RecentSalesResponse;
+    const body: OperationBody<typeof RECENT_SALES_QUERY> = await requestOnce(graphql, RECENT_SALES_QUERY, {
+      variables: { query, after },
+    });
     if (!body.data) break;
     for (const order of body.data.orders.nodes) {
       let units = unitsOf(variantId, order.lineItems);
       if (order.lineItems.pageInfo.hasNextPage) {
-        units += await remainingUnits(graphql, { orderId: order.id, variantId, after: order.lineItems.pageInfo.endCursor });
+        units += await remainingUnits(graphql, { orderId: order.id, variantId, after: order.lineItems.pageInfo.endCursor ?? null });
       }
       if (units > 0) sales.push({ at: new Date(order.createdAt), units });
     }
     if (!body.data.orders.pageInfo.hasNextPage) break;
-    after = body.data.orders.pageInfo.endCursor;
+    after = body.data.orders.pageInfo.endCursor ?? null;
   }
   return sales;
 }

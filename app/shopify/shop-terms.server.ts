@@ -2,7 +2,9 @@
 // version) and the delivery modes on offer, in an app-owned shop metafield ($app:backorder / terms).
 // Also reads what the settings page suggests before the merchant saves: the shop's timezone and country.
 import type { DeliveryMode } from "~/domain/types";
+import type { BackorderPilotSetShopTermsMutation } from "~/types/admin.generated";
 import type { TermsValues } from "~/validation/settings";
+import { requestOnce } from "./admin-client.server";
 import type { AdminGraphql } from "./types";
 
 export const SHOP_TERMS_NAMESPACE = "$app:backorder";
@@ -46,15 +48,8 @@ export interface ShopProfile {
   countryCode: string | null;
 }
 
-interface ShopProfileResponse {
-  data?: {
-    shop: { id: string; ianaTimezone: string; billingAddress: { countryCodeV2: string | null } | null };
-  };
-}
-
 export async function fetchShopProfile(graphql: AdminGraphql): Promise<ShopProfile> {
-  const response = await graphql(SHOP_PROFILE_QUERY);
-  const body = (await response.json()) as ShopProfileResponse;
+  const body = await requestOnce(graphql, SHOP_PROFILE_QUERY);
   if (!body.data) throw new Error("Shopify returned no data for the shop profile");
   const { shop } = body.data;
   return { id: shop.id, timezone: shop.ianaTimezone, countryCode: shop.billingAddress?.countryCodeV2 ?? null };
@@ -67,22 +62,10 @@ export interface ShopTermsMetafield {
   terms: TermsValues;
 }
 
-export interface ShopifyUserError {
-  field: string[] | null;
-  message: string;
-  code?: string | null;
-}
+/** One of metafieldsSet's userErrors (field path, message, code). */
+export type ShopifyUserError = NonNullable<BackorderPilotSetShopTermsMutation["metafieldsSet"]>["userErrors"][number];
 
 export type PublishShopTermsResult = { ok: true; metafieldId: string } | { ok: false; userErrors: ShopifyUserError[] };
-
-interface SetShopTermsResponse {
-  data?: {
-    metafieldsSet: {
-      metafields: { id: string; namespace: string; key: string }[] | null;
-      userErrors: ShopifyUserError[];
-    } | null;
-  };
-}
 
 /**
  * Writes the terms metafield on the shop. Shopify's userErrors come back as `{ ok: false }`; transport and
@@ -92,14 +75,13 @@ export async function publishShopTerms(
   graphql: AdminGraphql,
   { shopId, value }: { shopId: string; value: ShopTermsMetafield },
 ): Promise<PublishShopTermsResult> {
-  const response = await graphql(SET_SHOP_TERMS_MUTATION, {
+  const body = await requestOnce(graphql, SET_SHOP_TERMS_MUTATION, {
     variables: {
       metafields: [
         { ownerId: shopId, namespace: SHOP_TERMS_NAMESPACE, key: SHOP_TERMS_KEY, type: "json", value: JSON.stringify(value) },
       ],
     },
   });
-  const body = (await response.json()) as SetShopTermsResponse;
   const result = body.data?.metafieldsSet;
   if (!result) return { ok: false, userErrors: [{ field: null, message: "Shopify returned no result for metafieldsSet" }] };
   if (result.userErrors.length > 0) return { ok: false, userErrors: result.userErrors };

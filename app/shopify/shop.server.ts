@@ -1,4 +1,5 @@
 // Admin GraphQL reads for the home page: the shop's identity and the products that ran out of stock.
+import { requestOnce } from "./admin-client.server";
 import type { AdminGraphql } from "./types";
 
 const SHOP_OVERVIEW_QUERY = `#graphql
@@ -33,18 +34,8 @@ export interface ShopOverview {
   soldOut: { id: string; title: string; totalInventory: number; variants: { id: string; inventoryQuantity: number }[] }[];
 }
 
-interface ShopOverviewResponse {
-  data?: {
-    shop: { name: string; myshopifyDomain: string; ianaTimezone: string; currencyCode: string };
-    products: {
-      nodes: { id: string; title: string; totalInventory: number | null; variants: { nodes: { id: string; inventoryQuantity: number | null }[] } }[];
-    };
-  };
-}
-
 export async function fetchShopOverview(graphql: AdminGraphql, first = 25): Promise<ShopOverview> {
-  const response = await graphql(SHOP_OVERVIEW_QUERY, { variables: { first } });
-  const body = (await response.json()) as ShopOverviewResponse;
+  const body = await requestOnce(graphql, SHOP_OVERVIEW_QUERY, { variables: { first } });
   if (!body.data) throw new Error("Shopify returned no data for the shop overview");
   const { shop, products } = body.data;
   return {

@@ -107,6 +107,7 @@ const DELETE_SUMMARIES = `#graphql
   }
 `;
 
+/** The userErrors fields the helpers below read; every generated *UserError selection fits it. */
 interface UserError {
   field?: string[] | null;
   message: string;
@@ -146,15 +147,6 @@ async function perCall<T>(items: readonly T[], run: () => Promise<BatchOutcome<T
 
 // ---- reads ----------------------------------------------------------------------------------------
 
-interface VariantNode {
-  id?: string;
-  title?: string;
-  sku?: string | null;
-  inventoryQuantity?: number | null;
-  inventoryPolicy?: InventoryPolicy;
-  product?: { id: string; title: string };
-}
-
 function toPolicy(value: unknown): InventoryPolicy {
   return value === "CONTINUE" ? "CONTINUE" : "DENY";
 }
@@ -169,7 +161,7 @@ export async function readVariantStock(
   const variants = new Map<string, VariantStock>();
   const missing: string[] = [];
   for (const ids of chunk([...new Set(variantIds)], NODES_PER_READ)) {
-    const { data } = await client.request<{ nodes: (VariantNode | null)[] }>(READ_VARIANT_STOCK, {
+    const { data } = await client.request(READ_VARIANT_STOCK, {
       variables: { ids },
       estimatedCost: ids.length,
     });
@@ -200,13 +192,6 @@ export interface PolicyUpdate {
   policy: InventoryPolicy;
 }
 
-interface BulkUpdateData {
-  productVariantsBulkUpdate: {
-    productVariants: { id: string; inventoryPolicy: InventoryPolicy }[] | null;
-    userErrors: UserError[];
-  } | null;
-}
-
 /**
  * Sets inventoryPolicy, one productVariantsBulkUpdate per product (partial updates allowed, so one bad
  * variant does not block its siblings). A variant succeeds only when Shopify returns it with the policy.
@@ -222,7 +207,7 @@ export async function setInventoryPolicies(client: AdminClient, items: readonly 
   for (const [productId, productItems] of byProduct) {
     for (const batch of chunk(productItems, VARIANTS_PER_BULK_UPDATE)) {
       const result = await perCall(batch, async () => {
-        const { data } = await client.request<BulkUpdateData>(SET_INVENTORY_POLICIES, {
+        const { data } = await client.request(SET_INVENTORY_POLICIES, {
           variables: { productId, variants: batch.map((u) => ({ id: u.variantId, inventoryPolicy: u.policy })) },
           estimatedCost: MUTATION_COST,
         });
@@ -276,10 +261,6 @@ export interface SummaryWrite {
   summary: string;
 }
 
-interface MetafieldsSetData {
-  metafieldsSet: { metafields: { owner: { id?: string } | null }[] | null; userErrors: UserError[] } | null;
-}
-
 /**
  * Writes summaries with metafieldsSet, 25 per call. metafieldsSet is atomic: when some elements are
  * refused nothing of the call is saved, so the others are sent again once without the refused ones.
@@ -288,7 +269,7 @@ export async function writeVariantSummaries(client: AdminClient, items: readonly
   const outcome: BatchOutcome<SummaryWrite> = { succeeded: [], failed: [] };
   const send = async (batch: readonly SummaryWrite[]): Promise<BatchOutcome<SummaryWrite>> =>
     perCall(batch, async () => {
-      const { data } = await client.request<MetafieldsSetData>(WRITE_SUMMARIES, {
+      const { data } = await client.request(WRITE_SUMMARIES, {
         variables: {
           metafields: batch.map((w) => ({
             ownerId: w.variantId,
@@ -324,16 +305,12 @@ export async function writeVariantSummaries(client: AdminClient, items: readonly
   return outcome;
 }
 
-interface MetafieldsDeleteData {
-  metafieldsDelete: { deletedMetafields: ({ ownerId: string } | null)[] | null; userErrors: UserError[] } | null;
-}
-
 /** Deletes the summary of variants no longer managed (25 per call). A summary already gone counts as deleted. */
 export async function deleteVariantSummaries(client: AdminClient, variantIds: readonly string[]): Promise<BatchOutcome<string>> {
   const outcome: BatchOutcome<string> = { succeeded: [], failed: [] };
   for (const batch of chunk([...new Set(variantIds)], METAFIELDS_PER_CALL)) {
     const result = await perCall(batch, async () => {
-      const { data } = await client.request<MetafieldsDeleteData>(DELETE_SUMMARIES, {
+      const { data } = await client.request(DELETE_SUMMARIES, {
         variables: { metafields: batch.map((ownerId) => ({ ownerId, namespace: SUMMARY_NAMESPACE, key: SUMMARY_KEY })) },
         estimatedCost: MUTATION_COST,
       });

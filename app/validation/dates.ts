@@ -2,16 +2,15 @@
 // what they describe, judged against "today" in the shop's timezone. The same windows feed the forms'
 // min/max attributes and the actions' validation. Pure: no I/O.
 import { z } from "zod";
+import { isIsoDate } from "../domain/dates";
 
-const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-/** A real calendar date written "YYYY-MM-DD" (no 2026-02-30, no 9999-99-99). */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== "string" || !ISO_DATE_RE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+/**
+ * A real calendar date written "YYYY-MM-DD" (no 2026-02-30, no 2026-13-45, no 9999-99-99): the app's one
+ * check of an ISO date (kept with the domain's day arithmetic, which the layers above may import).
+ */
+export { isIsoDate };
 
 /** `iso` plus `days` calendar days (iso must be a real date). */
 export function addDays(iso: string, days: number): string {

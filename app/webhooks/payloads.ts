@@ -4,6 +4,7 @@
 // acted on. Where the payload has `admin_graphql_api_id`, that gid is preferred over the numeric id. Only the fields we use are checked; anything else Shopify adds is ignored. A payload
 // that fails here is answered 400 and nothing is stored.
 import { z } from "zod";
+import { isIsoDate } from "~/validation/dates";
 import type {
   CustomerRedactFacts,
   DataRequestFacts,
@@ -96,7 +97,7 @@ export function promisedFromProperties(properties: readonly { name: string; valu
     ...properties.filter((p) => ESTIMATED_PROPERTY.test(p.name.trim())),
   ];
   for (const p of candidates) {
-    const dates = [...text(p.value).matchAll(ISO_DATE)].map((m) => m[1] as string).filter((d) => !Number.isNaN(Date.parse(d)));
+    const dates = [...text(p.value).matchAll(ISO_DATE)].map((m) => m[1] as string).filter((d) => isIsoDate(d));
     if (dates.length === 0) continue;
     const sorted = [...dates].sort();
     const latest = sorted[sorted.length - 1] as string;

@@ -4,11 +4,10 @@
 // transaction, record the event (deduplicated on X-Shopify-Event-Id, falling back to the webhook id) and
 // queue its job. A redelivery finds the event already recorded and changes nothing. No Admin API call
 // and no email here: the job does the work, so Shopify gets its 200 in milliseconds.
-import { randomUUID } from "node:crypto";
-import type { Prisma } from "@prisma/client";
 import type { z } from "zod";
-import prisma from "~/db.server";
 import { enqueueCoalescedJob, enqueueJob } from "~/jobs/queue.server";
+import { inTransaction, type Tx } from "~/models/transaction.server";
+import { recordWebhookEvent } from "~/models/webhook-event.server";
 import type { JobKind } from "~/jobs/types";
 import { verifyWebhook } from "./verify.server";
 
@@ -35,7 +34,7 @@ export interface WebhookSpec<S extends z.ZodTypeAny> {
   /** The job to queue for a new event (null: nothing to do later). */
   job?: (data: z.output<S>, meta: WebhookMeta) => JobRequest | null;
   /** Database-only changes that must happen with the event, in the same transaction (new events only). */
-  effects?: (tx: Prisma.TransactionClient, data: z.output<S>, meta: WebhookMeta) => Promise<unknown>;
+  effects?: (tx: Tx, data: z.output<S>, meta: WebhookMeta) => Promise<unknown>;
 }
 
 export type WebhookOutcome = "accepted" | "duplicate";
@@ -52,15 +51,12 @@ function describeIssues(error: z.ZodError): string {
  * transaction. Never fails on a duplicate (INSERT … ON CONFLICT DO NOTHING), so nothing rolls back.
  */
 export async function recordEventAndEnqueue(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   meta: WebhookMeta,
   job: JobRequest | null,
 ): Promise<WebhookOutcome> {
-  const eventRowId = randomUUID();
-  const inserted = await tx.$executeRaw`INSERT INTO "WebhookEvent" ("id", "shop", "eventId", "topic", "webhookId", "receivedAt")
-    VALUES (${eventRowId}, ${meta.shop}, ${meta.eventId}, ${meta.topic}, ${meta.webhookId}, ${meta.receivedAt})
-    ON CONFLICT ("shop", "eventId") DO NOTHING`;
-  if (inserted !== 1) return "duplicate";
+  const inserted = await recordWebhookEvent(meta, tx);
+  if (!inserted) return "duplicate";
   if (job?.coalesce) {
     await enqueueCoalescedJob(
       { shop: meta.shop, kind: job.kind, payloadJson: job.coalesce.payloadJson, key: job.coalesce.key, windowMs: job.coalesce.windowMs, now: meta.receivedAt },
@@ -102,7 +98,7 @@ export async function acceptWebhook<S extends z.ZodTypeAny>(request: Request, sp
   };
   const data = parsed.data as z.output<S>;
   const job = spec.job ? spec.job(data, meta) : null;
-  await prisma.$transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     const outcome = await recordEventAndEnqueue(tx, meta, job);
     if (outcome === "accepted" && spec.effects) await spec.effects(tx, data, meta);
     return outcome;

@@ -1,5 +1,4 @@
 // What each webhook topic records and queues (used by the thin routes in app/routes/webhooks.*.tsx).
-import type { Prisma } from "@prisma/client";
 import type { OrderTopic } from "~/workflows/ledger/types";
 import {
   AppUninstalledPayload,
@@ -16,6 +15,9 @@ import {
   toProductFacts,
   toRedactFacts,
 } from "./payloads";
+import { deleteShopSessions } from "~/models/session.server";
+import { markShopUninstalled } from "~/models/shop.server";
+import type { Tx } from "~/models/transaction.server";
 import type { WebhookSpec } from "./receive.server";
 
 function orders(topic: string, name: OrderTopic): WebhookSpec<typeof OrderPayload> {
@@ -61,9 +63,9 @@ export const appUninstalled: WebhookSpec<typeof AppUninstalledPayload> = {
   payload: AppUninstalledPayload,
   job: () => ({ kind: "shop.uninstalled", payload: {}, maxAttempts: 3 }),
   // The access token is void from now on: drop the sessions with the event, so a reinstall starts clean.
-  effects: async (tx: Prisma.TransactionClient, _data, meta) => {
-    await tx.session.deleteMany({ where: { shop: meta.shop } });
-    await tx.shop.updateMany({ where: { shop: meta.shop }, data: { uninstalledAt: meta.receivedAt } });
+  effects: async (tx: Tx, _data, meta) => {
+    await deleteShopSessions({ shop: meta.shop }, tx);
+    await markShopUninstalled({ shop: meta.shop, at: meta.receivedAt }, tx);
   },
 };
 

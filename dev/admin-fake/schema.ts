@@ -1,11 +1,12 @@
-// Loads the vendored Admin GraphQL schema (tests/fixtures/admin-2026-07.schema.json.gz) once per process.
+// Loads the vendored Admin GraphQL schema (tests/fixtures/admin-<version>.schema.json.gz) once per process.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
+import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
 
-/** The one Admin API version the app, codegen and this fake speak. */
-export const ADMIN_API_VERSION = "2026-07";
+/** The one Admin API version the app, codegen and this fake speak (defined in app/shopify/api-version.ts). */
+export { ADMIN_API_VERSION };
 
 export const ADMIN_SCHEMA_FIXTURE = fileURLToPath(
   new URL(`../../tests/fixtures/admin-${ADMIN_API_VERSION}.schema.json.gz`, import.meta.url),

@@ -17,7 +17,7 @@ const BUCKET = { maximumAvailable: 2_000, restoreRate: 100 };
 
 export async function syncBench(): Promise<string[]> {
   const out: string[] = [];
-  const { createTestDatabase } = await import("../../tests/helpers/database");
+  const { createTestDatabase } = await import("../database");
   const { API_KEY, API_SECRET_KEY, APP_URL, setUpValidSession } = await import("@shopify/shopify-api/test-helpers");
   process.env.DATABASE_URL = createTestDatabase();
   process.env.SHOPIFY_TESTING = "1";

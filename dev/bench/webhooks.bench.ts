@@ -17,6 +17,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { Agent, request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
 import { fmt } from "./lib";
+import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
 
 const HERE = fileURLToPath(import.meta.url);
 const SHOP = "bench-webhooks.myshopify.com";
@@ -62,7 +63,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 async function fakeRole(): Promise<void> {
   const { createAdminFake } = await import("../admin-fake");
-  const { serveFake } = await import("../../tests/faults/processes");
+  const { serveFake } = await import("../admin-fake/http");
   const fake = createAdminFake({ shop: SHOP });
   const variants = [];
   for (let i = 0; i < VARIANTS; i++) {
@@ -188,7 +189,7 @@ function num(gid: string): number {
 type Topology = "separate" | "in-process";
 
 async function ackBench(out: string[], topology: Topology, wal: boolean): Promise<void> {
-  const { createTestDatabase } = await import("../../tests/helpers/database");
+  const { createTestDatabase } = await import("../database");
   const { API_KEY, API_SECRET_KEY, APP_URL } = await import("@shopify/shopify-api/test-helpers");
   const databaseUrl = createTestDatabase();
   if (wal) {
@@ -271,7 +272,7 @@ async function ackBench(out: string[], topology: Topology, wal: boolean): Promis
               "User-Agent": "Shopify-Captain-Hook",
               "X-Shopify-Topic": d.topic,
               "X-Shopify-Shop-Domain": SHOP,
-              "X-Shopify-API-Version": "2026-07",
+              "X-Shopify-API-Version": ADMIN_API_VERSION,
               "X-Shopify-Webhook-Id": randomUUID(),
               "X-Shopify-Event-Id": d.eventId,
               "X-Shopify-Triggered-At": new Date().toISOString(),
@@ -359,7 +360,7 @@ async function ackBench(out: string[], topology: Topology, wal: boolean): Promis
 
 async function allocationBench(out: string[]): Promise<void> {
   if (!process.env.DATABASE_URL) {
-    const { createTestDatabase } = await import("../../tests/helpers/database");
+    const { createTestDatabase } = await import("../database");
     process.env.DATABASE_URL = createTestDatabase();
   }
   const { API_KEY, API_SECRET_KEY, APP_URL } = await import("@shopify/shopify-api/test-helpers");
@@ -374,7 +375,7 @@ async function allocationBench(out: string[]): Promise<void> {
   const { createAdminFake } = await import("../admin-fake");
   const { default: prisma } = await import("~/db.server");
   const { allocateQueue, applyStock } = await import("~/workflows/ledger/allocation.server");
-  const { takeWriteLock } = await import("~/workflows/ledger/write-lock.server");
+  const { takeWriteLock } = await import("~/models/transaction.server");
   const { createWorker } = await import("~/jobs/worker.server");
   const { enqueueJob } = await import("~/jobs/queue.server");
 

@@ -55,6 +55,7 @@ export async function seedApp({ fake, shop, scopes, load }: { fake: AdminFake; s
   });
 
   const variants = (await load("/app/models/backorder-variant.server.ts")) as typeof import("../../app/models/backorder-variant.server");
+  const batches = (await load("/app/models/incoming-batch.server.ts")) as typeof import("../../app/models/incoming-batch.server");
   const store = fake.store;
   const managed = [...store.products.values()].flatMap((product) =>
     store
@@ -92,9 +93,9 @@ export async function seedApp({ fake, shop, scopes, load }: { fake: AdminFake; s
     const incoming = locations.reduce((sum, loc) => sum + store.quantity(variant.inventoryItemId, loc.id, "incoming"), 0);
     const supplier = index % 2 === 0 ? "Atelier Limoges" : "Tissage du Nord";
     // A past delivery, four days late, teaches the engine this supplier's lateness.
-    await variants.addBatch({ shop, batch: { variantId: variant.id, quantity: 10, expectedOn: isoDaysFromNow(-40), receivedOn: isoDaysFromNow(-36), supplier } });
+    await batches.addBatch({ shop, batch: { variantId: variant.id, quantity: 10, expectedOn: isoDaysFromNow(-40), receivedOn: isoDaysFromNow(-36), supplier } });
     if (incoming > 0) {
-      await variants.addBatch({
+      await batches.addBatch({
         shop,
         batch: { variantId: variant.id, quantity: incoming, expectedOn: isoDaysFromNow(12 + (index % 4) * 5), receivedOn: null, supplier },
       });

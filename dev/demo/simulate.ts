@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import express, { type Express, type Response as ExpressResponse } from "express";
 import type { AdminFake } from "../admin-fake";
 import { inventoryPayload, orderPayload } from "../webhook-payloads";
+import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
 
 export interface SimulatorExtras {
   fake: AdminFake;
@@ -61,7 +62,7 @@ export function mountSimulator(app: Express, extras: SimulatorExtras): Simulator
           "User-Agent": "Shopify-Captain-Hook",
           "X-Shopify-Topic": topic,
           "X-Shopify-Shop-Domain": shop,
-          "X-Shopify-API-Version": "2026-07",
+          "X-Shopify-API-Version": ADMIN_API_VERSION,
           "X-Shopify-Webhook-Id": randomUUID(),
           "X-Shopify-Event-Id": randomUUID(),
           "X-Shopify-Triggered-At": new Date().toISOString(),

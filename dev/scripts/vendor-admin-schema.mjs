@@ -6,8 +6,9 @@
 //   node dev/scripts/vendor-admin-schema.mjs              # download (npm pack), verify, extract, unpack
 //   node dev/scripts/vendor-admin-schema.mjs --unpack-only  # only gunzip the committed fixture for codegen
 //
-// To move to another API version or package release, change the constants below and re-run; the
-// tarball's integrity is checked against the pinned value so a registry surprise fails loudly.
+// The API version is app/shopify/api-version.ts's (read by ./admin-api-version.mjs). To move to another
+// version or package release, change it there and the package constants below, then re-run; the tarball's
+// integrity is checked against the pinned value so a registry surprise fails loudly.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,8 +16,9 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { readAdminApiVersion } from "./admin-api-version.mjs";
 
-const API_VERSION = "2026-07";
+const API_VERSION = readAdminApiVersion();
 const PACKAGE = "@shopify/dev-mcp";
 const PACKAGE_VERSION = "1.16.0";
 const PACKAGE_INTEGRITY =

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { WAITING_QUEUE_ORDER } from "~/workflows/ledger/queue-order";
+import { WAITING_QUEUE_ORDER } from "~/models/backorder-line.server";
 import { computeVariantEtas } from "~/workflows/catalog/eta.server";
 import {
   backorderableVariant,

@@ -1,38 +1,10 @@
-// Real worker processes for the fault tests: the test's Admin fake served on loopback HTTP, and children
-// running tests/faults/worker-child.ts against the test's database.
+// Real worker processes for the fault tests: children running tests/faults/worker-child.ts against the
+// test's database, forwarding Shopify calls to the Admin fake served on loopback HTTP (dev/admin-fake/http.ts).
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type Server } from "node:http";
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { AdminFake } from "../../dev/admin-fake";
-
-/** Serves `fake` over HTTP on 127.0.0.1 (the children forward Shopify calls here). */
-export async function serveFake(fake: AdminFake, shop: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      void (async () => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
-        const response = await fake.fetch(`https://${shop}${req.url ?? "/"}`, {
-          method: req.method ?? "POST",
-          headers,
-          body: req.method === "GET" ? undefined : Buffer.concat(chunks),
-        });
-        res.writeHead(response.status, { "Content-Type": response.headers.get("Content-Type") ?? "application/json" });
-        res.end(Buffer.from(await response.arrayBuffer()));
-      })().catch((error: unknown) => {
-        res.writeHead(500);
-        res.end(String(error));
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+export { serveFake } from "../../dev/admin-fake/http";
 
 export interface WorkerChild {
   process: ChildProcess;

@@ -70,7 +70,12 @@ const SOURCE_EXTENSIONS = /\.(ts|tsx|js|jsx|mts|cts)$/;
 
 /** Every `#graphql` template under `dir` (generated declaration files excluded), paths relative to `root`. */
 export function collectGraphqlTemplates(dir: string, root: string): GraphqlTemplate[] {
-  const results: GraphqlTemplate[] = [];
+  return listSourceFiles(dir, root).flatMap((file) => findGraphqlTemplates(readFileSync(join(root, file), "utf8"), file));
+}
+
+/** Source files under `dir` (declaration files and node_modules excluded), sorted, relative to `root`. */
+export function listSourceFiles(dir: string, root: string): string[] {
+  const results: string[] = [];
   const walk = (current: string): void => {
     let entries;
     try {
@@ -83,7 +88,7 @@ export function collectGraphqlTemplates(dir: string, root: string): GraphqlTempl
       if (entry.isDirectory()) {
         if (entry.name !== "node_modules" && !entry.name.startsWith(".cache")) walk(path);
       } else if (SOURCE_EXTENSIONS.test(entry.name) && !entry.name.endsWith(".d.ts")) {
-        results.push(...findGraphqlTemplates(readFileSync(path, "utf8"), relative(root, path)));
+        results.push(relative(root, path));
       }
     }
   };

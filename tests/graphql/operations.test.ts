@@ -1,15 +1,21 @@
-// Every #graphql operation in app/ must be valid against the vendored Admin 2026-07 schema, be named,
-// and have a name unique across app/ (codegen keys types by operation name).
+// Every #graphql operation in app/ must be valid against the vendored Admin schema, be named, and have a
+// name unique across app/ (codegen keys types by operation name). Every one lives in app/shopify/ and is
+// sent through the typed client, with the document codegen typed (./typed-calls.ts).
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadAdminSchema, mutationsRequiringIdempotency } from "../../dev/admin-fake/schema";
+import { ADMIN_API_VERSION, loadAdminSchema, mutationsRequiringIdempotency } from "../../dev/admin-fake/schema";
 import {
+  type GraphqlTemplate,
   type OperationInfo,
   checkOperation,
   collectGraphqlTemplates,
   findGraphqlTemplates,
+  listSourceFiles,
   operationsOf,
 } from "./collect-operations";
+import { auditAdminCalls, generatedOperationKeys, operationsOutside, untypedTemplates } from "./typed-calls";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const APP = fileURLToPath(new URL("../../app", import.meta.url));
@@ -106,7 +112,7 @@ describe(`#graphql operations in app/ (${operations.length} found)`, () => {
       continue;
     }
     for (const op of ops) {
-      it(`${template.file} › ${op.name ?? "(anonymous)"} is valid against Admin ${"2026-07"}`, () => {
+      it(`${template.file} › ${op.name ?? "(anonymous)"} is valid against Admin ${ADMIN_API_VERSION}`, () => {
         // GIVEN an operation from app/  WHEN it is validated  THEN there are no problems
         expect(checkOperation(schema, op, idempotent)).toEqual([]);
       });
@@ -128,5 +134,103 @@ describe(`#graphql operations in app/ (${operations.length} found)`, () => {
     }
     const duplicates = [...seen].filter(([, places]) => places.length > 1);
     expect(duplicates).toEqual([]);
+  });
+});
+
+const at = (t: GraphqlTemplate) => `${t.file}:${t.line}`;
+const template = (file: string, source: string): GraphqlTemplate => ({ file, line: 1, source, interpolations: 0 });
+
+const CALLS_FIXTURE = [
+  'import { requestOnce, type AdminClient } from "./admin-client.server";',
+  "const SHOP = `#graphql",
+  "  query FixtureShop { shop { name } }",
+  "`;",
+  "const UNSENT = `#graphql query FixtureUnsent { shop { id } }`;",
+  "type LooseGraphql = (query: string) => Promise<Response>;",
+  "export async function calls(client: AdminClient, graphql: AdminGraphql, built: string) {",
+  "  await client.request(SHOP);",
+  "  await requestOnce(graphql, SHOP);",
+  "  await client.request(built);",
+  "  await client.request<{ shop: { name: string } }>(SHOP);",
+  "  await (graphql as unknown as LooseGraphql)(SHOP);",
+  "  await graphql(SHOP);",
+  "  return (await requestOnce(graphql, SHOP)).data as any;",
+  "}",
+].join("\n");
+
+describe("the typed-call checks", () => {
+  it("report a #graphql operation outside app/shopify/", () => {
+    // GIVEN one template in app/shopify/ and one in app/proxy/
+    const templates = [template("app/shopify/a.server.ts", "query A { shop { id } }"), template("app/proxy/b.server.ts", "query B { shop { id } }")];
+
+    // WHEN they are checked  THEN only the one outside is reported
+    expect(operationsOutside(templates).map((t) => t.file)).toEqual(["app/proxy/b.server.ts"]);
+  });
+
+  it("report each way around the typed client in app/shopify/, and accept typed calls", () => {
+    // GIVEN a module of app/shopify/ with two typed calls and every untyped kind of call
+    // WHEN it is audited
+    const problems = auditAdminCalls(CALLS_FIXTURE, "app/shopify/fixture.server.ts").map((p) => `${p.line}: ${p.message}`);
+
+    // THEN lines 8-9 (typed) pass, and each other kind is reported on its line
+    expect(problems).toEqual([
+      expect.stringMatching(/^6: LooseGraphql/),
+      expect.stringMatching(/^10: \.request\(\) must be given a #graphql constant/),
+      expect.stringMatching(/^11: \.request<…>\(\) with a type argument/),
+      expect.stringMatching(/^12: double cast/),
+      expect.stringMatching(/^12: LooseGraphql/),
+      expect.stringMatching(/^13: admin\.graphql called directly/),
+      expect.stringMatching(/^14: cast to any/),
+      expect.stringMatching(/^5: UNSENT is never passed/),
+    ]);
+  });
+
+  it("report direct admin.graphql calls anywhere in app/, and nothing in the client module itself", () => {
+    // GIVEN the same module outside app/shopify/, and a direct call inside the client module
+    const outside = auditAdminCalls(CALLS_FIXTURE, "app/proxy/fixture.server.ts").map((p) => `${p.line}: ${p.message}`);
+    const client = auditAdminCalls("export const go = (graphql: G, q: string) => graphql(q);", "app/shopify/admin-client.server.ts");
+
+    // THEN outside, the direct call is reported (casts and .request are app/shopify/'s rules); the client may call it
+    expect(outside).toEqual([expect.stringMatching(/^13: admin\.graphql called directly/)]);
+    expect(client).toEqual([]);
+  });
+
+  it("report a #graphql document codegen has not typed", () => {
+    // GIVEN generated declarations that type one document, and two templates
+    const typed = "#graphql\n  query FixtureTyped { shop { id } }\n";
+    const generated = `interface GeneratedQueryTypes {\n  ${JSON.stringify(typed)}: {return: FixtureTypedQuery, variables: FixtureTypedQueryVariables},\n}\n`;
+    const templates = [template("app/shopify/a.ts", typed), template("app/shopify/b.ts", "#graphql\n  query FixtureNew { shop { id } }\n")];
+
+    // WHEN they are compared  THEN the one codegen has not seen is reported
+    expect([...generatedOperationKeys(generated)]).toEqual([typed]);
+    expect(untypedTemplates(templates, generatedOperationKeys(generated)).map((t) => t.file)).toEqual(["app/shopify/b.ts"]);
+  });
+});
+
+describe("Admin operations in app/ go through the typed client", () => {
+  it("keeps every #graphql operation in app/shopify/", () => {
+    // GIVEN every #graphql template in app/  THEN none is outside app/shopify/
+    expect(operationsOutside(templates).map(at)).toEqual([]);
+  });
+
+  it("sends each one with a #graphql constant through client.request or requestOnce, uncast", () => {
+    // GIVEN every source file of app/ (generated types excluded)
+    const files = listSourceFiles(APP, ROOT).filter((file) => !file.split("\\").join("/").startsWith("app/types/"));
+
+    // WHEN each is audited  THEN there is nothing to report
+    const problems = files.flatMap((file) => auditAdminCalls(readFileSync(join(ROOT, file), "utf8"), file));
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([]);
+  });
+
+  it("has generated types for every operation (codegen is up to date)", () => {
+    // GIVEN the declarations `npm run graphql-codegen` writes
+    const generatedFile = join(ROOT, "app/types/admin.generated.d.ts");
+    if (!existsSync(generatedFile)) expect.fail("app/types/admin.generated.d.ts is missing: run `npm run graphql-codegen`");
+    const keys = generatedOperationKeys(readFileSync(generatedFile, "utf8"));
+
+    // THEN each operation's text is one of its keys, so the typed client accepts it and types its result
+    const stale = untypedTemplates(templates, keys).map(at);
+    expect(stale, "run `npm run graphql-codegen` (or `npm run typecheck`)").toEqual([]);
+    expect(keys.size).toBe(operations.length);
   });
 });

@@ -12,10 +12,9 @@ import {
   getJwt,
   setUpValidRequest,
 } from "@shopify/shopify-api/test-helpers";
+import { ADMIN_API_VERSION as API_VERSION } from "../../app/shopify/api-version";
 
 export { API_KEY, API_SECRET_KEY, APP_URL, TEST_SHOP };
-
-const API_VERSION = "2026-07";
 
 /** The test-helpers take a store *name* and append ".myshopify.com" themselves. */
 function storeName(shop: string): string {

@@ -3,7 +3,7 @@
 // Nobody may be told a later date than the one the settled ledger gives them.
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { WAITING_QUEUE_ORDER } from "~/workflows/ledger/queue-order";
+import { WAITING_QUEUE_ORDER } from "~/models/backorder-line.server";
 import { computeVariantEtas } from "~/workflows/catalog/eta.server";
 import { deliver, ledgerShop, outbox, placeOrder, runAllJobs, backorderableVariant, type Delivery, type LedgerShop } from "./ledger-support";
 import { seededRandom, shuffle } from "../faults/support";

@@ -4,7 +4,7 @@
 import { afterAll, afterEach } from "vitest";
 import { setupServer } from "msw/node";
 import { API_KEY, API_SECRET_KEY, APP_URL } from "@shopify/shopify-api/test-helpers";
-import { createTestDatabase } from "../helpers/database";
+import { createTestDatabase } from "../../dev/database";
 
 process.env.SHOPIFY_TESTING = "1";
 process.env.SHOPIFY_API_KEY = API_KEY;

@@ -13,9 +13,9 @@
 //   - a refused write (userErrors) is recorded in syncError and returned; that part is not marked synced.
 //   - throttling is absorbed by the client; if Shopify keeps throttling, the variants not done are failed
 //     with that reason (a later run picks them up). Auth errors propagate after what was done is recorded.
-import prisma from "~/db.server";
 import { sameSummary } from "~/domain/summary";
 import type { InventoryPolicy } from "~/domain/policy";
+import { knownVariantIds, recordSyncOutcomes, recordSyncReadings, variantsToSync } from "~/models/backorder-variant.server";
 import {
   AdminApiError,
   createAdminClient,
@@ -92,14 +92,6 @@ async function inChunks<T>(items: readonly T[], size: number, run: (chunk: T[]) 
   for (let i = 0; i < items.length; i += size) await run(items.slice(i, i + size));
 }
 
-async function managedVariantIds(shop: string): Promise<string[]> {
-  const rows = await prisma.backorderVariant.findMany({
-    where: { shop, OR: [{ mode: { not: "off" } }, { syncedPolicy: "CONTINUE" }, { syncedSummary: { not: null } }] },
-    select: { variantId: true },
-  });
-  return rows.map((r) => r.variantId);
-}
-
 /** Syncs the shop's variants with Shopify and reports what changed and what failed. */
 export async function syncVariants(options: SyncVariantsOptions): Promise<SyncReport> {
   const { shop } = options;
@@ -116,12 +108,11 @@ export async function syncVariants(options: SyncVariantsOptions): Promise<SyncRe
     stats: client.stats,
   };
 
-  const requested = [...new Set(options.variantIds ?? (await managedVariantIds(shop)))];
+  const requested = [...new Set(options.variantIds ?? (await variantsToSync({ shop })))];
   if (requested.length === 0) return report;
   const known = new Set<string>();
   await inChunks(requested, 500, async (ids) => {
-    const rows = await prisma.backorderVariant.findMany({ where: { shop, variantId: { in: ids } }, select: { variantId: true } });
-    for (const row of rows) known.add(row.variantId);
+    for (const variantId of await knownVariantIds({ shop, variantIds: ids })) known.add(variantId);
   });
   for (const id of requested) {
     if (!known.has(id)) report.failed.push({ variantId: id, message: "Not managed by Backorder Pilot (no settings saved for this variant)" });
@@ -160,15 +151,7 @@ export async function syncVariants(options: SyncVariantsOptions): Promise<SyncRe
     }
     const found = ids.filter((id) => shopify.has(id));
     await inChunks(found, UPDATE_CHUNK, (chunk) =>
-      prisma.$transaction(
-        chunk.map((variantId) => {
-          const v = shopify.get(variantId) as VariantStock;
-          return prisma.backorderVariant.updateMany({
-            where: { shop, variantId },
-            data: { variantTitle: v.variantTitle, sku: v.sku, available: v.available },
-          });
-        }),
-      ),
+      recordSyncReadings({ shop, readings: chunk.map((variantId) => ({ ...(shopify.get(variantId) as VariantStock), variantId })) }),
     );
 
     // 2. What it should have.
@@ -279,17 +262,6 @@ function collect(report: SyncReport, outcomes: Map<string, Outcome>): void {
 async function persist(shop: string, outcomes: Map<string, Outcome>, now: Date): Promise<void> {
   const entries = [...outcomes.entries()];
   await inChunks(entries, UPDATE_CHUNK, (chunk) =>
-    prisma.$transaction(
-      chunk.map(([variantId, o]) =>
-        prisma.backorderVariant.updateMany({
-          where: { shop, variantId },
-          data: {
-            ...(o.policy !== undefined ? { syncedPolicy: o.policy } : {}),
-            ...(o.summary !== undefined ? { syncedSummary: o.summary } : {}),
-            ...(o.error === undefined ? { syncedAt: now, syncError: null } : { syncError: o.error }),
-          },
-        }),
-      ),
-    ),
+    recordSyncOutcomes({ shop, now, outcomes: chunk.map(([variantId, o]) => ({ variantId, policy: o.policy, summary: o.summary, error: o.error })) }),
   );
 }

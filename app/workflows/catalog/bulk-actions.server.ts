@@ -14,7 +14,7 @@ import { readVariantInventory, type VariantInventory } from "~/shopify/inventory
 import type { AdminGraphql } from "~/shopify/types";
 import { setLeadTimeForVariants, setModeForVariants, upsertShopifyFacts } from "~/models/backorder-variant.server";
 import { enqueueBulkJob, recordBulkProgress, type BulkOutcome, type BulkProgress } from "~/models/bulk-job.server";
-import { MODE_FILTERS, PRODUCT_TABS, QUERY_MAX_CHARS, listProducts, type ListingFilter } from "~/models/product-listing.server";
+import { MODE_FILTERS, PRODUCT_TABS, QUERY_MAX_CHARS, listProducts, type ListingFilter } from "./product-listing.server";
 import type { JobContext, JobOutcome } from "~/jobs/types";
 import { PermanentJobError } from "~/jobs/types";
 import { syncVariants, type SyncFailure } from "./backorder-sync.server";
@@ -70,18 +70,7 @@ async function applyChange({
 }): Promise<SyncFailure[]> {
   if (variants.length === 0) return [];
   const variantIds = variants.map((v) => v.variantId);
-  await upsertShopifyFacts({
-    shop,
-    variants: variants.map((v) => ({
-      productId: v.productId,
-      variantId: v.variantId,
-      productTitle: v.productTitle,
-      variantTitle: v.variantTitle,
-      sku: v.sku,
-      available: v.available,
-      inventoryItemId: v.inventoryItemId,
-    })),
-  });
+  await upsertShopifyFacts({ shop, variants });
   if (change.intent === "enable") await setModeForVariants({ shop, variantIds, mode: BULK_ENABLE_MODE });
   if (change.intent === "disable") await setModeForVariants({ shop, variantIds, mode: "off" });
   if (change.intent === "lead-time") await setLeadTimeForVariants({ shop, variantIds, leadTimeDays: change.leadTimeDays });

@@ -2,14 +2,14 @@
 // database: BackorderVariant rows, their incoming batches, the waiting order lines (FIFO), supplier
 // lateness learnt from received batches, and the shop settings. No Shopify call here; the sync service
 // refreshes `available` first and then calls computeVariantEtas.
-import type { Prisma } from "@prisma/client";
-import prisma from "~/db.server";
 import { createEtaContext, computeVariantEta, type EtaSettings } from "~/domain/eta";
 import { latenessSamplesFromBatches, latenessStats } from "~/domain/forecast";
 import { decideInventoryPolicy, type BackorderMode, type InventoryPolicy, type PolicyDecision } from "~/domain/policy";
 import { buildVariantSummary, serializeSummary, type VariantSummary } from "~/domain/summary";
 import type { DeliveryMode, IncomingBatch, LatenessStats, VariantEta, WaitingLine } from "~/domain/types";
-import { WAITING_QUEUE_ORDER } from "~/workflows/ledger/queue-order";
+import { waitingQueueLines } from "~/models/backorder-line.server";
+import { storedVariants, type StoredVariant } from "~/models/backorder-variant.server";
+import { receivedBatchesOfSuppliers } from "~/models/incoming-batch.server";
 import { enabledModes, getShopSettings, toEtaSettings } from "~/models/settings.server";
 import { isUsableStoredDate, isUsableStoredInstant } from "~/validation/dates";
 
@@ -108,29 +108,6 @@ function badBatchIds(batches: readonly { id: string; expectedOn: string; receive
     .map((b) => b.id);
 }
 
-const STORED_VARIANT_SELECT = {
-  variantId: true,
-  productId: true,
-  mode: true,
-  cap: true,
-  leadTimeDays: true,
-  capacityPerWeek: true,
-  startsAt: true,
-  endsAt: true,
-  messageEn: true,
-  messageFr: true,
-  available: true,
-  syncedPolicy: true,
-  syncedSummary: true,
-  batches: {
-    select: { id: true, quantity: true, expectedOn: true, receivedOn: true, supplier: true },
-    orderBy: [{ expectedOn: "asc" as const }, { createdAt: "asc" as const }],
-  },
-} satisfies Prisma.BackorderVariantSelect;
-
-/** A managed variant as the engine reads it from the database. */
-export type StoredVariant = Prisma.BackorderVariantGetPayload<{ select: typeof STORED_VARIANT_SELECT }>;
-
 /** Like computeVariantEtas, and also the variants it skipped because their stored data is unusable. */
 export async function computeVariantEtasReport({
   shop,
@@ -149,23 +126,15 @@ export async function computeVariantEtasReport({
 }): Promise<{ results: VariantEtaResult[]; problems: VariantDataProblem[] }> {
   if (variantIds && variantIds.length === 0) return { results: [], problems: [] };
   const shopSettings = settings ?? (await loadEtaSettings({ shop }));
-  const select = STORED_VARIANT_SELECT;
   const loaded = variantIds
-    ? (await inChunks(variantIds, (ids) => prisma.backorderVariant.findMany({ where: { shop, variantId: { in: ids } }, select }))).flat()
-    : await prisma.backorderVariant.findMany({ where: { shop }, select });
+    ? (await inChunks(variantIds, (ids) => storedVariants({ shop, variantIds: ids }))).flat()
+    : await storedVariants({ shop });
   const rows = adjust ? loaded.map(adjust) : loaded;
   if (rows.length === 0) return { results: [], problems: [] };
 
-  const lineSelect = { id: true, variantId: true, quantity: true, promisedLatest: true };
-  const lineOrder = [...WAITING_QUEUE_ORDER];
   const lines = variantIds
-    ? (
-        await inChunks(
-          rows.map((r) => r.variantId),
-          (ids) => prisma.backorderLine.findMany({ where: { shop, status: "waiting", variantId: { in: ids } }, select: lineSelect, orderBy: lineOrder }),
-        )
-      ).flat()
-    : await prisma.backorderLine.findMany({ where: { shop, status: "waiting" }, select: lineSelect, orderBy: lineOrder });
+    ? (await inChunks(rows.map((r) => r.variantId), (ids) => waitingQueueLines({ shop, variantIds: ids }))).flat()
+    : await waitingQueueLines({ shop });
   const queues = new Map<string, WaitingLine[]>();
   for (const line of lines) {
     const queue = queues.get(line.variantId) ?? [];
@@ -176,10 +145,7 @@ export async function computeVariantEtasReport({
   const suppliers = new Set(rows.flatMap((r) => r.batches.flatMap((b) => (b.supplier ? [b.supplier] : []))));
   const supplierLateness = new Map<string, LatenessStats>();
   if (suppliers.size > 0) {
-    const received = await prisma.incomingBatch.findMany({
-      where: { shop, supplier: { in: [...suppliers] }, receivedOn: { not: null } },
-      select: { id: true, quantity: true, expectedOn: true, receivedOn: true, supplier: true },
-    });
+    const received = await receivedBatchesOfSuppliers({ shop, suppliers: [...suppliers] });
     const bySupplier = new Map<string, IncomingBatch[]>();
     for (const b of received) {
       // One bad date must not spoil the supplier's history for every variant it supplies.

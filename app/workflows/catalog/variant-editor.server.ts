@@ -2,16 +2,15 @@
 // settings, batches, FIFO queue with each line's date, and what a shopper would see now.
 import type { AdminGraphql } from "~/shopify/types";
 import { fetchProductDetail, type ProductDetail } from "~/shopify/products.server";
+import { listWaitingLines } from "~/models/backorder-line.server";
 import {
-  addBatch,
   getBackorderVariant,
-  listWaitingLines,
-  removeBatch,
   saveVariantSettings,
-  updateBatch,
   upsertShopifyFacts,
   variantSettingsColumns,
+  type StoredVariant,
 } from "~/models/backorder-variant.server";
+import { addBatch, removeBatch, updateBatch } from "~/models/incoming-batch.server";
 import { batchSchema, variantSettingsSchema } from "~/validation/backorder-variant";
 import { dateWindows, isUsableStoredDate, localToday } from "~/validation/dates";
 import { fieldErrors } from "~/validation/form-data";
@@ -25,7 +24,6 @@ import { previewDateChanges, type DateChangePreview } from "~/workflows/ledger/p
 import { enqueueVariantRecompute } from "~/jobs/schedule.server";
 import { enqueueJob } from "~/jobs/queue.server";
 import { batchReceiptKey, readVariantStockLocations, receiveBatchStock } from "~/shopify/inventory-adjust.server";
-import type { StoredVariant } from "./eta.server";
 
 export function productGid(id: string): string | null {
   return /^\d{1,20}$/.test(id) ? `gid://shopify/Product/${id}` : null;

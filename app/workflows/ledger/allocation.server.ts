@@ -10,13 +10,17 @@
 //   4. when free stock grew, queue back-in-stock emails for at most that many subscribers.
 // Only the prefix of the queue that the stock can cover is read, so a variant with 10,000 waiting lines
 // costs one SUM and a page of rows.
-import type { Prisma } from "@prisma/client";
 import { allocateFifo } from "~/domain/allocation";
+import {
+  markLinesAllocated,
+  owedUnitsRecordedBy,
+  readyEmailLinesOfOrders,
+  waitingQueuePage,
+} from "~/models/backorder-line.server";
+import { recordStockReading, stockStateOfVariant } from "~/models/backorder-variant.server";
+import type { Tx } from "~/models/transaction.server";
 import { queueBackInStockEmails } from "~/notifications/queue.server";
-import { LINE_EMAIL_SELECT, queueReady } from "./notify.server";
-import { WAITING_QUEUE_ORDER } from "./queue-order";
-
-type Tx = Prisma.TransactionClient;
+import { queueReady } from "./notify.server";
 
 const PAGE = 500;
 
@@ -50,11 +54,7 @@ export interface AllocationOutcome {
 export async function queueReadyEmails(tx: Tx, shop: string, orderIds: readonly string[]): Promise<number> {
   let queued = 0;
   for (let i = 0; i < orderIds.length; i += PAGE) {
-    const lines = await tx.backorderLine.findMany({
-      where: { shop, orderId: { in: orderIds.slice(i, i + PAGE) } },
-      select: { ...LINE_EMAIL_SELECT, orderId: true, status: true, holdId: true },
-      orderBy: { id: "asc" },
-    });
+    const lines = await readyEmailLinesOfOrders({ shop, orderIds: orderIds.slice(i, i + PAGE) }, tx);
     const byOrder = new Map<string, typeof lines>();
     for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
     for (const orderLines of byOrder.values()) {
@@ -87,21 +87,14 @@ export async function allocateQueue(
   tx: Tx,
   { shop, variantId, available, asOf, now }: { shop: string; variantId: string; available: number; asOf: Date; now: Date },
 ): Promise<QueueAllocation> {
-  const eligible = { shop, variantId, status: "waiting", createdAt: { lte: asOf } } as const;
-  const owed = (await tx.backorderLine.aggregate({ where: eligible, _sum: { quantity: true } }))._sum.quantity ?? 0;
+  const owed = await owedUnitsRecordedBy({ shop, variantId, asOf }, tx);
   const supply = available + owed;
   if (owed <= 0 || supply <= 0) return { allocatedLineIds: [], orderIds: [] };
   const prefix: { id: string; quantity: number; orderId: string }[] = [];
   let units = 0;
   // Every line owes at least one unit, so the lines `supply` can reach are at most `supply`.
   for (let skip = 0, take = Math.min(PAGE, supply + 1); units < supply; skip += take, take = PAGE) {
-    const page = await tx.backorderLine.findMany({
-      where: eligible,
-      orderBy: [...WAITING_QUEUE_ORDER],
-      skip,
-      take,
-      select: { id: true, quantity: true, orderId: true },
-    });
+    const page = await waitingQueuePage({ shop, variantId, asOf, skip, take }, tx);
     for (const line of page) {
       prefix.push(line);
       units += line.quantity;
@@ -110,10 +103,7 @@ export async function allocateQueue(
   }
   const result = allocateFifo(prefix, supply);
   for (let i = 0; i < result.newlyAllocated.length; i += PAGE) {
-    await tx.backorderLine.updateMany({
-      where: { shop, id: { in: result.newlyAllocated.slice(i, i + PAGE) }, status: "waiting" },
-      data: { status: "allocated", allocatedAt: now },
-    });
+    await markLinesAllocated({ shop, lineIds: result.newlyAllocated.slice(i, i + PAGE), now }, tx);
   }
   const orderOf = new Map(prefix.map((l) => [l.id, l.orderId]));
   return { allocatedLineIds: result.newlyAllocated, orderIds: [...new Set(result.newlyAllocated.map((id) => orderOf.get(id) as string))] };
@@ -124,25 +114,24 @@ export async function applyStock(
   { shop, snapshot, now }: { shop: string; snapshot: StockSnapshot; now: Date },
 ): Promise<AllocationOutcome | null> {
   const { variantId } = snapshot;
-  const variant = await tx.backorderVariant.findUnique({
-    where: { shop_variantId: { shop, variantId } },
-    select: { available: true, inventoryUpdatedAt: true, productTitle: true, variantTitle: true },
-  });
+  const variant = await stockStateOfVariant({ shop, variantId }, tx);
   if (!variant) return null;
   const newest =
     snapshot.eventUpdatedAt && (!variant.inventoryUpdatedAt || snapshot.eventUpdatedAt > variant.inventoryUpdatedAt)
       ? snapshot.eventUpdatedAt
       : variant.inventoryUpdatedAt;
-  await tx.backorderVariant.updateMany({
-    where: { shop, variantId },
-    data: {
+  await recordStockReading(
+    {
+      shop,
+      variantId,
       available: snapshot.available,
       inventoryUpdatedAt: newest,
-      ...(snapshot.inventoryItemId ? { inventoryItemId: snapshot.inventoryItemId } : {}),
-      ...(snapshot.productTitle ? { productTitle: snapshot.productTitle } : {}),
-      ...(snapshot.variantTitle ? { variantTitle: snapshot.variantTitle } : {}),
+      inventoryItemId: snapshot.inventoryItemId,
+      productTitle: snapshot.productTitle,
+      variantTitle: snapshot.variantTitle,
     },
-  });
+    tx,
+  );
 
   const allocation = await allocateQueue(tx, { shop, variantId, available: snapshot.available, asOf: snapshot.asOf, now });
   const outcome: AllocationOutcome = {

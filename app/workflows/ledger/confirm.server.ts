@@ -2,15 +2,14 @@
 // settled ledger gives them (./settle.server.ts), or the in-stock date when stock already serves them. An order whose variants are not all settled yet waits;
 // the pass that settles them (the last order of a burst, a stock reading, the settle recheck) confirms it.
 // The compare-and-set on notifiedLatest makes a concurrent or repeated pass confirm nothing twice.
-import prisma from "~/db.server";
 import { dateChange } from "~/domain/date-change";
+import { ordersWithUnconfirmedLines, recordConfirmation, unconfirmedLinesOfOrders } from "~/models/backorder-line.server";
+import { inWriteTransaction } from "~/models/transaction.server";
 import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/workflows/catalog/eta.server";
-import { LINE_EMAIL_SELECT, queueConfirmation, queueDelay } from "./notify.server";
+import { queueConfirmation, queueDelay } from "./notify.server";
 import { variantSettlement } from "./settle.server";
-import { takeWriteLock } from "./write-lock.server";
 
 const IN_CHUNK = 500;
-const OPEN = ["waiting", "allocated"];
 
 export interface ConfirmOutcome {
   confirmedOrders: number;
@@ -39,25 +38,14 @@ export async function confirmPendingOrders({
   const outcome: ConfirmOutcome = { confirmedOrders: 0, confirmedLines: 0, deferredOrders: 0 };
   const orderIds = new Set<string>();
   for (let i = 0; i < variantIds.length; i += IN_CHUNK) {
-    const rows = await prisma.backorderLine.findMany({
-      where: { shop, variantId: { in: variantIds.slice(i, i + IN_CHUNK) }, status: { in: OPEN }, notifiedLatest: null },
-      select: { orderId: true },
-      distinct: ["orderId"],
-    });
-    for (const r of rows) orderIds.add(r.orderId);
+    for (const orderId of await ordersWithUnconfirmedLines({ shop, variantIds: variantIds.slice(i, i + IN_CHUNK) })) orderIds.add(orderId);
   }
   if (orderIds.size === 0) return outcome;
 
   const pending = (
     await Promise.all(
-      chunks([...orderIds]).map((ids) =>
-        prisma.backorderLine.findMany({
-          where: { shop, orderId: { in: ids }, status: { in: OPEN }, notifiedLatest: null },
-          select: { ...LINE_EMAIL_SELECT, orderId: true, variantId: true, status: true, promisedLatest: true, termsVersion: true },
-          // The email lists the lines as the order does.
-          orderBy: { lineItemId: "asc" },
-        }),
-      ),
+      // The email lists the lines as the order does.
+      chunks([...orderIds]).map((ids) => unconfirmedLinesOfOrders({ shop, orderIds: ids })),
     )
   ).flat();
   const byOrder = new Map<string, typeof pending>();
@@ -80,18 +68,14 @@ export async function confirmPendingOrders({
   const inStockOf = new Map([...known.values()].map((r) => [r.variantId, { earliest: r.eta.inStock.earliest, latest: r.eta.inStock.latest }]));
 
   for (const lines of ready) {
-    const confirmed = await prisma.$transaction(async (tx) => {
-      await takeWriteLock(tx);
+    const confirmed = await inWriteTransaction(async (tx) => {
       const done: ((typeof lines)[number] & { earliest: string; latest: string; promised: string })[] = [];
       for (const line of lines) {
         const eta = line.status === "allocated" ? inStockOf.get(line.variantId) : etaOf.get(line.id);
         if (!eta) continue;
         const promised = line.promisedLatest ?? eta.latest;
-        const { count } = await tx.backorderLine.updateMany({
-          where: { id: line.id, shop, status: line.status, notifiedLatest: null },
-          data: { notifiedLatest: eta.latest, promisedLatest: promised },
-        });
-        if (count === 1) done.push({ ...line, ...eta, promised });
+        const won = await recordConfirmation({ shop, lineId: line.id, status: line.status, notifiedLatest: eta.latest, promisedLatest: promised }, tx);
+        if (won) done.push({ ...line, ...eta, promised });
       }
       if (done.length === 0) return 0;
       const termsVersion = done.find((l) => l.termsVersion !== null)?.termsVersion ?? settings.termsVersion;

@@ -5,11 +5,11 @@
 // date that moved earlier by as much gets one good-news email the same way. The compare-and-set on
 // notifiedLatest makes a concurrent or repeated run send nothing twice. A variant that is not settled
 // (orders Shopify counts are not recorded yet) is skipped: its queue may still change.
-import prisma from "~/db.server";
 import type { EtaShopSettings, VariantEtaResult } from "~/workflows/catalog/eta.server";
 import { dateChange, type DateChange } from "~/domain/date-change";
-import { LINE_EMAIL_SELECT, queueDelay, queueEarlierDate } from "./notify.server";
-import { takeWriteLock } from "./write-lock.server";
+import { moveToldDate, toldWaitingLines } from "~/models/backorder-line.server";
+import { inWriteTransaction } from "~/models/transaction.server";
+import { queueDelay, queueEarlierDate } from "./notify.server";
 
 const TX_CHUNK = 50;
 
@@ -48,10 +48,7 @@ export async function detectDelays({
   const variantIds = checked.map((r) => r.variantId);
   const candidates: Candidate[] = [];
   for (let i = 0; i < variantIds.length; i += 500) {
-    const lines = await prisma.backorderLine.findMany({
-      where: { shop, variantId: { in: variantIds.slice(i, i + 500) }, status: "waiting", notifiedLatest: { not: null } },
-      select: { ...LINE_EMAIL_SELECT, notifiedLatest: true },
-    });
+    const lines = await toldWaitingLines({ shop, variantIds: variantIds.slice(i, i + 500) });
     for (const line of lines) {
       const eta = etaOf.get(line.id);
       if (!eta || !line.notifiedLatest) continue;
@@ -61,17 +58,12 @@ export async function detectDelays({
   }
   for (let i = 0; i < candidates.length; i += TX_CHUNK) {
     const chunk = candidates.slice(i, i + TX_CHUNK);
-    const counts = await prisma.$transaction(async (tx) => {
-      await takeWriteLock(tx);
+    const counts = await inWriteTransaction(async (tx) => {
       let delayed = 0;
       let improved = 0;
       let queued = 0;
       for (const { line, eta, direction } of chunk) {
-        const { count } = await tx.backorderLine.updateMany({
-          where: { id: line.id, shop, status: "waiting", notifiedLatest: line.notifiedLatest },
-          data: { notifiedLatest: eta.latest },
-        });
-        if (count !== 1) continue;
+        if (!(await moveToldDate({ shop, lineId: line.id, from: line.notifiedLatest, to: eta.latest }, tx))) continue;
         const dates = { previousLatest: line.notifiedLatest, earliest: eta.earliest, latest: eta.latest };
         if (direction === "later") {
           delayed++;

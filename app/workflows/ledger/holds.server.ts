@@ -8,8 +8,18 @@
 // then queue the order's ready-to-ship email in the transaction that records the release. Before
 // releasing, the fulfillment order is read: a cancelled order gets no email (its stock goes back to the
 // queue), and a hold someone already released counts as released.
-import prisma from "~/db.server";
 import type { JobContext } from "~/jobs/types";
+import {
+  cancelOpenLinesOfOrder,
+  clearHold,
+  holdsOfOrderLines,
+  ordersWithHoldsToRelease,
+  ordersWithUnheldLines,
+  recordHold,
+  unheldWaitingLinesOfOrder,
+} from "~/models/backorder-line.server";
+import { findFulfillmentMode } from "~/models/settings.server";
+import { inWriteTransaction } from "~/models/transaction.server";
 import { readOrderFulfillmentOrders } from "~/shopify/orders.server";
 import {
   HOLD_HANDLE_PREFIX,
@@ -18,7 +28,6 @@ import {
   releaseFulfillmentHold,
 } from "~/shopify/fulfillment-holds.server";
 import { maybeQueueReady } from "./allocation.server";
-import { takeWriteLock } from "./write-lock.server";
 
 const ACTIVE_FO = new Set(["OPEN", "ON_HOLD", "IN_PROGRESS", "SCHEDULED"]);
 
@@ -28,17 +37,8 @@ function lineNumber(lineItemId: string): string {
 
 /** Cancels what is left of an order Shopify reports cancelled; returns the variants whose queue changed. */
 export async function cancelOrderLines(shop: string, orderId: string): Promise<string[]> {
-  return prisma.$transaction(async (tx) => {
-    await takeWriteLock(tx);
-    const lines = await tx.backorderLine.findMany({
-      where: { shop, orderId, status: { in: ["waiting", "allocated"] } },
-      select: { variantId: true },
-    });
-    await tx.backorderLine.updateMany({ where: { shop, orderId, status: { in: ["waiting", "allocated"] } }, data: { status: "cancelled" } });
-    // Shopify cancels the fulfillment orders (and their holds) with the order: nothing left to release.
-    await tx.backorderLine.updateMany({ where: { shop, orderId, holdId: { not: null } }, data: { holdId: null } });
-    return [...new Set(lines.map((l) => l.variantId))];
-  });
+  // Shopify cancels the fulfillment orders (and their holds) with the order: nothing left to release.
+  return inWriteTransaction((tx) => cancelOpenLinesOfOrder({ shop, orderId }, tx));
 }
 
 export interface HoldOutcome {
@@ -51,12 +51,6 @@ export interface HoldOutcome {
 
 export type FulfillmentMode = "ship_available" | "ship_together";
 
-/** The shop's choice (read-only here; the settings form owns it). Unknown values mean the default. */
-async function fulfillmentModeOf(shop: string): Promise<FulfillmentMode> {
-  const row = await prisma.shopSettings.findUnique({ where: { shop }, select: { fulfillmentMode: true } });
-  return row?.fulfillmentMode === "ship_together" ? "ship_together" : "ship_available";
-}
-
 /** Holds the order's waiting lines that have no hold yet; a line left unheld is a reported failure. */
 export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Promise<HoldOutcome> {
   const { shop } = ctx;
@@ -65,11 +59,7 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Prom
     outcome.failed.push(message);
     ctx.reportFailure(`order ${orderId}: hold not placed: ${message}`);
   };
-  const lines = await prisma.backorderLine.findMany({
-    where: { shop, orderId, status: "waiting", holdId: null },
-    select: { id: true, lineItemId: true, quantity: true },
-    orderBy: { lineItemId: "asc" },
-  });
+  const lines = await unheldWaitingLinesOfOrder({ shop, orderId });
   if (lines.length === 0) return outcome;
   const client = await ctx.admin();
   const snapshot = await readOrderFulfillmentOrders(client, orderId);
@@ -81,7 +71,8 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Prom
     outcome.cancelledVariantIds = await cancelOrderLines(shop, orderId);
     return outcome;
   }
-  const mode = await fulfillmentModeOf(shop);
+  // The shop's choice (read-only here; the settings form owns it). Unknown values mean the default.
+  const mode: FulfillmentMode = await findFulfillmentMode({ shop });
   const pending = new Map(lines.map((l) => [l.lineItemId, l]));
   // Lines Shopify no longer has to fulfill (fulfilled, or in a closed fulfillment order) need no hold;
   // orders/updated settles them in the ledger.
@@ -144,14 +135,8 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Prom
       if (!holdId) for (const m of mine) reported.add(m.line.lineItemId);
     }
     if (holdId) {
-      const ids = mine.map((m) => m.line.id);
       // Recorded even if a line was allocated meanwhile: the release pass then lets it go.
-      await prisma.$transaction([
-        prisma.backorderLine.updateMany({
-          where: { shop, id: { in: ids }, holdId: null, status: { in: ["waiting", "allocated"] } },
-          data: { holdId, fulfillmentOrderId: heldFo },
-        }),
-      ]);
+      await recordHold({ shop, lineIds: mine.map((m) => m.line.id), holdId, fulfillmentOrderId: heldFo });
       for (const m of mine) pending.delete(m.line.lineItemId);
     }
   }
@@ -174,10 +159,7 @@ export interface ReleaseOutcome {
 export async function releaseHoldsForOrder(ctx: JobContext, orderId: string): Promise<ReleaseOutcome> {
   const { shop } = ctx;
   const outcome: ReleaseOutcome = { released: 0, readyQueued: 0, cancelledVariantIds: [] };
-  const lines = await prisma.backorderLine.findMany({
-    where: { shop, orderId },
-    select: { id: true, status: true, holdId: true, fulfillmentOrderId: true },
-  });
+  const lines = await holdsOfOrderLines({ shop, orderId });
   const holds = new Map<string, { fulfillmentOrderId: string | null; waiting: boolean }>();
   for (const line of lines) {
     if (!line.holdId) continue;
@@ -205,9 +187,8 @@ export async function releaseHoldsForOrder(ctx: JobContext, orderId: string): Pr
         outcome.released++;
       }
     }
-    const queued = await prisma.$transaction(async (tx) => {
-      await takeWriteLock(tx);
-      await tx.backorderLine.updateMany({ where: { shop, orderId, holdId }, data: { holdId: null } });
+    const queued = await inWriteTransaction(async (tx) => {
+      await clearHold({ shop, orderId, holdId }, tx);
       return maybeQueueReady(tx, shop, orderId);
     });
     if (queued) outcome.readyQueued++;
@@ -217,27 +198,10 @@ export async function releaseHoldsForOrder(ctx: JobContext, orderId: string): Pr
 
 /** Orders of the shop with a hold left to release (lines no longer waiting but still under our hold). */
 export async function ordersWithReleasableHolds(shop: string, limit = 200, variantIds?: readonly string[]): Promise<string[]> {
-  const rows = await prisma.backorderLine.findMany({
-    where: {
-      shop,
-      holdId: { not: null },
-      status: { in: ["allocated", "cancelled", "fulfilled"] },
-      ...(variantIds ? { variantId: { in: [...variantIds] } } : {}),
-    },
-    select: { orderId: true },
-    distinct: ["orderId"],
-    take: limit,
-  });
-  return rows.map((r) => r.orderId);
+  return ordersWithHoldsToRelease({ shop, limit, variantIds });
 }
 
 /** Orders with waiting lines that have no hold yet (a failed or interrupted placement). */
 export async function ordersMissingHolds(shop: string, since: Date, limit = 50): Promise<string[]> {
-  const rows = await prisma.backorderLine.findMany({
-    where: { shop, status: "waiting", holdId: null, createdAt: { gte: since } },
-    select: { orderId: true },
-    distinct: ["orderId"],
-    take: limit,
-  });
-  return rows.map((r) => r.orderId);
+  return ordersWithUnheldLines({ shop, since, limit });
 }

@@ -1,10 +1,9 @@
 // The ledger's side of customer emails: which email a ledger change means, with which dedupe key and data.
 // Rendering and delivery belong to ~/notifications; these run inside the ledger's transactions so an email
 // exists exactly when the change that causes it committed.
-import type { Prisma } from "@prisma/client";
+import { recordRefusedEmail } from "~/models/email-outbox.server";
+import type { Tx } from "~/models/transaction.server";
 import { EmailInputError, normalizeLocale, queueEmail } from "~/notifications/queue.server";
-
-type Tx = Prisma.TransactionClient;
 
 export interface LineForEmail {
   id: string;
@@ -16,17 +15,6 @@ export interface LineForEmail {
   variantTitle: string;
   quantity: number;
 }
-
-export const LINE_EMAIL_SELECT = {
-  id: true,
-  orderName: true,
-  customerName: true,
-  customerEmail: true,
-  customerLocale: true,
-  productTitle: true,
-  variantTitle: true,
-  quantity: true,
-} as const;
 
 export const confirmationKey = (lineId: string) => `line:${lineId}:confirmation`;
 export const delayKey = (lineId: string, latest: string) => `line:${lineId}:delay:${latest}`;
@@ -59,29 +47,22 @@ async function queueSafely(input: Parameters<typeof queueEmail>[0], tx: Tx): Pro
 }
 
 async function recordRefusal(tx: Tx, input: Parameters<typeof queueEmail>[0], reason: string): Promise<void> {
-  const { shop, kind } = input;
-  const dedupeKey = input.dedupeKey.slice(0, 255);
-  const existing = await tx.emailOutbox.findUnique({ where: { shop_dedupeKey: { shop, dedupeKey } }, select: { id: true } });
-  if (existing) return;
   const orderName = typeof input.data.orderName === "string" ? input.data.orderName : "";
   const lastError = `Not sent, refused before queueing: ${reason}`;
   // Ledger writers hold the write lock, so no other pass inserts this key between the read and the insert.
-  await tx.emailOutbox.create({
-    data: {
-      shop,
-      dedupeKey,
-      kind,
+  await recordRefusedEmail(
+    {
+      shop: input.shop,
+      dedupeKey: input.dedupeKey.slice(0, 255),
+      kind: input.kind,
       toEmail: input.to.trim().toLowerCase().slice(0, 320),
       locale: normalizeLocale(input.locale),
       // Nothing could be rendered: the order tells the merchant whom to contact instead.
       subject: orderName,
-      html: "",
-      text: "",
-      status: "dead",
       lastError: lastError.length > MAX_REFUSAL_LENGTH ? `${lastError.slice(0, MAX_REFUSAL_LENGTH)}…` : lastError,
     },
-    select: { id: true },
-  });
+    tx,
+  );
 }
 
 /** One confirmation per order: every owed line of it, with its date range and the terms accepted. */

@@ -16,18 +16,25 @@
 //   variants touched get a full ledger pass (allocation, delays, storefront).
 // Database steps come before Shopify calls, so a throttled or failed call retries the job without undoing
 // (or redoing) what was recorded.
-import { randomUUID } from "node:crypto";
-import prisma from "~/db.server";
 import type { JobContext, JobOutcome } from "~/jobs/types";
+import {
+  applyOrderEvent,
+  countUncancelledLines,
+  flagOverCap,
+  insertWaitingLine,
+  openLinesOfOrder,
+  owedUnitsOfYoungerOrders,
+  recordedLineItemIds,
+  variantsOfUnconfirmedLines,
+} from "~/models/backorder-line.server";
+import { backorderableVariants, recordStockReading } from "~/models/backorder-variant.server";
+import { inWriteTransaction } from "~/models/transaction.server";
 import { BACKORDER_TAG, OVER_CAP_TAG, addOrderTags, readOrderStatus } from "~/shopify/orders.server";
 import { readVariantInventory } from "~/shopify/inventory.server";
 import { maybeQueueReady } from "./allocation.server";
 import { cancelOrderLines, placeHoldsForOrder, releaseHoldsForOrder } from "./holds.server";
 import { describeOutcome, refreshAndAllocate } from "./stock.server";
 import type { OrderFacts, OrderLineFacts } from "./types";
-import { takeWriteLock } from "./write-lock.server";
-
-const OPEN = ["waiting", "allocated"];
 
 /** Owed units per new line: FIFO coverage of `count` units among lines in payload order. */
 export function owedUnits(quantities: readonly number[], covered: number): number[] {
@@ -41,10 +48,7 @@ export function owedUnits(quantities: readonly number[], covered: number): numbe
 
 async function applyEdits(shop: string, facts: OrderFacts, touched: Set<string>): Promise<number> {
   const updatedAt = new Date(facts.updatedAt);
-  const lines = await prisma.backorderLine.findMany({
-    where: { shop, orderId: facts.orderId, status: { in: OPEN } },
-    select: { id: true, lineItemId: true, variantId: true, quantity: true, status: true, orderUpdatedAt: true },
-  });
+  const lines = await openLinesOfOrder({ shop, orderId: facts.orderId });
   const changes = lines
     .filter((line) => !line.orderUpdatedAt || line.orderUpdatedAt < updatedAt)
     .map((line) => {
@@ -60,15 +64,11 @@ async function applyEdits(shop: string, facts: OrderFacts, touched: Set<string>)
       return { line, next };
     });
   if (changes.length === 0) return 0;
-  return prisma.$transaction(async (tx) => {
-    await takeWriteLock(tx);
+  return inWriteTransaction(async (tx) => {
     let edited = 0;
     for (const { line, next } of changes) {
-      const { count } = await tx.backorderLine.updateMany({
-        where: { id: line.id, shop, status: line.status, orderUpdatedAt: line.orderUpdatedAt },
-        data: { ...next, orderUpdatedAt: updatedAt },
-      });
-      if (count === 1 && (next.status || next.quantity)) {
+      const applied = await applyOrderEvent({ shop, line, change: next, orderUpdatedAt: updatedAt }, tx);
+      if (applied && (next.status || next.quantity)) {
         edited++;
         touched.add(line.variantId);
       }
@@ -79,9 +79,7 @@ async function applyEdits(shop: string, facts: OrderFacts, touched: Set<string>)
 
 async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<string>): Promise<{ recorded: number; overCap: boolean }> {
   const { shop } = ctx;
-  const known = new Set(
-    (await prisma.backorderLine.findMany({ where: { shop, orderId: facts.orderId }, select: { lineItemId: true } })).map((l) => l.lineItemId),
-  );
+  const known = new Set(await recordedLineItemIds({ shop, orderId: facts.orderId }));
   const candidates = facts.lines.filter(
     (li): li is OrderLineFacts & { variantId: string } =>
       li.variantId !== null && !known.has(li.lineItemId) && li.quantity > 0 && li.fulfillableQuantity !== 0 && li.fulfillmentStatus !== "fulfilled",
@@ -89,12 +87,7 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
   if (candidates.length === 0) return { recorded: 0, overCap: false };
   const orderCreated = new Date(facts.createdAt);
   const managed = new Map(
-    (
-      await prisma.backorderVariant.findMany({
-        where: { shop, variantId: { in: [...new Set(candidates.map((c) => c.variantId))] }, mode: { not: "off" } },
-        select: { variantId: true, createdAt: true, cap: true },
-      })
-    ).map((v) => [v.variantId, v]),
+    (await backorderableVariants({ shop, variantIds: [...new Set(candidates.map((c) => c.variantId))] })).map((v) => [v.variantId, v]),
   );
   // An orders/updated for an order placed before the variant was managed is history, not a backorder.
   const eligible = candidates.filter((li) => {
@@ -111,8 +104,7 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
   const variantIds = [...new Set(eligible.map((li) => li.variantId))];
   const { variants: stock } = await readVariantInventory(client, shop, variantIds);
   const now = ctx.now();
-  return prisma.$transaction(async (tx) => {
-    await takeWriteLock(tx);
+  return inWriteTransaction(async (tx) => {
     let recorded = 0;
     let overCap = false;
     for (const variantId of variantIds) {
@@ -121,32 +113,36 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
       const lines = eligible.filter((li) => li.variantId === variantId);
       const quantities = lines.map((li) => li.quantity);
       const total = quantities.reduce((a, b) => a + b, 0);
-      const younger =
-        (
-          await tx.backorderLine.aggregate({
-            where: { shop, variantId, status: "waiting", createdAt: { lte: asOf }, orderedAt: { gt: orderCreated } },
-            _sum: { quantity: true },
-          })
-        )._sum.quantity ?? 0;
+      const younger = await owedUnitsOfYoungerOrders({ shop, variantId, asOf, orderedAfter: orderCreated }, tx);
       const covered = Math.min(total, Math.max(0, s.available + younger + total));
       const owed = owedUnits(quantities, covered);
-      await tx.backorderVariant.updateMany({
-        where: { shop, variantId },
-        data: { available: s.available, ...(s.inventoryItemId ? { inventoryItemId: s.inventoryItemId } : {}) },
-      });
+      await recordStockReading({ shop, variantId, available: s.available, inventoryItemId: s.inventoryItemId }, tx);
       for (let i = 0; i < lines.length; i++) {
         const li = lines[i] as (typeof lines)[number];
         const quantity = owed[i] ?? 0;
         if (quantity <= 0) continue;
-        const inserted = await tx.$executeRaw`INSERT INTO "BackorderLine" ("id", "shop", "variantId", "orderId", "orderName", "lineItemId",
-            "quantity", "customerEmail", "customerLocale", "orderedAt", "promisedLatest", "termsVersion", "customerName", "productTitle",
-            "variantTitle", "orderUpdatedAt", "status", "createdAt", "updatedAt")
-          VALUES (${randomUUID()}, ${shop}, ${variantId}, ${facts.orderId}, ${facts.orderName}, ${li.lineItemId},
-            ${quantity}, ${facts.email}, ${facts.locale}, ${orderCreated}, ${li.promised?.latest ?? null}, ${li.termsVersion}, ${facts.customerName},
-            ${li.productTitle || s.productTitle}, ${li.variantTitle || (s.variantTitle === "Default Title" ? "" : s.variantTitle)},
-            ${new Date(facts.updatedAt)}, 'waiting', ${now}, ${now})
-          ON CONFLICT ("shop", "lineItemId") DO NOTHING`;
-        if (inserted === 1) {
+        const inserted = await insertWaitingLine(
+          {
+            shop,
+            variantId,
+            orderId: facts.orderId,
+            orderName: facts.orderName,
+            lineItemId: li.lineItemId,
+            quantity,
+            customerEmail: facts.email,
+            customerLocale: facts.locale,
+            orderedAt: orderCreated,
+            promisedLatest: li.promised?.latest ?? null,
+            termsVersion: li.termsVersion,
+            customerName: facts.customerName,
+            productTitle: li.productTitle || s.productTitle,
+            variantTitle: li.variantTitle || (s.variantTitle === "Default Title" ? "" : s.variantTitle),
+            orderUpdatedAt: new Date(facts.updatedAt),
+          },
+          now,
+          tx,
+        );
+        if (inserted) {
           recorded++;
           touched.add(variantId);
         }
@@ -155,7 +151,7 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
       const cap = managed.get(variantId)?.cap ?? null;
       const owedNow = owed.reduce((a, b) => a + b, 0);
       if (cap !== null && owedNow > 0 && Math.max(0, -(s.available + younger + total)) + owedNow > cap) {
-        await tx.backorderLine.updateMany({ where: { shop, orderId: facts.orderId, variantId }, data: { overCap: true } });
+        await flagOverCap({ shop, orderId: facts.orderId, variantId }, tx);
         overCap = true;
       }
     }
@@ -178,15 +174,9 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
   }
   // Lines recorded earlier but not confirmed yet (waiting for a burst to settle, or a run that died after
   // recording them): the pass below confirms them once their variants are settled.
-  for (const line of await prisma.backorderLine.findMany({
-    where: { shop, orderId: facts.orderId, status: { in: OPEN }, notifiedLatest: null },
-    select: { variantId: true },
-    distinct: ["variantId"],
-  })) {
-    touched.add(line.variantId);
-  }
+  for (const variantId of await variantsOfUnconfirmedLines({ shop, orderId: facts.orderId })) touched.add(variantId);
 
-  const open = await prisma.backorderLine.count({ where: { shop, orderId: facts.orderId, status: { not: "cancelled" } } });
+  const open = await countUncancelledLines({ shop, orderId: facts.orderId });
   let tagged = false;
   let holdsPlaced = 0;
   let holdsReleased = 0;
@@ -207,10 +197,7 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
     holdsReleased = released.released;
     for (const v of released.cancelledVariantIds) touched.add(v);
     // Lines that need no hold release (never held, or an edit removed what was waiting).
-    await prisma.$transaction(async (tx) => {
-      await takeWriteLock(tx);
-      return maybeQueueReady(tx, shop, facts.orderId);
-    });
+    await inWriteTransaction((tx) => maybeQueueReady(tx, shop, facts.orderId));
   }
 
   const pass = touched.size ? await refreshAndAllocate(ctx, [...touched]) : null;

@@ -1,8 +1,9 @@
 // "This will email N customers": what a change that moves dates (a batch moved, a lead time, the safety
 // margin, the calendar) would tell waiting customers, computed before the change is saved, with the same
 // rules as delay detection (./delays.server.ts): the shop's minimum slip, and earlier-date emails when on.
-import prisma from "~/db.server";
-import { computeVariantEtas, loadEtaSettings, type EtaShopSettings, type StoredVariant } from "~/workflows/catalog/eta.server";
+import { toldWaitingCustomers } from "~/models/backorder-line.server";
+import type { StoredVariant } from "~/models/backorder-variant.server";
+import { computeVariantEtas, loadEtaSettings, type EtaShopSettings } from "~/workflows/catalog/eta.server";
 import { dateChange } from "~/domain/date-change";
 
 export interface DateChangePreview {
@@ -37,10 +38,7 @@ export async function previewDateChanges({
   const delayed = new Set<string>();
   const earlier = new Set<string>();
   for (let i = 0; i < ids.length; i += IN_CHUNK) {
-    const lines = await prisma.backorderLine.findMany({
-      where: { shop, variantId: { in: ids.slice(i, i + IN_CHUNK) }, status: "waiting", notifiedLatest: { not: null }, customerEmail: { not: null } },
-      select: { id: true, notifiedLatest: true, customerEmail: true },
-    });
+    const lines = await toldWaitingCustomers({ shop, variantIds: ids.slice(i, i + IN_CHUNK) });
     for (const line of lines) {
       const latest = latestOf.get(line.id);
       if (!latest || !line.notifiedLatest || !line.customerEmail) continue;

@@ -1,8 +1,8 @@
 // What customers are told after the ledger changed: for the variants touched, compute the dates once,
 // confirm the orders that are settled, send delay (and good-news) emails, and come back later for the
 // variants still waiting for in-flight orders. Every ledger pass and every recompute ends here.
-import prisma from "~/db.server";
 import { enqueueJob } from "~/jobs/queue.server";
+import { deleteQueuedJobs, listQueuedJobsByKeyPrefix } from "~/models/job.server";
 import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/workflows/catalog/eta.server";
 import { confirmPendingOrders, type ConfirmOutcome } from "./confirm.server";
 import { detectDelays, type DelayOutcome } from "./delays.server";
@@ -13,12 +13,9 @@ const RECHECK = "settle:";
 /** A recheck queued for a variant that has settled meanwhile has nothing left to do: drop it. */
 async function dropRechecksOf(shop: string, settled: ReadonlySet<string>) {
   if (settled.size === 0) return;
-  const queued = await prisma.job.findMany({
-    where: { shop, status: "queued", kind: "variants.recompute", uniqueKey: { startsWith: RECHECK } },
-    select: { id: true, uniqueKey: true },
-  });
+  const queued = await listQueuedJobsByKeyPrefix({ shop, kind: "variants.recompute", keyPrefix: RECHECK });
   const done = queued.filter((j) => settled.has((j.uniqueKey ?? "").slice(RECHECK.length).replace(/:\d+$/, ""))).map((j) => j.id);
-  if (done.length) await prisma.job.deleteMany({ where: { shop, status: "queued", id: { in: done } } });
+  if (done.length) await deleteQueuedJobs({ shop, ids: done });
 }
 
 export interface PromisesOutcome {

@@ -2,7 +2,8 @@
 // so the ledger cannot rely on them alone: re-read the stock of every variant the app manages or owes,
 // serve queues, release holds left behind, retry holds that failed, re-check dates, re-sync the storefront.
 import type { JobContext, JobOutcome } from "~/jobs/types";
-import prisma from "~/db.server";
+import { variantsWithWaitingLines } from "~/models/backorder-line.server";
+import { findManagedVariantIds } from "~/models/backorder-variant.server";
 import { ordersMissingHolds, ordersWithReleasableHolds, placeHoldsForOrder, releaseHoldsForOrder } from "./holds.server";
 import { mapUnknownInventoryItems } from "./inventory.server";
 import { describeOutcome, refreshAndAllocate, syncStorefront } from "./stock.server";
@@ -13,11 +14,8 @@ const HOLD_RETRY_DAYS = 7;
 export async function reconcileShop(ctx: JobContext): Promise<JobOutcome> {
   const { shop } = ctx;
   await mapUnknownInventoryItems(ctx);
-  const [managed, owed] = await Promise.all([
-    prisma.backorderVariant.findMany({ where: { shop, mode: { not: "off" } }, select: { variantId: true } }),
-    prisma.backorderLine.findMany({ where: { shop, status: "waiting" }, select: { variantId: true }, distinct: ["variantId"] }),
-  ]);
-  const ids = [...new Set([...managed, ...owed].map((r) => r.variantId))];
+  const [managed, owed] = await Promise.all([findManagedVariantIds({ shop }), variantsWithWaitingLines({ shop })]);
+  const ids = [...new Set([...managed, ...owed])];
   const pass = await refreshAndAllocate(ctx, ids, { syncStorefront: "all" });
 
   let released = 0;

@@ -9,7 +9,8 @@
 // explains, e.g. orders placed before the app managed it) becomes *quiet* once no line was recorded for
 // SETTLE_WINDOW_MS; the ledger then speaks with what it knows. Webhooks of one burst arrive within seconds,
 // so the window only delays the rare case, never the common one.
-import prisma from "~/db.server";
+import { newestLineByVariant, waitingUnitsByVariant } from "~/models/backorder-line.server";
+import { recordedStockOfVariants } from "~/models/backorder-variant.server";
 
 export const SETTLE_WINDOW_MS = 10 * 60_000;
 
@@ -28,13 +29,11 @@ export async function variantSettlement({ shop, variantIds, now }: { shop: strin
   const ids = [...new Set(variantIds)];
   for (let i = 0; i < ids.length; i += IN_CHUNK) {
     const chunk = ids.slice(i, i + IN_CHUNK);
-    const [variants, owed, newest] = await Promise.all([
-      prisma.backorderVariant.findMany({ where: { shop, variantId: { in: chunk } }, select: { variantId: true, available: true } }),
-      prisma.backorderLine.groupBy({ by: ["variantId"], where: { shop, variantId: { in: chunk }, status: "waiting" }, _sum: { quantity: true } }),
-      prisma.backorderLine.groupBy({ by: ["variantId"], where: { shop, variantId: { in: chunk } }, _max: { createdAt: true } }),
+    const [variants, owedOf, newestOf] = await Promise.all([
+      recordedStockOfVariants({ shop, variantIds: chunk }),
+      waitingUnitsByVariant({ shop, variantIds: chunk }),
+      newestLineByVariant({ shop, variantIds: chunk }),
     ]);
-    const owedOf = new Map(owed.map((o) => [o.variantId, o._sum.quantity ?? 0]));
-    const newestOf = new Map(newest.map((n) => [n.variantId, n._max.createdAt]));
     for (const v of variants) {
       if (v.available + (owedOf.get(v.variantId) ?? 0) >= 0) {
         actionable.add(v.variantId);

@@ -3,14 +3,14 @@
 // orders now served, confirm settled orders and detect delayed lines (./promises.server.ts), and push the
 // new ETAs and inventory policy to the storefront.
 // Every step is idempotent, so a retried or duplicated job changes nothing twice.
-import prisma from "~/db.server";
 import type { JobContext } from "~/jobs/types";
+import { variantsToSync } from "~/models/backorder-variant.server";
+import { inWriteTransaction } from "~/models/transaction.server";
 import { sameSummary } from "~/domain/summary";
 import { syncVariants } from "~/workflows/catalog/backorder-sync.server";
 import type { VariantEtaResult } from "~/workflows/catalog/eta.server";
 import { readVariantInventory } from "~/shopify/inventory.server";
 import { applyStock, type AllocationOutcome } from "./allocation.server";
-import { takeWriteLock } from "./write-lock.server";
 import { ordersWithReleasableHolds, releaseHoldsForOrder } from "./holds.server";
 import { informCustomers } from "./promises.server";
 
@@ -75,9 +75,8 @@ async function readAndApply(
     for (const id of chunk) {
       const stock = variants.get(id);
       if (!stock) continue;
-      const applied: AllocationOutcome | null = await prisma.$transaction(async (tx) => {
-        await takeWriteLock(tx);
-        return applyStock(tx, {
+      const applied: AllocationOutcome | null = await inWriteTransaction((tx) =>
+        applyStock(tx, {
           shop: ctx.shop,
           now: ctx.now(),
           snapshot: {
@@ -90,8 +89,8 @@ async function readAndApply(
             productUrl: stock.productUrl,
             eventUpdatedAt,
           },
-        });
-      });
+        }),
+      );
       if (!applied) continue;
       outcome.variants++;
       outcome.allocatedLines += applied.allocatedLineIds.length;
@@ -108,15 +107,7 @@ export async function syncStorefront(ctx: JobContext, variantIds: readonly strin
   if (variantIds.length === 0) return 0;
   const ids: string[] = [];
   for (let i = 0; i < variantIds.length; i += 500) {
-    const rows = await prisma.backorderVariant.findMany({
-      where: {
-        shop: ctx.shop,
-        variantId: { in: variantIds.slice(i, i + 500) },
-        OR: [{ mode: { not: "off" } }, { syncedPolicy: "CONTINUE" }, { syncedSummary: { not: null } }],
-      },
-      select: { variantId: true },
-    });
-    ids.push(...rows.map((r) => r.variantId));
+    ids.push(...(await variantsToSync({ shop: ctx.shop, variantIds: variantIds.slice(i, i + 500) })));
   }
   if (ids.length === 0) return 0;
   const report = await syncVariants({

@@ -1,5 +1,6 @@
 // The shop owner's email address: where the editor's "send test" goes when the merchant leaves the field empty.
-import type { AdminGraphql } from "~/shopify/types";
+import { requestOnce } from "./admin-client.server";
+import type { AdminGraphql } from "./types";
 
 const SHOP_EMAIL_QUERY = `#graphql
   query BackorderPilotShopEmail {
@@ -9,13 +10,8 @@ const SHOP_EMAIL_QUERY = `#graphql
   }
 `;
 
-interface ShopEmailResponse {
-  data?: { shop: { email: string | null } | null };
-}
-
 /** Null when Shopify has no address for the shop. Throws the library's errors (GraphqlQueryError…). */
 export async function fetchShopEmail(graphql: AdminGraphql): Promise<string | null> {
-  const response = await graphql(SHOP_EMAIL_QUERY);
-  const body = (await response.json()) as ShopEmailResponse;
+  const body = await requestOnce(graphql, SHOP_EMAIL_QUERY);
   return body.data?.shop?.email || null;
 }

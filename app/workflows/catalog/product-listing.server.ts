@@ -2,8 +2,9 @@
 // (mode, units waiting, next delivery estimate, at-risk lines, sync state).
 import type { AdminGraphql } from "~/shopify/types";
 import { fetchProductPage, fetchProductsById, type ListedProduct } from "~/shopify/products.server";
-import { computeVariantEtasReport } from "~/workflows/catalog/eta.server";
-import { findBackorderVariants, findBackorderableProductIds, waitingUnitsByVariant } from "./backorder-variant.server";
+import { waitingUnitsByVariant } from "~/models/backorder-line.server";
+import { findBackorderVariants, findBackorderableProductIds } from "~/models/backorder-variant.server";
+import { computeVariantEtasReport } from "./eta.server";
 import { DELIVERY_MODES, type DateRange } from "~/domain/types";
 import type { ModeFilter, ProductTab } from "~/validation/product-listing";
 

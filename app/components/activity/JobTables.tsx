@@ -1,0 +1,164 @@
+// Activity's tables: failed (dead-letter) jobs with a retry button, recent jobs, and the webhooks Shopify sent.
+import type { SerializeFrom } from "@remix-run/node";
+import { BlockStack, Box, Button, IndexTable, InlineStack, Text } from "@shopify/polaris";
+import type { loader } from "~/routes/app.activity";
+import { useT } from "~/i18n/react";
+import { CardHeader } from "~/components/CardHeader";
+import { ResourceTableCard } from "~/components/ResourceTableCard";
+import { WrapText } from "~/components/WrapText";
+import { JobStatusBadge, labelOf } from "./JobStatusBadge";
+
+type Activity = SerializeFrom<typeof loader>;
+
+function useKindLabel() {
+  const { t } = useT();
+  return (kind: string) => labelOf(t, `activity.kind.${kind}`, kind);
+}
+
+export function DeadJobsTable({
+  jobs,
+  retrying,
+  onRetry,
+}: {
+  jobs: Activity["dead"];
+  retrying: (id: string) => boolean;
+  onRetry: (id: string) => void;
+}) {
+  const { t } = useT();
+  const kind = useKindLabel();
+  return (
+    <ResourceTableCard
+      header={<CardHeader title={t("activity.dead.title")} description={t("activity.dead.description")} />}
+      empty={
+        <Box padding="400" paddingBlockStart="0">
+          <BlockStack gap="100">
+            <Text as="p" variant="headingSm">
+              {t("activity.dead.empty")}
+            </Text>
+            <Text as="p" tone="subdued">
+              {t("activity.dead.empty.description")}
+            </Text>
+          </BlockStack>
+        </Box>
+      }
+      resourceName={{ singular: t("activity.column.kind"), plural: t("activity.dead.title") }}
+      itemCount={jobs.length}
+      lastColumnSticky
+      headings={[
+        { title: t("activity.column.kind") },
+        { title: t("activity.column.when") },
+        { title: t("activity.column.attempts") },
+        { title: t("activity.column.error") },
+        { title: t("activity.column.actions"), alignment: "end" },
+      ]}
+    >
+      {jobs.map((job, index) => (
+        <IndexTable.Row id={job.id} key={job.id} position={index}>
+          <IndexTable.Cell>{kind(job.kind)}</IndexTable.Cell>
+          <IndexTable.Cell>{job.when}</IndexTable.Cell>
+          <IndexTable.Cell>{t("activity.attempts", { attempts: job.attempts, max: job.maxAttempts })}</IndexTable.Cell>
+          <IndexTable.Cell>
+            <WrapText minWidth="14rem">
+              <Text as="span" tone="critical" variant="bodySm" breakWord>
+                {job.lastError ?? ""}
+              </Text>
+            </WrapText>
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            <InlineStack align="end">
+              <Button loading={retrying(job.id)} onClick={() => onRetry(job.id)}>
+                {t("activity.retry")}
+              </Button>
+            </InlineStack>
+          </IndexTable.Cell>
+        </IndexTable.Row>
+      ))}
+    </ResourceTableCard>
+  );
+}
+
+function Heading({ children }: { children: string }) {
+  return (
+    <Text as="h2" variant="headingMd">
+      {children}
+    </Text>
+  );
+}
+
+function Empty({ children }: { children: string }) {
+  return (
+    <Box padding="400">
+      <Text as="p" tone="subdued">
+        {children}
+      </Text>
+    </Box>
+  );
+}
+
+export function RecentJobsTable({ jobs }: { jobs: Activity["recent"] }) {
+  const { t } = useT();
+  const kind = useKindLabel();
+  return (
+    <ResourceTableCard
+      header={<Heading>{t("activity.recent.title")}</Heading>}
+      empty={<Empty>{t("activity.recent.empty")}</Empty>}
+      resourceName={{ singular: t("activity.column.kind"), plural: t("activity.recent.title") }}
+      itemCount={jobs.length}
+      lastColumnSticky
+      headings={[{ title: t("activity.column.kind") }, { title: t("activity.column.status") }, { title: t("activity.column.when") }]}
+    >
+      {jobs.map((job, index) => (
+        <IndexTable.Row id={job.id} key={job.id} position={index}>
+          <IndexTable.Cell>
+            <WrapText>
+              <BlockStack gap="100">
+                <Text as="span">{kind(job.kind)}</Text>
+                {job.lastError && job.status !== "succeeded" ? (
+                  <Text as="span" tone="subdued" variant="bodySm" breakWord>
+                    {job.lastError}
+                  </Text>
+                ) : null}
+              </BlockStack>
+            </WrapText>
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            <BlockStack gap="100" inlineAlign="start">
+              <JobStatusBadge status={job.status} />
+              {job.next && job.attempts > 0 ? (
+                <Text as="span" tone="subdued" variant="bodySm">
+                  {t("activity.nextRun", { date: job.next })}
+                </Text>
+              ) : null}
+            </BlockStack>
+          </IndexTable.Cell>
+          <IndexTable.Cell>{job.when}</IndexTable.Cell>
+        </IndexTable.Row>
+      ))}
+    </ResourceTableCard>
+  );
+}
+
+export function WebhookEventsTable({ events }: { events: Activity["events"] }) {
+  const { t } = useT();
+  return (
+    <ResourceTableCard
+      header={<Heading>{t("activity.events.title")}</Heading>}
+      empty={<Empty>{t("activity.events.empty")}</Empty>}
+      resourceName={{ singular: t("activity.column.topic"), plural: t("activity.events.title") }}
+      itemCount={events.length}
+      headings={[{ title: t("activity.column.topic") }, { title: t("activity.column.event") }, { title: t("activity.column.received") }]}
+    >
+      {events.map((event, index) => (
+        <IndexTable.Row id={event.id} key={event.id} position={index}>
+          <IndexTable.Cell>{event.topic}</IndexTable.Cell>
+          <IndexTable.Cell>
+            <Text as="span" variant="bodySm" tone="subdued">
+              {event.eventId.length > 12 ? `${event.eventId.slice(0, 8)}…` : event.eventId}
+            </Text>
+          </IndexTable.Cell>
+          <IndexTable.Cell>{event.when}</IndexTable.Cell>
+        </IndexTable.Row>
+      ))}
+    </ResourceTableCard>
+  );
+}

@@ -1,0 +1,131 @@
+// The outbox: recent emails (all, or failed only) with their status, error and next attempt, a link to each
+// email and a retry button for failed ones; a warning when emails go to the local mailbox (no SMTP server).
+import { useEffect } from "react";
+import type { SerializeFrom } from "@remix-run/node";
+import { useFetcher, useSearchParams } from "@remix-run/react";
+import { Banner, BlockStack, Button, EmptyState, IndexTable, InlineStack, Layout, Tabs, Text } from "@shopify/polaris";
+import { useAppBridge } from "@shopify/app-bridge-react";
+import type { action, loader } from "~/routes/app.notifications._index";
+import { useT } from "~/i18n/react";
+import { ResourceTableCard } from "~/components/ResourceTableCard";
+import { WrapText } from "~/components/WrapText";
+import { StatusBadge, kindLabel } from "~/notifications/ui";
+
+export function Outbox({ outbox }: { outbox: SerializeFrom<typeof loader>["outbox"] }) {
+  const { t } = useT();
+  const shopify = useAppBridge();
+  const retryFetcher = useFetcher<typeof action>();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const failedCount = outbox.counts.dead + outbox.counts.failing;
+  const tabs = [
+    { id: "all", content: t("notifications.outbox.filter.all") },
+    { id: "failed", content: t("notifications.outbox.filter.failed", { count: failedCount }) },
+  ];
+
+  useEffect(() => {
+    const data = retryFetcher.data;
+    if (data?.ok && "message" in data) shopify.toast.show(data.message);
+    else if (data && !data.ok && data.banner) shopify.toast.show(data.banner, { isError: true });
+  }, [retryFetcher.data, shopify]);
+
+  const selectTab = (index: number) => {
+    const next = new URLSearchParams(searchParams);
+    if (index === 1) next.set("filter", "failed");
+    else next.delete("filter");
+    setSearchParams(next, { preventScrollReset: true });
+  };
+  const retrying = (id: string) => retryFetcher.state !== "idle" && retryFetcher.formData?.get("id") === id;
+  const failedView = outbox.filter === "failed";
+
+  return (
+    <Layout>
+      <Layout.Section>
+        <ResourceTableCard
+          header={
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                {t("notifications.outbox.title")}
+              </Text>
+              <Text as="p" tone="subdued">
+                {t("notifications.outbox.description")}
+              </Text>
+              {outbox.mode === "mailbox" ? (
+                <Banner tone="warning">{t("notifications.outbox.mailbox")}</Banner>
+              ) : (
+                <Text as="p" tone="subdued">
+                  {t("notifications.outbox.smtp")}
+                </Text>
+              )}
+            </BlockStack>
+          }
+          tabs={<Tabs tabs={tabs} selected={failedView ? 1 : 0} onSelect={selectTab} />}
+          empty={
+            <EmptyState heading={failedView ? t("notifications.outbox.emptyFailed") : t("notifications.outbox.empty")} image="">
+              <p>{failedView ? t("notifications.outbox.emptyFailed.description") : t("notifications.outbox.empty.description")}</p>
+            </EmptyState>
+          }
+          resourceName={{ singular: t("notifications.outbox.column.kind"), plural: t("notifications.outbox.title") }}
+          itemCount={outbox.emails.length}
+          lastColumnSticky
+          headings={[
+            { title: t("notifications.outbox.column.created") },
+            { title: t("notifications.outbox.column.kind") },
+            { title: t("notifications.outbox.column.to") },
+            { title: t("notifications.outbox.column.subject") },
+            { title: t("notifications.outbox.column.status") },
+            { title: t("notifications.outbox.column.actions"), alignment: "end" },
+          ]}
+        >
+          {outbox.emails.map((email, index) => (
+            <IndexTable.Row id={email.id} key={email.id} position={index}>
+              <IndexTable.Cell>{email.createdAt}</IndexTable.Cell>
+              <IndexTable.Cell>{kindLabel(email.kind, t)}</IndexTable.Cell>
+              <IndexTable.Cell>
+                <WrapText>{email.toEmail}</WrapText>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <WrapText minWidth="12rem">
+                  <BlockStack gap="100">
+                    <Text as="span">{email.subject}</Text>
+                    {email.lastError ? (
+                      <Text as="span" tone="critical" variant="bodySm" breakWord>
+                        {email.lastError}
+                      </Text>
+                    ) : null}
+                    {email.nextAttemptAt ? (
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        {t("notifications.outbox.nextAttempt", { date: email.nextAttemptAt })}
+                      </Text>
+                    ) : null}
+                  </BlockStack>
+                </WrapText>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <BlockStack gap="100" inlineAlign="start">
+                  <StatusBadge status={email.status} />
+                  {email.attempts > 1 ? (
+                    <Text as="span" tone="subdued" variant="bodySm">
+                      {t("notifications.outbox.attempts", { count: email.attempts })}
+                    </Text>
+                  ) : null}
+                </BlockStack>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <InlineStack gap="200" align="end" wrap={false}>
+                  <Button url={`/app/notifications/emails/${email.id}`} accessibilityLabel={t("notifications.outbox.rowLabel", { to: email.toEmail })}>
+                    {t("notifications.outbox.view")}
+                  </Button>
+                  {email.retryable ? (
+                    <Button loading={retrying(email.id)} onClick={() => retryFetcher.submit({ intent: "retry", id: email.id }, { method: "post" })}>
+                      {t("notifications.outbox.retry")}
+                    </Button>
+                  ) : null}
+                </InlineStack>
+              </IndexTable.Cell>
+            </IndexTable.Row>
+          ))}
+        </ResourceTableCard>
+      </Layout.Section>
+    </Layout>
+  );
+}

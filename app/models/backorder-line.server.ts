@@ -1,0 +1,454 @@
+// Data access for the ledger's order lines (BackorderLine): the units of an order that stock did not cover,
+// owed to a customer and served first in, first out. Every function takes the shop and every where-clause
+// filters on it; the last argument runs it inside the caller's transaction (./transaction.server.ts).
+// IN lists are the caller's to keep short (Prisma binds at most 999 parameters on SQLite).
+import { randomUUID } from "node:crypto";
+import prisma from "~/db.server";
+import type { Tx } from "./transaction.server";
+
+/**
+ * The one order of a variant's waiting queue: first in, first out by order time, ties broken by ids that
+ * never change. Dates are computed, stock is allocated and the product page lists lines in this order, so
+ * the position a merchant sees is the position that decides a customer's date. (The time a line was
+ * recorded is deliberately absent: it depends on which webhook happened to be processed first.)
+ */
+export const WAITING_QUEUE_ORDER = [{ orderedAt: "asc" }, { orderId: "asc" }, { lineItemId: "asc" }] as const satisfies readonly Record<
+  string,
+  "asc"
+>[];
+
+/** Lines still owed or served but not shipped: what a cancellation or an order edit can change. */
+const OPEN = ["waiting", "allocated"];
+
+/** What a customer email says about a line. */
+export const LINE_EMAIL_SELECT = {
+  id: true,
+  orderName: true,
+  customerName: true,
+  customerEmail: true,
+  customerLocale: true,
+  productTitle: true,
+  variantTitle: true,
+  quantity: true,
+} as const;
+
+// ---- the waiting queue ----------------------------------------------------------------------------------
+
+/** Units owed per variant (waiting lines), for the given variants. */
+export async function waitingUnitsByVariant({ shop, variantIds }: { shop: string; variantIds: string[] }, tx: Tx = prisma) {
+  if (variantIds.length === 0) return new Map<string, number>();
+  const groups = await tx.backorderLine.groupBy({
+    by: ["variantId"],
+    where: { shop, status: "waiting", variantId: { in: variantIds } },
+    _sum: { quantity: true },
+  });
+  return new Map(groups.map((group) => [group.variantId, group._sum.quantity ?? 0]));
+}
+
+/** When each variant's newest line was recorded (whatever its status). */
+export async function newestLineByVariant({ shop, variantIds }: { shop: string; variantIds: string[] }, tx: Tx = prisma) {
+  const groups = await tx.backorderLine.groupBy({ by: ["variantId"], where: { shop, variantId: { in: variantIds } }, _max: { createdAt: true } });
+  return new Map(groups.map((group) => [group.variantId, group._max.createdAt]));
+}
+
+/** The variant's FIFO queue as the product page lists it: oldest order first. */
+export async function listWaitingLines({ shop, variantId }: { shop: string; variantId: string }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, variantId, status: "waiting" },
+    orderBy: [...WAITING_QUEUE_ORDER],
+    select: { id: true, orderName: true, quantity: true, customerEmail: true, orderedAt: true, promisedLatest: true, overCap: true },
+  });
+}
+
+/** The waiting queues the ETA engine dates, in queue order: of `variantIds`, or of every variant of the shop. */
+export async function waitingQueueLines({ shop, variantIds }: { shop: string; variantIds?: readonly string[] }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: variantIds ? { shop, status: "waiting", variantId: { in: [...variantIds] } } : { shop, status: "waiting" },
+    select: { id: true, variantId: true, quantity: true, promisedLatest: true },
+    orderBy: [...WAITING_QUEUE_ORDER],
+  });
+}
+
+/** Variants with at least one waiting line. */
+export async function variantsWithWaitingLines({ shop }: { shop: string }, tx: Tx = prisma): Promise<string[]> {
+  const rows = await tx.backorderLine.findMany({ where: { shop, status: "waiting" }, select: { variantId: true }, distinct: ["variantId"] });
+  return rows.map((r) => r.variantId);
+}
+
+// ---- allocation -----------------------------------------------------------------------------------------
+
+/** The waiting lines a stock reading taken at `asOf` can serve: those recorded by then. */
+function servableBy({ shop, variantId, asOf }: { shop: string; variantId: string; asOf: Date }) {
+  return { shop, variantId, status: "waiting", createdAt: { lte: asOf } } as const;
+}
+
+/** Units owed to the variant's waiting lines recorded by `asOf`. */
+export async function owedUnitsRecordedBy(args: { shop: string; variantId: string; asOf: Date }, tx: Tx = prisma): Promise<number> {
+  return (await tx.backorderLine.aggregate({ where: servableBy(args), _sum: { quantity: true } }))._sum.quantity ?? 0;
+}
+
+/** One page of the variant's queue (lines recorded by `asOf`), in queue order. */
+export async function waitingQueuePage(
+  { skip, take, ...queue }: { shop: string; variantId: string; asOf: Date; skip: number; take: number },
+  tx: Tx = prisma,
+) {
+  return tx.backorderLine.findMany({
+    where: servableBy(queue),
+    orderBy: [...WAITING_QUEUE_ORDER],
+    skip,
+    take,
+    select: { id: true, quantity: true, orderId: true },
+  });
+}
+
+/** Marks those of `lineIds` still waiting as allocated. */
+export async function markLinesAllocated({ shop, lineIds, now }: { shop: string; lineIds: string[]; now: Date }, tx: Tx = prisma): Promise<void> {
+  await tx.backorderLine.updateMany({
+    where: { shop, id: { in: lineIds }, status: "waiting" },
+    data: { status: "allocated", allocatedAt: now },
+  });
+}
+
+/** Every line of the orders, with what the ready-to-ship email needs (by id: the first is the email's key). */
+export async function readyEmailLinesOfOrders({ shop, orderIds }: { shop: string; orderIds: string[] }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, orderId: { in: orderIds } },
+    select: { ...LINE_EMAIL_SELECT, orderId: true, status: true, holdId: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+// ---- what customers were told -----------------------------------------------------------------------------
+
+/** Orders with an open line of `variantIds` that no confirmation has dated yet. */
+export async function ordersWithUnconfirmedLines({ shop, variantIds }: { shop: string; variantIds: string[] }, tx: Tx = prisma): Promise<string[]> {
+  const rows = await tx.backorderLine.findMany({
+    where: { shop, variantId: { in: variantIds }, status: { in: OPEN }, notifiedLatest: null },
+    select: { orderId: true },
+    distinct: ["orderId"],
+  });
+  return rows.map((r) => r.orderId);
+}
+
+/** The orders' open lines not confirmed yet, as the confirmation email lists them (the order's line order). */
+export async function unconfirmedLinesOfOrders({ shop, orderIds }: { shop: string; orderIds: string[] }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, orderId: { in: orderIds }, status: { in: OPEN }, notifiedLatest: null },
+    select: { ...LINE_EMAIL_SELECT, orderId: true, variantId: true, status: true, promisedLatest: true, termsVersion: true },
+    orderBy: { lineItemId: "asc" },
+  });
+}
+
+/**
+ * Records the dates a confirmation tells, unless the line changed status or was confirmed meanwhile
+ * (compare-and-set). Returns whether this call confirmed it.
+ */
+export async function recordConfirmation(
+  { shop, lineId, status, notifiedLatest, promisedLatest }: { shop: string; lineId: string; status: string; notifiedLatest: string; promisedLatest: string },
+  tx: Tx = prisma,
+): Promise<boolean> {
+  const { count } = await tx.backorderLine.updateMany({
+    where: { id: lineId, shop, status, notifiedLatest: null },
+    data: { notifiedLatest, promisedLatest },
+  });
+  return count === 1;
+}
+
+/** Waiting lines of `variantIds` already told a date, with what a date-change email needs. */
+export async function toldWaitingLines({ shop, variantIds }: { shop: string; variantIds: string[] }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, variantId: { in: variantIds }, status: "waiting", notifiedLatest: { not: null } },
+    select: { ...LINE_EMAIL_SELECT, notifiedLatest: true },
+  });
+}
+
+/** Waiting lines of `variantIds` already told a date, and their customer's address (previews count people). */
+export async function toldWaitingCustomers({ shop, variantIds }: { shop: string; variantIds: string[] }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, variantId: { in: variantIds }, status: "waiting", notifiedLatest: { not: null }, customerEmail: { not: null } },
+    select: { id: true, notifiedLatest: true, customerEmail: true },
+  });
+}
+
+/**
+ * Moves the latest date a waiting line was told from `from` to `to`, unless it moved or stopped waiting
+ * meanwhile (compare-and-set). Returns whether this call moved it.
+ */
+export async function moveToldDate({ shop, lineId, from, to }: { shop: string; lineId: string; from: string; to: string }, tx: Tx = prisma): Promise<boolean> {
+  const { count } = await tx.backorderLine.updateMany({
+    where: { id: lineId, shop, status: "waiting", notifiedLatest: from },
+    data: { notifiedLatest: to },
+  });
+  return count === 1;
+}
+
+// ---- orders ---------------------------------------------------------------------------------------------
+
+/** The order's line items the ledger has recorded (any status). */
+export async function recordedLineItemIds({ shop, orderId }: { shop: string; orderId: string }, tx: Tx = prisma): Promise<string[]> {
+  return (await tx.backorderLine.findMany({ where: { shop, orderId }, select: { lineItemId: true } })).map((l) => l.lineItemId);
+}
+
+/** The order's open lines, with what an order edit compares. */
+export async function openLinesOfOrder({ shop, orderId }: { shop: string; orderId: string }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, orderId, status: { in: OPEN } },
+    select: { id: true, lineItemId: true, variantId: true, quantity: true, status: true, orderUpdatedAt: true },
+  });
+}
+
+/**
+ * Applies an order event to one line (a new status or a smaller quantity) and records the event's time,
+ * unless the line changed since it was read (compare-and-set on status and event time). Returns whether it
+ * was applied.
+ */
+export async function applyOrderEvent(
+  {
+    shop,
+    line,
+    change,
+    orderUpdatedAt,
+  }: {
+    shop: string;
+    line: { id: string; status: string; orderUpdatedAt: Date | null };
+    change: { status?: string; quantity?: number };
+    orderUpdatedAt: Date;
+  },
+  tx: Tx = prisma,
+): Promise<boolean> {
+  const { count } = await tx.backorderLine.updateMany({
+    where: { id: line.id, shop, status: line.status, orderUpdatedAt: line.orderUpdatedAt },
+    data: { ...change, orderUpdatedAt },
+  });
+  return count === 1;
+}
+
+/** Units owed to waiting lines of orders placed after `orderedAfter`, among the lines recorded by `asOf`. */
+export async function owedUnitsOfYoungerOrders(
+  { shop, variantId, asOf, orderedAfter }: { shop: string; variantId: string; asOf: Date; orderedAfter: Date },
+  tx: Tx = prisma,
+): Promise<number> {
+  return (
+    (
+      await tx.backorderLine.aggregate({
+        where: { shop, variantId, status: "waiting", createdAt: { lte: asOf }, orderedAt: { gt: orderedAfter } },
+        _sum: { quantity: true },
+      })
+    )._sum.quantity ?? 0
+  );
+}
+
+export interface OwedLine {
+  shop: string;
+  variantId: string;
+  orderId: string;
+  orderName: string;
+  lineItemId: string;
+  quantity: number;
+  customerEmail: string | null;
+  customerLocale: string;
+  orderedAt: Date;
+  promisedLatest: string | null;
+  termsVersion: number | null;
+  customerName: string | null;
+  productTitle: string;
+  variantTitle: string;
+  orderUpdatedAt: Date;
+}
+
+/**
+ * Records a waiting line, unless the line item is already recorded (a redelivered or concurrent event):
+ * returns whether this call inserted it. One statement, so two workers never record a line twice.
+ */
+export async function insertWaitingLine(line: OwedLine, now: Date, tx: Tx = prisma): Promise<boolean> {
+  const inserted = await tx.$executeRaw`INSERT INTO "BackorderLine" ("id", "shop", "variantId", "orderId", "orderName", "lineItemId",
+      "quantity", "customerEmail", "customerLocale", "orderedAt", "promisedLatest", "termsVersion", "customerName", "productTitle",
+      "variantTitle", "orderUpdatedAt", "status", "createdAt", "updatedAt")
+    VALUES (${randomUUID()}, ${line.shop}, ${line.variantId}, ${line.orderId}, ${line.orderName}, ${line.lineItemId},
+      ${line.quantity}, ${line.customerEmail}, ${line.customerLocale}, ${line.orderedAt}, ${line.promisedLatest}, ${line.termsVersion}, ${line.customerName},
+      ${line.productTitle}, ${line.variantTitle},
+      ${line.orderUpdatedAt}, 'waiting', ${now}, ${now})
+    ON CONFLICT ("shop", "lineItemId") DO NOTHING`;
+  return inserted === 1;
+}
+
+/** Flags the order's lines of the variant as taken past the variant's cap. */
+export async function flagOverCap({ shop, orderId, variantId }: { shop: string; orderId: string; variantId: string }, tx: Tx = prisma): Promise<void> {
+  await tx.backorderLine.updateMany({ where: { shop, orderId, variantId }, data: { overCap: true } });
+}
+
+/** Variants of the order's open lines that no confirmation has dated yet. */
+export async function variantsOfUnconfirmedLines({ shop, orderId }: { shop: string; orderId: string }, tx: Tx = prisma): Promise<string[]> {
+  const rows = await tx.backorderLine.findMany({
+    where: { shop, orderId, status: { in: OPEN }, notifiedLatest: null },
+    select: { variantId: true },
+    distinct: ["variantId"],
+  });
+  return rows.map((r) => r.variantId);
+}
+
+/** The order's lines that are not cancelled. */
+export async function countUncancelledLines({ shop, orderId }: { shop: string; orderId: string }, tx: Tx = prisma): Promise<number> {
+  return tx.backorderLine.count({ where: { shop, orderId, status: { not: "cancelled" } } });
+}
+
+/**
+ * Cancels what is left of the order (waiting and allocated lines) and forgets its holds (Shopify cancels
+ * the fulfillment orders, and their holds, with the order). Returns the variants whose queue changed.
+ */
+export async function cancelOpenLinesOfOrder({ shop, orderId }: { shop: string; orderId: string }, tx: Tx = prisma): Promise<string[]> {
+  const lines = await tx.backorderLine.findMany({
+    where: { shop, orderId, status: { in: OPEN } },
+    select: { variantId: true },
+  });
+  await tx.backorderLine.updateMany({ where: { shop, orderId, status: { in: OPEN } }, data: { status: "cancelled" } });
+  await tx.backorderLine.updateMany({ where: { shop, orderId, holdId: { not: null } }, data: { holdId: null } });
+  return [...new Set(lines.map((l) => l.variantId))];
+}
+
+// ---- fulfillment holds ----------------------------------------------------------------------------------
+
+/** The order's waiting lines that no hold of ours covers yet, in line item order. */
+export async function unheldWaitingLinesOfOrder({ shop, orderId }: { shop: string; orderId: string }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, orderId, status: "waiting", holdId: null },
+    select: { id: true, lineItemId: true, quantity: true },
+    orderBy: { lineItemId: "asc" },
+  });
+}
+
+/** Records our hold on the lines (those still open and not held), in its own transaction. */
+export async function recordHold({
+  shop,
+  lineIds,
+  holdId,
+  fulfillmentOrderId,
+}: {
+  shop: string;
+  lineIds: string[];
+  holdId: string;
+  fulfillmentOrderId: string;
+}): Promise<void> {
+  await prisma.$transaction([
+    prisma.backorderLine.updateMany({
+      where: { shop, id: { in: lineIds }, holdId: null, status: { in: OPEN } },
+      data: { holdId, fulfillmentOrderId },
+    }),
+  ]);
+}
+
+/** Every line of the order with its status and hold. */
+export async function holdsOfOrderLines({ shop, orderId }: { shop: string; orderId: string }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, orderId },
+    select: { id: true, status: true, holdId: true, fulfillmentOrderId: true },
+  });
+}
+
+/** Forgets one hold of the order (released, or found released). */
+export async function clearHold({ shop, orderId, holdId }: { shop: string; orderId: string; holdId: string }, tx: Tx = prisma): Promise<void> {
+  await tx.backorderLine.updateMany({ where: { shop, orderId, holdId }, data: { holdId: null } });
+}
+
+/** Orders with a hold left to release: lines no longer waiting but still under our hold. */
+export async function ordersWithHoldsToRelease(
+  { shop, limit, variantIds }: { shop: string; limit: number; variantIds?: readonly string[] },
+  tx: Tx = prisma,
+): Promise<string[]> {
+  const rows = await tx.backorderLine.findMany({
+    where: {
+      shop,
+      holdId: { not: null },
+      status: { in: ["allocated", "cancelled", "fulfilled"] },
+      ...(variantIds ? { variantId: { in: [...variantIds] } } : {}),
+    },
+    select: { orderId: true },
+    distinct: ["orderId"],
+    take: limit,
+  });
+  return rows.map((r) => r.orderId);
+}
+
+/** Orders with waiting lines recorded since `since` and no hold yet (a failed or interrupted placement). */
+export async function ordersWithUnheldLines({ shop, since, limit }: { shop: string; since: Date; limit: number }, tx: Tx = prisma): Promise<string[]> {
+  const rows = await tx.backorderLine.findMany({
+    where: { shop, status: "waiting", holdId: null, createdAt: { gte: since } },
+    select: { orderId: true },
+    distinct: ["orderId"],
+    take: limit,
+  });
+  return rows.map((r) => r.orderId);
+}
+
+// ---- privacy --------------------------------------------------------------------------------------------
+
+/** Lines of a customer: by the orders Shopify names, or by address (`email` lower-case; any stored case). */
+export async function customerLineIds(
+  { shop, orderIds, email }: { shop: string; orderIds: readonly string[]; email: string | null },
+  tx: Tx = prisma,
+): Promise<string[]> {
+  const ids = new Set<string>();
+  if (orderIds.length) {
+    for (const row of await tx.backorderLine.findMany({ where: { shop, orderId: { in: [...orderIds] } }, select: { id: true } })) ids.add(row.id);
+  }
+  if (email) {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "BackorderLine" WHERE "shop" = ${shop} AND LOWER("customerEmail") = ${email}`;
+    for (const row of rows) ids.add(row.id);
+  }
+  return [...ids];
+}
+
+/**
+ * Removes the customer from the lines: open ones are anonymized (their units hold a place in the queue
+ * other customers' dates depend on), finished ones are deleted.
+ */
+export async function redactLines({ shop, lineIds }: { shop: string; lineIds: string[] }, tx: Tx = prisma) {
+  const anonymized = await tx.backorderLine.updateMany({
+    where: { shop, id: { in: lineIds }, status: { in: OPEN } },
+    data: { customerEmail: null, customerName: null },
+  });
+  const deleted = await tx.backorderLine.deleteMany({ where: { shop, id: { in: lineIds }, status: { notIn: OPEN } } });
+  return { anonymized: anonymized.count, deleted: deleted.count };
+}
+
+/** The lines as a customer's data export shows them, oldest order first. */
+export async function exportLines({ shop, lineIds }: { shop: string; lineIds: string[] }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, id: { in: lineIds } },
+    select: {
+      orderId: true,
+      orderName: true,
+      customerEmail: true,
+      customerName: true,
+      customerLocale: true,
+      productTitle: true,
+      variantTitle: true,
+      quantity: true,
+      status: true,
+      orderedAt: true,
+      promisedLatest: true,
+      notifiedLatest: true,
+      allocatedAt: true,
+    },
+    orderBy: { orderedAt: "asc" },
+  });
+}
+
+// ---- storefront (a logged-in customer's place in the queue) ---------------------------------------------
+
+/** When the variant's oldest waiting line was ordered; null when nobody waits. */
+export async function oldestWaitingOrderedAt({ shop, variantId }: { shop: string; variantId: string }, tx: Tx = prisma): Promise<Date | null> {
+  const { _min } = await tx.backorderLine.aggregate({ where: { shop, variantId, status: "waiting" }, _min: { orderedAt: true } });
+  return _min.orderedAt;
+}
+
+/** The variant's waiting lines that belong to `orderIds` (a short list: the caller chunks it). */
+export async function waitingLinesOfOrders(
+  { shop, variantId, orderIds }: { shop: string; variantId: string; orderIds: readonly string[] },
+  tx: Tx = prisma,
+): Promise<{ id: string; orderName: string }[]> {
+  return tx.backorderLine.findMany({
+    where: { shop, variantId, status: "waiting", orderId: { in: [...orderIds] } },
+    select: { id: true, orderName: true },
+  });
+}

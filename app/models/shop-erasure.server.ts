@@ -1,0 +1,23 @@
+// shop/redact: every row the app holds for a shop, every table at once. It lives in one place, in one
+// transaction, so that a table added to the schema is added here once and a half-erased shop cannot exist.
+import prisma from "~/db.server";
+
+/** Deletes every row of the shop, in one transaction; returns how many rows went. */
+export async function eraseShopRows({ shop }: { shop: string }): Promise<number> {
+  const results = await prisma.$transaction([
+    prisma.job.deleteMany({ where: { shop } }),
+    prisma.emailOutbox.deleteMany({ where: { shop } }),
+    prisma.emailTemplate.deleteMany({ where: { shop } }),
+    prisma.notifySubscription.deleteMany({ where: { shop } }),
+    prisma.rateLimitWindow.deleteMany({ where: { shop } }),
+    prisma.backorderLine.deleteMany({ where: { shop } }),
+    prisma.incomingBatch.deleteMany({ where: { shop } }),
+    prisma.backorderVariant.deleteMany({ where: { shop } }),
+    prisma.shopSettings.deleteMany({ where: { shop } }),
+    prisma.webhookEvent.deleteMany({ where: { shop } }),
+    prisma.dataRequest.deleteMany({ where: { shop } }),
+    prisma.session.deleteMany({ where: { shop } }),
+    prisma.shop.deleteMany({ where: { shop } }),
+  ]);
+  return results.reduce((sum, r) => sum + r.count, 0);
+}

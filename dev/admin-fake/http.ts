@@ -1,0 +1,31 @@
+// The Admin fake served on loopback HTTP, for code running in other processes (the fault tests' worker
+// children, the benchmark's separate worker): they forward their Shopify calls here.
+import { createServer, type Server } from "node:http";
+import type { AdminFake } from "./fake";
+
+/** Serves `fake` over HTTP on 127.0.0.1 (the children forward Shopify calls here). */
+export async function serveFake(fake: AdminFake, shop: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      void (async () => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
+        const response = await fake.fetch(`https://${shop}${req.url ?? "/"}`, {
+          method: req.method ?? "POST",
+          headers,
+          body: req.method === "GET" ? undefined : Buffer.concat(chunks),
+        });
+        res.writeHead(response.status, { "Content-Type": response.headers.get("Content-Type") ?? "application/json" });
+        res.end(Buffer.from(await response.arrayBuffer()));
+      })().catch((error: unknown) => {
+        res.writeHead(500);
+        res.end(String(error));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
