@@ -67,11 +67,17 @@ export async function confirmPendingOrders({
   // Stock that arrived before the order could be confirmed already serves it: it is told the in-stock date.
   const inStockOf = new Map([...known.values()].map((r) => [r.variantId, { earliest: r.eta.inStock.earliest, latest: r.eta.inStock.latest }]));
 
-  for (const lines of ready) {
+  for (const orderId of ready.flatMap((lines) => (lines[0] ? [lines[0].orderId] : []))) {
     const confirmed = await inWriteTransaction(async (tx) => {
+      // Read the order's lines again under the write lock: another worker may have served or confirmed
+      // some since the read above. An order is confirmed whole, in one email, or not in this pass.
+      const lines = await unconfirmedLinesOfOrders({ shop, orderIds: [orderId] }, tx);
+      const dated = lines.map((line) => ({ line, eta: line.status === "allocated" ? inStockOf.get(line.variantId) : etaOf.get(line.id) }));
+      if (dated.length === 0) return 0;
+      // A line whose date this pass did not compute (it changed meanwhile): the next pass confirms the order.
+      if (dated.some((d) => !d.eta)) return "deferred" as const;
       const done: ((typeof lines)[number] & { earliest: string; latest: string; promised: string })[] = [];
-      for (const line of lines) {
-        const eta = line.status === "allocated" ? inStockOf.get(line.variantId) : etaOf.get(line.id);
+      for (const { line, eta } of dated) {
         if (!eta) continue;
         const promised = line.promisedLatest ?? eta.latest;
         const won = await recordConfirmation({ shop, lineId: line.id, status: line.status, notifiedLatest: eta.latest, promisedLatest: promised }, tx);
@@ -88,7 +94,8 @@ export async function confirmPendingOrders({
       }
       return done.length;
     });
-    if (confirmed > 0) {
+    if (confirmed === "deferred") outcome.deferredOrders++;
+    else if (confirmed > 0) {
       outcome.confirmedOrders++;
       outcome.confirmedLines += confirmed;
     }
