@@ -4,6 +4,7 @@ import { BlockStack, Box, Button, IndexTable, InlineStack, Text } from "@shopify
 import type { loader } from "~/routes/app.activity";
 import { useT } from "~/i18n/react";
 import { CardHeader } from "~/components/CardHeader";
+import { CellStack } from "~/components/CellStack";
 import { ResourceTableCard } from "~/components/ResourceTableCard";
 import { WrapText } from "~/components/WrapText";
 import { JobStatusBadge, labelOf } from "./JobStatusBadge";
@@ -111,25 +112,15 @@ export function RecentJobsTable({ jobs }: { jobs: Activity["recent"] }) {
         <IndexTable.Row id={job.id} key={job.id} position={index}>
           <IndexTable.Cell>
             <WrapText>
-              <BlockStack gap="100">
+              <CellStack notes={[{ text: job.status !== "succeeded" && job.lastError }]}>
                 <Text as="span">{kind(job.kind)}</Text>
-                {job.lastError && job.status !== "succeeded" ? (
-                  <Text as="span" tone="subdued" variant="bodySm" breakWord>
-                    {job.lastError}
-                  </Text>
-                ) : null}
-              </BlockStack>
+              </CellStack>
             </WrapText>
           </IndexTable.Cell>
           <IndexTable.Cell>
-            <BlockStack gap="100" inlineAlign="start">
+            <CellStack inlineAlign="start" notes={[{ text: job.next && job.attempts > 0 && t("activity.nextRun", { date: job.next }) }]}>
               <JobStatusBadge status={job.status} />
-              {job.next && job.attempts > 0 ? (
-                <Text as="span" tone="subdued" variant="bodySm">
-                  {t("activity.nextRun", { date: job.next })}
-                </Text>
-              ) : null}
-            </BlockStack>
+            </CellStack>
           </IndexTable.Cell>
           <IndexTable.Cell>{job.when}</IndexTable.Cell>
         </IndexTable.Row>

@@ -7,6 +7,7 @@ import { Banner, BlockStack, Button, EmptyState, IndexTable, InlineStack, Layout
 import { useAppBridge } from "@shopify/app-bridge-react";
 import type { action, loader } from "~/routes/app.notifications._index";
 import { useT } from "~/i18n/react";
+import { CellStack } from "~/components/CellStack";
 import { ResourceTableCard } from "~/components/ResourceTableCard";
 import { WrapText } from "~/components/WrapText";
 import { StatusBadge, kindLabel } from "~/notifications/ui";
@@ -85,30 +86,20 @@ export function Outbox({ outbox }: { outbox: SerializeFrom<typeof loader>["outbo
               </IndexTable.Cell>
               <IndexTable.Cell>
                 <WrapText minWidth="12rem">
-                  <BlockStack gap="100">
+                  <CellStack
+                    notes={[
+                      { text: email.lastError, tone: "critical" },
+                      { text: email.nextAttemptAt && t("notifications.outbox.nextAttempt", { date: email.nextAttemptAt }) },
+                    ]}
+                  >
                     <Text as="span">{email.subject}</Text>
-                    {email.lastError ? (
-                      <Text as="span" tone="critical" variant="bodySm" breakWord>
-                        {email.lastError}
-                      </Text>
-                    ) : null}
-                    {email.nextAttemptAt ? (
-                      <Text as="span" tone="subdued" variant="bodySm">
-                        {t("notifications.outbox.nextAttempt", { date: email.nextAttemptAt })}
-                      </Text>
-                    ) : null}
-                  </BlockStack>
+                  </CellStack>
                 </WrapText>
               </IndexTable.Cell>
               <IndexTable.Cell>
-                <BlockStack gap="100" inlineAlign="start">
+                <CellStack inlineAlign="start" notes={[{ text: email.attempts > 1 && t("notifications.outbox.attempts", { count: email.attempts }) }]}>
                   <StatusBadge status={email.status} />
-                  {email.attempts > 1 ? (
-                    <Text as="span" tone="subdued" variant="bodySm">
-                      {t("notifications.outbox.attempts", { count: email.attempts })}
-                    </Text>
-                  ) : null}
-                </BlockStack>
+                </CellStack>
               </IndexTable.Cell>
               <IndexTable.Cell>
                 <InlineStack gap="200" align="end" wrap={false}>
