@@ -4,6 +4,7 @@
 import { enqueueJob } from "~/jobs/queue.server";
 import { deleteQueuedJobs, listQueuedJobsByKeyPrefix } from "~/models/job.server";
 import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/workflows/catalog/eta.server";
+import { storeDerivedState } from "~/workflows/catalog/derived-state.server";
 import { confirmPendingOrders, type ConfirmOutcome } from "./confirm.server";
 import { detectDelays, type DelayOutcome } from "./delays.server";
 import { variantSettlement } from "./settle.server";
@@ -38,6 +39,7 @@ export async function informCustomers({ shop, variantIds, now }: { shop: string;
   const settings = await loadEtaSettings({ shop });
   const [etas, settlement] = await Promise.all([computeVariantEtas({ shop, variantIds: ids, now, settings }), variantSettlement({ shop, variantIds: ids, now })]);
   outcome.etas = etas;
+  await storeDerivedState({ shop, variantIds: ids, etas, now });
   outcome.confirm = await confirmPendingOrders({ shop, variantIds: ids, actionable: settlement.actionable, now, etas });
   outcome.delays = await detectDelays({ shop, etas, actionable: settlement.actionable, settings });
   outcome.unsettled = settlement.waitUntil.size;
