@@ -1,6 +1,8 @@
-// What the Activity page shows: job counts by status, dead jobs, recent jobs and webhook events of a shop.
-import { countJobsByStatus, listDeadJobs, listRecentJobs, type JobActivityRow } from "~/models/job.server";
-import { listRecentWebhookEvents } from "~/models/webhook-event.server";
+// What the Activity page shows: job counts by status, and a page of each of a shop's lists (dead jobs,
+// recent jobs, webhook events), each table with its own cursor.
+import { countJobsByStatus, listJobsPage, type JobActivityRow } from "~/models/job.server";
+import { listWebhookEventsPage } from "~/models/webhook-event.server";
+import type { PageCursor } from "~/validation/cursor";
 import { JOB_STATUSES, type JobStatus } from "./types";
 
 export { JOB_STATUSES };
@@ -38,19 +40,25 @@ function toJob(row: JobActivityRow): ActivityJob {
   return { ...row, runAt: row.runAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 
-export async function loadActivity({ shop, take = 25 }: { shop: string; take?: number }) {
+/** Rows per page of each Activity table. */
+export const ACTIVITY_PAGE_SIZE = { dead: 50, recent: 25, events: 25 } as const;
+
+export type ActivityCursors = Partial<Record<keyof typeof ACTIVITY_PAGE_SIZE, PageCursor | null>>;
+
+export async function loadActivity({ shop, cursors = {} }: { shop: string; cursors?: ActivityCursors }) {
   const [grouped, dead, recent, events] = await Promise.all([
     countJobsByStatus({ shop }),
-    listDeadJobs({ shop, take: 50 }),
-    listRecentJobs({ shop, take }),
-    listRecentWebhookEvents({ shop, take }),
+    listJobsPage({ shop, status: "dead", cursor: cursors.dead ?? null, take: ACTIVITY_PAGE_SIZE.dead }),
+    listJobsPage({ shop, cursor: cursors.recent ?? null, take: ACTIVITY_PAGE_SIZE.recent }),
+    listWebhookEventsPage({ shop, cursor: cursors.events ?? null, take: ACTIVITY_PAGE_SIZE.events }),
   ]);
   const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
   for (const g of grouped) if ((JOB_STATUSES as readonly string[]).includes(g.status)) counts[g.status as JobStatus] = g.count;
   return {
     counts,
-    dead: dead.map(toJob),
-    recent: recent.map(toJob),
-    events: events.map((e) => ({ ...e, topic: topicName(e.topic), receivedAt: e.receivedAt.toISOString() })),
+    dead: dead.rows.map(toJob),
+    recent: recent.rows.map(toJob),
+    events: events.rows.map((e) => ({ ...e, topic: topicName(e.topic), receivedAt: e.receivedAt.toISOString() })),
+    pages: { dead: dead.pageInfo, recent: recent.pageInfo, events: events.pageInfo },
   };
 }

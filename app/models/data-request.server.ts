@@ -3,6 +3,8 @@
 // and with the shop (shop/redact).
 import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
+import type { PageCursor } from "~/validation/cursor";
+import { keysetPage } from "./keyset.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -20,14 +22,19 @@ export async function saveDataRequest(
   });
 }
 
-/** The shop's data requests, newest first (no export bodies: the list only names them). */
-export async function listDataRequests({ shop, take = 100 }: { shop: string; take?: number }) {
-  return prisma.dataRequest.findMany({
-    where: { shop },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-    select: { id: true, requestId: true, customerEmail: true, createdAt: true },
-  });
+/**
+ * One page of the shop's data requests, newest first (no export bodies: the list only names them), keyset
+ * over the (shop, createdAt) index.
+ */
+export async function listDataRequests({ shop, cursor = null, take = 50 }: { shop: string; cursor?: PageCursor | null; take?: number }) {
+  return keysetPage({ field: "createdAt", cursor, size: take }, ({ where, orderBy, take: rows }) =>
+    prisma.dataRequest.findMany({
+      where: { shop, AND: where },
+      orderBy,
+      take: rows,
+      select: { id: true, requestId: true, customerEmail: true, createdAt: true },
+    }),
+  );
 }
 
 /** One data request with its export, only if it belongs to the shop. */

@@ -6,6 +6,8 @@
 import { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import type { OutboxKind } from "~/notifications/kinds";
+import type { PageCursor } from "~/validation/cursor";
+import { keysetPage } from "./keyset.server";
 import type { Tx } from "./transaction.server";
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "dead"] as const;
@@ -204,44 +206,25 @@ const LIST_SELECT = {
 
 export type OutboxFilter = "all" | "failed";
 
-/** Where an email stands in the outbox's order (newest first, ties by id): a page's cursor. */
-export interface OutboxKey {
-  createdAt: Date;
-  id: string;
-}
-
 /**
- * Recent emails, newest first; "failed" = dead, or waiting to retry after an error. One page at a time:
- * `after` a key (older emails) or `before` one (newer emails, for the previous page), keyset over the
- * (shop, createdAt, id) index. Asks for `take` rows; callers ask one more to learn whether a page follows.
+ * Recent emails, newest first; "failed" = dead, or waiting to retry after an error. One page at a time
+ * (`cursor`: the page after or before an email), keyset over the (shop, createdAt, id) index.
  */
 export async function listOutboxEmails({
   shop,
   filter = "all",
   take = 50,
-  after = null,
-  before = null,
+  cursor = null,
 }: {
   shop: string;
   filter?: OutboxFilter;
   take?: number;
-  after?: OutboxKey | null;
-  before?: OutboxKey | null;
+  cursor?: PageCursor | null;
 }) {
-  const keyset: Prisma.EmailOutboxWhereInput[] = after
-    ? [{ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }]
-    : before
-      ? [{ OR: [{ createdAt: { gt: before.createdAt } }, { createdAt: before.createdAt, id: { gt: before.id } }] }]
-      : [];
   const failed: Prisma.EmailOutboxWhereInput[] = filter === "failed" ? [{ OR: [{ status: "dead" }, { status: "pending", lastError: { not: null } }] }] : [];
-  const direction = before && !after ? "asc" : "desc";
-  const rows = await prisma.emailOutbox.findMany({
-    where: { shop, AND: [...failed, ...keyset] },
-    select: LIST_SELECT,
-    orderBy: [{ createdAt: direction }, { id: direction }],
-    take,
-  });
-  return direction === "asc" ? rows.reverse() : rows;
+  return keysetPage({ field: "createdAt", cursor, size: take }, ({ where, orderBy, take: rows }) =>
+    prisma.emailOutbox.findMany({ where: { shop, AND: [...failed, ...where] }, select: LIST_SELECT, orderBy, take: rows }),
+  );
 }
 
 export async function getOutboxEmail({ shop, id }: { shop: string; id: string }) {

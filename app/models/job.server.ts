@@ -21,6 +21,8 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import prisma from "~/db.server";
+import type { PageCursor } from "~/validation/cursor";
+import { keysetPage, type KeysetPage } from "./keyset.server";
 import type { Tx } from "./transaction.server";
 
 function isRoot(db: Tx): db is PrismaClient {
@@ -325,14 +327,24 @@ export async function countJobsByStatus({ shop }: { shop: string }): Promise<{ s
   return groups.map((g) => ({ status: g.status, count: g._count._all }));
 }
 
-/** The shop's dead jobs, most recently changed first. */
-export async function listDeadJobs({ shop, take }: { shop: string; take: number }): Promise<JobActivityRow[]> {
-  return prisma.job.findMany({ where: { shop, status: "dead" }, orderBy: { updatedAt: "desc" }, take, select: ACTIVITY_SELECT });
-}
-
-/** The shop's jobs of any status, most recently changed first. */
-export async function listRecentJobs({ shop, take }: { shop: string; take: number }): Promise<JobActivityRow[]> {
-  return prisma.job.findMany({ where: { shop }, orderBy: { updatedAt: "desc" }, take, select: ACTIVITY_SELECT });
+/**
+ * One page of the shop's dead jobs (`status: "dead"`) or of all its jobs, most recently changed first:
+ * keyset on (updatedAt, id) over the (shop, status, updatedAt) or (shop, updatedAt) index.
+ */
+export async function listJobsPage({
+  shop,
+  status,
+  cursor,
+  take,
+}: {
+  shop: string;
+  status?: "dead";
+  cursor: PageCursor | null;
+  take: number;
+}): Promise<KeysetPage<JobActivityRow>> {
+  return keysetPage({ field: "updatedAt", cursor, size: take }, ({ where, orderBy, take: rows }) =>
+    prisma.job.findMany({ where: { shop, ...(status ? { status } : {}), AND: where }, orderBy, take: rows, select: ACTIVITY_SELECT }),
+  );
 }
 
 /**

@@ -3,6 +3,8 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
+import type { PageCursor } from "~/validation/cursor";
+import { keysetPage, type KeysetPage } from "./keyset.server";
 import type { Tx } from "./transaction.server";
 
 export type SubscribeOutcome = "created" | "already_subscribed" | "renewed";
@@ -82,27 +84,32 @@ export interface WaitlistEntry {
   notifiedAt: Date | null;
 }
 
-/** One page of a variant's waitlist, oldest signup first (first come, first told). */
+/**
+ * One page of a variant's waitlist, oldest signup first (first come, first told): keyset on (createdAt,
+ * id) after or before the cursor's entry; with the counts of the view and of the shoppers still waiting.
+ */
 export async function listWaitlistPage({
   shop,
   variantId,
   view,
-  page,
+  cursor,
   pageSize,
 }: {
   shop: string;
   variantId: string;
   view: WaitlistView;
-  page: number;
+  cursor: PageCursor | null;
   pageSize: number;
-}): Promise<{ entries: WaitlistEntry[]; total: number; active: number }> {
-  const where = waitlistWhere({ shop, variantId, view });
-  const [entries, total, active] = await Promise.all([
-    prisma.notifySubscription.findMany({ where, orderBy: WAITLIST_ORDER, skip: page * pageSize, take: pageSize, select: WAITLIST_SELECT }),
-    prisma.notifySubscription.count({ where }),
+}): Promise<KeysetPage<WaitlistEntry> & { total: number; active: number }> {
+  const scope = waitlistWhere({ shop, variantId, view });
+  const [page, total, active] = await Promise.all([
+    keysetPage({ field: "createdAt", cursor, size: pageSize, order: "asc" }, ({ where, orderBy, take }) =>
+      prisma.notifySubscription.findMany({ where: { ...scope, AND: where }, orderBy, take, select: WAITLIST_SELECT }),
+    ),
+    prisma.notifySubscription.count({ where: scope }),
     prisma.notifySubscription.count({ where: { shop, variantId, status: "active" } }),
   ]);
-  return { entries, total, active };
+  return { ...page, total, active };
 }
 
 /** Every entry of a variant's waitlist in batches (by id after the first), for a streamed export. */

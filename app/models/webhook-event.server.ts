@@ -2,6 +2,8 @@
 // redelivery is recognised. Read back by the Activity page; pruned by retention.
 import { randomUUID } from "node:crypto";
 import prisma from "~/db.server";
+import type { PageCursor } from "~/validation/cursor";
+import { keysetPage, type KeysetPage } from "./keyset.server";
 import type { Tx } from "./transaction.server";
 
 /**
@@ -26,9 +28,14 @@ export interface WebhookEventRow {
   receivedAt: Date;
 }
 
-/** The shop's latest deliveries, newest first (topics as the library reports them, e.g. "ORDERS_CREATE"). */
-export async function listRecentWebhookEvents({ shop, take }: { shop: string; take: number }): Promise<WebhookEventRow[]> {
-  return prisma.webhookEvent.findMany({ where: { shop }, orderBy: { receivedAt: "desc" }, take, select: { id: true, topic: true, eventId: true, receivedAt: true } });
+/**
+ * One page of the shop's deliveries, newest first (topics as the library reports them, e.g.
+ * "ORDERS_CREATE"): keyset on (receivedAt, id) over the (shop, receivedAt) index.
+ */
+export async function listWebhookEventsPage({ shop, cursor, take }: { shop: string; cursor: PageCursor | null; take: number }): Promise<KeysetPage<WebhookEventRow>> {
+  return keysetPage({ field: "receivedAt", cursor, size: take }, ({ where, orderBy, take: rows }) =>
+    prisma.webhookEvent.findMany({ where: { shop, AND: where }, orderBy, take: rows, select: { id: true, topic: true, eventId: true, receivedAt: true } }),
+  );
 }
 
 /** Retention: deliveries received before `before` go. */

@@ -17,12 +17,15 @@ import { retryDeadJob } from "~/jobs/queue.server";
 import { enqueueReconcileNow } from "~/jobs/schedule.server";
 import { getShopSettings } from "~/models/settings.server";
 import { JobCountsCard } from "~/components/activity/JobCountsCard";
-import { DeadJobsTable, RecentJobsTable, WebhookEventsTable } from "~/components/activity/JobTables";
+import { CURSOR_PARAMS, DeadJobsTable, RecentJobsTable, WebhookEventsTable } from "~/components/activity/JobTables";
+import { cursorParam } from "~/validation/cursor";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const locale = adminLocaleFromRequest(request);
-  const [activity, settings] = await Promise.all([loadActivity({ shop: session.shop }), getShopSettings({ shop: session.shop })]);
+  const url = new URL(request.url);
+  const cursors = { dead: cursorParam(url, CURSOR_PARAMS.dead), recent: cursorParam(url, CURSOR_PARAMS.recent), events: cursorParam(url, CURSOR_PARAMS.events) };
+  const [activity, settings] = await Promise.all([loadActivity({ shop: session.shop, cursors }), getShopSettings({ shop: session.shop })]);
   const when = (iso: string) => formatDateTime(new Date(iso), locale, settings.timezone);
   return json({
     messages: adminMessages(locale, ["activity"]),
@@ -30,6 +33,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     dead: activity.dead.map((j) => ({ ...j, when: when(j.updatedAt) })),
     recent: activity.recent.map((j) => ({ ...j, when: when(j.updatedAt), next: j.status === "queued" ? when(j.runAt) : null })),
     events: activity.events.map((e) => ({ ...e, when: when(e.receivedAt) })),
+    pages: activity.pages,
   });
 };
 
@@ -52,7 +56,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Activity() {
-  const { counts, dead, recent, events } = useLoaderData<typeof loader>();
+  const { counts, dead, recent, events, pages } = useLoaderData<typeof loader>();
   const { t } = useT();
   const shopify = useAppBridge();
   const fetcher = useFetcher<typeof action>();
@@ -78,15 +82,16 @@ export default function Activity() {
         <Layout.Section>
           <DeadJobsTable
             jobs={dead}
+            pageInfo={pages.dead}
             retrying={(id) => submitting("id", id)}
             onRetry={(id) => fetcher.submit({ intent: "retry", id }, { method: "post" })}
           />
         </Layout.Section>
         <Layout.Section variant="oneHalf">
-          <RecentJobsTable jobs={recent} />
+          <RecentJobsTable jobs={recent} pageInfo={pages.recent} />
         </Layout.Section>
         <Layout.Section variant="oneHalf">
-          <WebhookEventsTable events={events} />
+          <WebhookEventsTable events={events} pageInfo={pages.events} />
         </Layout.Section>
       </Layout>
     </Page>

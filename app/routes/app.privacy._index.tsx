@@ -16,15 +16,19 @@ import { getShopSettings } from "~/models/settings.server";
 import { CardHeader } from "~/components/CardHeader";
 import { downloadFile } from "~/components/download-file";
 import { ResourceTableCard } from "~/components/ResourceTableCard";
+import { useCursorPagination } from "~/components/useCursorPagination";
+import { cursorParam } from "~/validation/cursor";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const locale = adminLocaleFromRequest(request);
-  const [requests, settings] = await Promise.all([listDataRequests({ shop: session.shop }), getShopSettings({ shop: session.shop })]);
+  const cursor = cursorParam(new URL(request.url));
+  const [page, settings] = await Promise.all([listDataRequests({ shop: session.shop, cursor }), getShopSettings({ shop: session.shop })]);
   return json({
     messages: adminMessages(locale, ["privacy"]),
     retentionDays: RETENTION_DAYS.dataRequests,
-    requests: requests.map((r) => ({
+    pageInfo: page.pageInfo,
+    requests: page.rows.map((r) => ({
       id: r.id,
       requestId: r.requestId,
       customerEmail: r.customerEmail,
@@ -35,8 +39,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function PrivacyRequests() {
-  const { retentionDays, requests } = useLoaderData<typeof loader>();
+  const { retentionDays, requests, pageInfo } = useLoaderData<typeof loader>();
   const { t } = useT();
+  const pagination = useCursorPagination();
   const shopify = useAppBridge();
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -67,6 +72,7 @@ export default function PrivacyRequests() {
             }
             resourceName={{ singular: t("privacy.resource.singular"), plural: t("privacy.resource.plural") }}
             itemCount={requests.length}
+            pagination={pagination(pageInfo, { next: t("privacy.page.next"), previous: t("privacy.page.previous") })}
             headings={[
               { title: t("privacy.column.received") },
               { title: t("privacy.column.customer") },

@@ -15,13 +15,13 @@ import { loadWaitlist, productVariant, sendWaitlistNow, waitlistViewFrom } from 
 import { formValues, readFormData } from "~/validation/form-data";
 import { downloadFile } from "~/components/download-file";
 import { ResourceTableCard } from "~/components/ResourceTableCard";
-
-const PAGE = /^\d{1,6}$/;
+import { useCursorPagination } from "~/components/useCursorPagination";
+import { cursorParam } from "~/validation/cursor";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const url = new URL(request.url);
-  const pageParam = url.searchParams.get("page") ?? "0";
+  const cursor = cursorParam(url);
   const [waitlist, settings] = await Promise.all([
     loadWaitlist({
       shop: session.shop,
@@ -29,7 +29,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       productId: params.id ?? "",
       variantNumber: url.searchParams.get("variant"),
       view: waitlistViewFrom(url.searchParams.get("view")),
-      page: PAGE.test(pageParam) ? Number(pageParam) : 0,
+      cursor,
     }),
     getShopSettings({ shop: session.shop }),
   ]);
@@ -63,6 +63,7 @@ export default function Waitlist() {
   const shopify = useAppBridge();
   const fetcher = useFetcher<typeof action>();
   const [searchParams, setSearchParams] = useSearchParams();
+  const pagination = useCursorPagination();
   const [confirming, setConfirming] = useState(false);
   const [exporting, setExporting] = useState(false);
   const productNumber = data.product.id.split("/").pop() ?? "";
@@ -116,7 +117,7 @@ export default function Waitlist() {
           {t("waitlist.count", { count: data.active })}
         </Text>
         <ResourceTableCard
-          tabs={<Tabs tabs={views} selected={Math.max(0, views.findIndex((v) => v.id === data.view))} onSelect={(i) => goTo({ view: views[i]?.id ?? "active", page: null })} />}
+          tabs={<Tabs tabs={views} selected={Math.max(0, views.findIndex((v) => v.id === data.view))} onSelect={(i) => goTo({ view: views[i]?.id ?? "active", cursor: null })} />}
           resourceName={{ singular: t("waitlist.resourceName.singular"), plural: t("waitlist.resourceName.plural") }}
           itemCount={data.entries.length}
           emptyState={
@@ -125,12 +126,7 @@ export default function Waitlist() {
             </EmptyState>
           }
           headings={[{ title: t("waitlist.col.email") }, { title: t("waitlist.col.language") }, { title: t("waitlist.col.signedUp") }, { title: t("waitlist.col.status") }]}
-          pagination={{
-            hasNext: data.hasNext,
-            hasPrevious: data.page > 0,
-            onNext: () => goTo({ page: String(data.page + 1) }),
-            onPrevious: () => goTo({ page: data.page > 1 ? String(data.page - 1) : null }),
-          }}
+          pagination={pagination(data.pageInfo, { next: t("waitlist.page.next"), previous: t("waitlist.page.previous") })}
         >
           {data.entries.map((entry, index) => (
             <IndexTable.Row id={entry.id} key={entry.id} position={index}>

@@ -14,6 +14,7 @@ import { env } from "~/env.server";
 import { adminLocaleFromRequest, polarisTranslations, translator } from "~/i18n/admin";
 import { LeaveConfirmation } from "~/components/UnsavedChanges";
 import { ErrorPage } from "~/components/ErrorPage";
+import { BAD_CURSOR } from "~/validation/cursor";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -69,12 +70,15 @@ function Layout({ data, children }: { data: LayoutData; children: ReactNode }) {
 
 // Shopify needs Remix to catch some thrown responses (auth bounces, reauthorize), so that their headers are
 // included in the response: those go to the library's boundary. A missing page (404) or a failure (5xx,
-// thrown errors) shows a styled page inside the admin, with its navigation, and never a stack trace.
+// thrown errors) shows a styled page inside the admin, with its navigation, and never a stack trace; so does
+// a list page's forged cursor (400), with a link to the list's first page.
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("routes/app");
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (isRouteErrorResponse(error) && status !== 404 && status < 500) return boundary.error(error);
+  // A list page's forged cursor is the app's own 400, shown like a missing page (auth 400s are Shopify's).
+  const badCursor = isRouteErrorResponse(error) && status === 400 && error.statusText === BAD_CURSOR;
+  if (isRouteErrorResponse(error) && status !== 404 && status < 500 && !badCursor) return boundary.error(error);
   if (!data) {
     return (
       <PolarisAppProvider i18n={polarisEnglish}>

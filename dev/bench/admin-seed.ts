@@ -1,7 +1,8 @@
 // Seeds a large merchant's shop for the admin benchmark (`npm run bench -- admin`) and the query-plan test
 // (tests/integration/query-plans.test.ts): the catalogue in the Admin fake and the app's rows in SQLite.
 // At scale 1: 1,000 backorderable variants (one product each), 100,000 waiting lines of which 10,000 on the
-// first variant, 50,000 outbox emails, 100,000 jobs and 100,000 webhook events. Deterministic (seeded PRNG).
+// first variant, 50,000 outbox emails, 100,000 jobs, 100,000 webhook events, 10,000 notify-me signups on the
+// first variant and 2,000 customer data requests. Deterministic (seeded PRNG).
 import type { PrismaClient } from "@prisma/client";
 import type { AdminStore } from "../admin-fake/store";
 import { rng } from "./lib";
@@ -22,11 +23,15 @@ export interface LargeShopSize {
   outbox: number;
   jobs: number;
   events: number;
+  /** Notify-me signups, all on the first variant (its waitlist page). */
+  waitlist: number;
+  /** Customer data requests (Privacy requests). */
+  dataRequests: number;
 }
 
 export function largeShopSize(scale = 1): LargeShopSize {
   const n = (count: number) => Math.max(1, Math.round(count * scale));
-  return { variants: n(1_000), lines: n(100_000), bigQueue: n(10_000), outbox: n(50_000), jobs: n(100_000), events: n(100_000) };
+  return { variants: n(1_000), lines: n(100_000), bigQueue: n(10_000), outbox: n(50_000), jobs: n(100_000), events: n(100_000), waitlist: n(10_000), dataRequests: n(2_000) };
 }
 
 /** Waiting lines of each variant: `bigQueue` on the first, the rest spread evenly over the others. */
@@ -170,6 +175,29 @@ export async function seedLargeShopRows(prisma: PrismaClient, { shop, variants, 
       receivedAt: new Date(t0 - (size.events - i) * 30_000),
     })),
     (data) => prisma.webhookEvent.createMany({ data }),
+  );
+  const waitlistVariant = variants[0] as SeededVariant;
+  await inChunks(
+    Array.from({ length: size.waitlist }, (_, i) => ({
+      shop,
+      variantId: waitlistVariant.variantId,
+      email: `shopper${i}@example.com`,
+      locale: i % 3 === 0 ? "fr" : "en",
+      status: i % 4 === 0 ? "notified" : "active",
+      unsubscribeToken: `bench-token-${i}`,
+      createdAt: new Date(t0 - (size.waitlist - i) * 60_000),
+    })),
+    (data) => prisma.notifySubscription.createMany({ data }),
+  );
+  await inChunks(
+    Array.from({ length: size.dataRequests }, (_, i) => ({
+      shop,
+      requestId: `bench-request-${i}`,
+      customerEmail: `customer${i}@example.com`,
+      export: "{}",
+      createdAt: new Date(t0 - (size.dataRequests - i) * 3_600_000),
+    })),
+    (data) => prisma.dataRequest.createMany({ data }),
   );
   // What a long-running database has: the planner's statistics.
   await prisma.$executeRawUnsafe("ANALYZE");

@@ -155,6 +155,13 @@ async function appRole(): Promise<void> {
     { name: "Notifications (outbox page 1)", path: "/app/notifications", route: "routes/app.notifications._index", document: true },
     { name: "Notifications (failed)", path: "/app/notifications?filter=failed", route: "routes/app.notifications._index", document: true },
     { name: "Activity", path: "/app/activity", route: "routes/app.activity", document: true },
+    { name: "Privacy requests", path: "/app/privacy", route: "routes/app.privacy._index", document: true },
+    {
+      name: "Waitlist, 10k signups",
+      path: `/app/products/${num(big.productId)}/waitlist?variant=${num(big.variantId)}&view=all`,
+      route: "routes/app.products.$id_.waitlist",
+      document: true,
+    },
   ];
 
   const withData = (pagePath: string, route: string) => `${pagePath}${pagePath.includes("?") ? "&" : "?"}_data=${encodeURIComponent(route)}`;
@@ -166,7 +173,7 @@ async function appRole(): Promise<void> {
   };
 
   const out: string[] = [];
-  out.push(`seeded in ${(seedMs / 1000).toFixed(1)} s: ${variants.length} variants, ${seeded.lines} waiting lines (${largeShopSize().bigQueue} on ${big.sku}), ${largeShopSize().outbox} outbox emails, ${largeShopSize().jobs} jobs, ${largeShopSize().events} webhook events`);
+  out.push(`seeded in ${(seedMs / 1000).toFixed(1)} s: ${variants.length} variants, ${seeded.lines} waiting lines (${largeShopSize().bigQueue} on ${big.sku}), ${largeShopSize().outbox} outbox emails, ${largeShopSize().jobs} jobs, ${largeShopSize().events} webhook events, ${largeShopSize().waitlist} notify-me signups, ${largeShopSize().dataRequests} data requests`);
   // Warm Vite's module graph, then the first At risk visit after the upgrade: it derives every variant once.
   await dataRequest("/app", "routes/app._index");
   const firstAtRisk = performance.now();

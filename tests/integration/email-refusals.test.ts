@@ -41,7 +41,7 @@ describe("an email the outbox refuses", () => {
     ]);
     // ... which the Notifications page counts and lists under Failed
     expect((await countOutboxEmails({ shop: env.shop })).dead).toBe(1);
-    expect((await listOutboxEmails({ shop: env.shop, filter: "failed" })).map((e) => e.toEmail)).toEqual(["ana.example.com"]);
+    expect((await listOutboxEmails({ shop: env.shop, filter: "failed" })).rows.map((e) => e.toEmail)).toEqual(["ana.example.com"]);
     // ... and the ledger went on for both: each line is confirmed, no job failed
     const lines = await prisma.backorderLine.findMany({ where: { shop: env.shop }, select: { notifiedLatest: true } });
     expect(lines).toHaveLength(2);

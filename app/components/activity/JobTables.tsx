@@ -1,4 +1,5 @@
-// Activity's tables: failed (dead-letter) jobs with a retry button, recent jobs, and the webhooks Shopify sent.
+// Activity's tables: failed (dead-letter) jobs with a retry button, recent jobs, and the webhooks Shopify sent,
+// each paged on the server with its own cursor in the URL (older / newer).
 import type { SerializeFrom } from "@remix-run/node";
 import { BlockStack, Box, Button, IndexTable, InlineStack, Text } from "@shopify/polaris";
 import type { loader } from "~/routes/app.activity";
@@ -7,9 +8,14 @@ import { CardHeader } from "~/components/CardHeader";
 import { CellStack } from "~/components/CellStack";
 import { ResourceTableCard } from "~/components/ResourceTableCard";
 import { WrapText } from "~/components/WrapText";
+import { useCursorPagination } from "~/components/useCursorPagination";
+import type { PageInfo } from "~/validation/cursor";
 import { JobStatusBadge, labelOf } from "./JobStatusBadge";
 
 type Activity = SerializeFrom<typeof loader>;
+
+/** The URL parameter holding each table's page cursor: each table pages on its own. */
+export const CURSOR_PARAMS = { dead: "deadCursor", recent: "jobsCursor", events: "eventsCursor" } as const;
 
 function useKindLabel() {
   const { t } = useT();
@@ -18,15 +24,18 @@ function useKindLabel() {
 
 export function DeadJobsTable({
   jobs,
+  pageInfo,
   retrying,
   onRetry,
 }: {
   jobs: Activity["dead"];
+  pageInfo: PageInfo;
   retrying: (id: string) => boolean;
   onRetry: (id: string) => void;
 }) {
   const { t } = useT();
   const kind = useKindLabel();
+  const pagination = useCursorPagination(CURSOR_PARAMS.dead);
   return (
     <ResourceTableCard
       header={<CardHeader title={t("activity.dead.title")} description={t("activity.dead.description")} />}
@@ -45,6 +54,7 @@ export function DeadJobsTable({
       resourceName={{ singular: t("activity.column.kind"), plural: t("activity.dead.title") }}
       itemCount={jobs.length}
       lastColumnSticky
+      pagination={pagination(pageInfo, { next: t("activity.dead.page.next"), previous: t("activity.dead.page.previous") })}
       headings={[
         { title: t("activity.column.kind") },
         { title: t("activity.column.when") },
@@ -96,9 +106,10 @@ function Empty({ children }: { children: string }) {
   );
 }
 
-export function RecentJobsTable({ jobs }: { jobs: Activity["recent"] }) {
+export function RecentJobsTable({ jobs, pageInfo }: { jobs: Activity["recent"]; pageInfo: PageInfo }) {
   const { t } = useT();
   const kind = useKindLabel();
+  const pagination = useCursorPagination(CURSOR_PARAMS.recent);
   return (
     <ResourceTableCard
       header={<Heading>{t("activity.recent.title")}</Heading>}
@@ -106,6 +117,7 @@ export function RecentJobsTable({ jobs }: { jobs: Activity["recent"] }) {
       resourceName={{ singular: t("activity.column.kind"), plural: t("activity.recent.title") }}
       itemCount={jobs.length}
       lastColumnSticky
+      pagination={pagination(pageInfo, { next: t("activity.recent.page.next"), previous: t("activity.recent.page.previous") })}
       headings={[
         { title: t("activity.column.kind") },
         { title: t("activity.column.status") },
@@ -150,14 +162,16 @@ export function RecentJobsTable({ jobs }: { jobs: Activity["recent"] }) {
   );
 }
 
-export function WebhookEventsTable({ events }: { events: Activity["events"] }) {
+export function WebhookEventsTable({ events, pageInfo }: { events: Activity["events"]; pageInfo: PageInfo }) {
   const { t } = useT();
+  const pagination = useCursorPagination(CURSOR_PARAMS.events);
   return (
     <ResourceTableCard
       header={<Heading>{t("activity.events.title")}</Heading>}
       empty={<Empty>{t("activity.events.empty")}</Empty>}
       resourceName={{ singular: t("activity.column.topic"), plural: t("activity.events.title") }}
       itemCount={events.length}
+      pagination={pagination(pageInfo, { next: t("activity.events.page.next"), previous: t("activity.events.page.previous") })}
       headings={[{ title: t("activity.column.topic") }, { title: t("activity.column.event") }, { title: t("activity.column.received") }]}
     >
       {events.map((event, index) => (

@@ -9,6 +9,7 @@ import type { action, loader } from "~/routes/app.notifications._index";
 import { useT } from "~/i18n/react";
 import { CellStack } from "~/components/CellStack";
 import { ResourceTableCard } from "~/components/ResourceTableCard";
+import { useCursorPagination } from "~/components/useCursorPagination";
 import { WrapText } from "~/components/WrapText";
 import { StatusBadge, kindLabel } from "~/notifications/ui";
 
@@ -39,13 +40,7 @@ export function Outbox({ outbox }: { outbox: SerializeFrom<typeof loader>["outbo
   const retrying = (id: string) => retryFetcher.state !== "idle" && retryFetcher.formData?.get("id") === id;
   const failedView = outbox.filter === "failed";
   // Pages are read on the server (50 emails, keyset cursor in the URL), so a reload or a link shows the same.
-  const goToPage = (cursor: string | null) => {
-    const next = new URLSearchParams(searchParams);
-    if (cursor) next.set("cursor", cursor);
-    else next.delete("cursor");
-    setSearchParams(next);
-  };
-  const { pageInfo } = outbox;
+  const pagination = useCursorPagination();
 
   return (
     <Layout>
@@ -77,17 +72,7 @@ export function Outbox({ outbox }: { outbox: SerializeFrom<typeof loader>["outbo
           resourceName={{ singular: t("notifications.outbox.column.kind"), plural: t("notifications.outbox.title") }}
           itemCount={outbox.emails.length}
           lastColumnSticky
-          pagination={
-            pageInfo.hasNextPage || pageInfo.hasPreviousPage
-              ? {
-                  hasNext: pageInfo.hasNextPage,
-                  hasPrevious: pageInfo.hasPreviousPage,
-                  onNext: () => goToPage(pageInfo.next),
-                  onPrevious: () => goToPage(pageInfo.previous),
-                  accessibilityLabels: { next: t("notifications.outbox.page.next"), previous: t("notifications.outbox.page.previous") },
-                }
-              : undefined
-          }
+          pagination={pagination(outbox.pageInfo, { next: t("notifications.outbox.page.next"), previous: t("notifications.outbox.page.previous") })}
           headings={[
             { title: t("notifications.outbox.column.created") },
             { title: t("notifications.outbox.column.kind") },

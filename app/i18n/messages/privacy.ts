@@ -16,6 +16,8 @@ export const en = {
   "privacy.noEmail": "No email given",
   "privacy.resource.singular": "data request",
   "privacy.resource.plural": "data requests",
+  "privacy.page.next": "Older requests",
+  "privacy.page.previous": "Newer requests",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -35,4 +37,6 @@ export const fr: Record<keyof typeof en, string> = {
   "privacy.noEmail": "Aucun e-mail fourni",
   "privacy.resource.singular": "demande de données",
   "privacy.resource.plural": "demandes de données",
+  "privacy.page.next": "Demandes plus anciennes",
+  "privacy.page.previous": "Demandes plus récentes",
 };

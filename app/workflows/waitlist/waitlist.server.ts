@@ -13,6 +13,7 @@ import {
   type WaitlistView,
 } from "~/models/notify-subscription.server";
 import { queueBackInStockEmails } from "~/notifications/queue.server";
+import type { PageCursor } from "~/validation/cursor";
 
 export const WAITLIST_PAGE_SIZE = 50;
 
@@ -34,26 +35,25 @@ export async function loadWaitlist({
   productId,
   variantNumber,
   view,
-  page,
+  cursor,
 }: {
   shop: string;
   graphql: AdminGraphql;
   productId: string;
   variantNumber: string | null;
   view: WaitlistView;
-  page: number;
+  cursor: PageCursor | null;
 }) {
   const { product, variant } = await productVariant(graphql, productId, variantNumber);
-  const list = await listWaitlistPage({ shop, variantId: variant.id, view, page, pageSize: WAITLIST_PAGE_SIZE });
+  const list = await listWaitlistPage({ shop, variantId: variant.id, view, cursor, pageSize: WAITLIST_PAGE_SIZE });
   return {
     product: { id: product.id, title: product.title },
     variant: { id: variant.id, title: variant.title, sku: variant.sku },
     view,
-    page,
-    hasNext: (page + 1) * WAITLIST_PAGE_SIZE < list.total,
+    pageInfo: list.pageInfo,
     total: list.total,
     active: list.active,
-    entries: list.entries.map((e) => ({
+    entries: list.rows.map((e) => ({
       id: e.id,
       email: e.email,
       locale: e.locale,
