@@ -4,7 +4,7 @@ import type { AdminLocale, Translate } from "~/i18n/admin";
 import { formatDateTime } from "~/domain/format";
 import { getShopSettings } from "~/models/settings.server";
 import { countOutboxEmails, getOutboxEmail, listOutboxEmails, type OutboxFilter } from "~/models/email-outbox.server";
-import { parseCursor, type PageCursor } from "~/validation/cursor";
+import type { PageCursor } from "~/validation/cursor";
 import { findEmailTemplate, listEmailTemplates } from "~/models/email-template.server";
 import { EMAIL_KINDS, EMAIL_KIND_REGISTRY, EMAIL_LOCALES, type EmailKind, type EmailLocale } from "./kinds";
 import { renderSample, type RenderedEmail, type TemplateCheck } from "./render.server";
@@ -51,15 +51,6 @@ export interface OutboxRow {
 /** Emails per outbox page. */
 export const OUTBOX_PAGE_SIZE = 50;
 
-/**
- * The outbox page's cursor (`next:…` older emails, `previous:…` newer ones). Unlike the other lists, a
- * cursor the app did not make shows the first page rather than a 400, as the outbox always did.
- */
-export function parseOutboxCursor(cursor: string | null): PageCursor | null {
-  const parsed = parseCursor(cursor);
-  return parsed.ok ? parsed.cursor : null;
-}
-
 export async function loadOutbox({
   shop,
   filter,
@@ -69,10 +60,11 @@ export async function loadOutbox({
   shop: string;
   filter: OutboxFilter;
   locale: AdminLocale;
-  cursor?: string | null;
+  /** The page asked for (validated by the route: a forged cursor is a 400). */
+  cursor?: PageCursor | null;
 }) {
   const [page, counts, timeZone] = await Promise.all([
-    listOutboxEmails({ shop, filter, cursor: parseOutboxCursor(cursor), take: OUTBOX_PAGE_SIZE }),
+    listOutboxEmails({ shop, filter, cursor, take: OUTBOX_PAGE_SIZE }),
     countOutboxEmails({ shop }),
     shopTimeZone(shop),
   ]);

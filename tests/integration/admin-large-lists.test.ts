@@ -236,4 +236,11 @@ describe("the outbox", () => {
     expect(subjects(back)).toEqual(subjects(first));
     expect(back.pageInfo.hasPreviousPage).toBe(false);
   });
+
+  it("answers 400 to a forged cursor, as every other list does", async () => {
+    // GIVEN the Notifications page WHEN it is asked with a cursor that is not one of its own
+    const response = await callRoute(notificationsLoader, await embeddedDocumentRequest("/app/notifications?cursor=next:bm90LWEtY3Vyc29y"));
+    // THEN it is a bad request, not a silent first page
+    expect(response.status).toBe(400);
+  });
 });
