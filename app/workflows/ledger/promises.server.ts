@@ -6,6 +6,7 @@ import { deleteQueuedJobs, listQueuedJobsByKeyPrefix } from "~/models/job.server
 import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/workflows/catalog/eta.server";
 import { confirmPendingOrders, type ConfirmOutcome } from "./confirm.server";
 import { detectDelays, type DelayOutcome } from "./delays.server";
+import { trackEstimates, withManualRanges, type EstimateCause } from "~/workflows/support/estimates.server";
 import { variantSettlement } from "./settle.server";
 
 const RECHECK = "settle:";
@@ -26,7 +27,18 @@ export interface PromisesOutcome {
   unsettled: number;
 }
 
-export async function informCustomers({ shop, variantIds, now }: { shop: string; variantIds: readonly string[]; now: Date }): Promise<PromisesOutcome> {
+export async function informCustomers({
+  shop,
+  variantIds,
+  now,
+  cause = "recompute",
+}: {
+  shop: string;
+  variantIds: readonly string[];
+  now: Date;
+  /** What moved the dates, for the orders' timelines. */
+  cause?: EstimateCause;
+}): Promise<PromisesOutcome> {
   const ids = [...new Set(variantIds)];
   const outcome: PromisesOutcome = {
     etas: [],
@@ -36,10 +48,12 @@ export async function informCustomers({ shop, variantIds, now }: { shop: string;
   };
   if (ids.length === 0) return outcome;
   const settings = await loadEtaSettings({ shop });
-  const [etas, settlement] = await Promise.all([computeVariantEtas({ shop, variantIds: ids, now, settings }), variantSettlement({ shop, variantIds: ids, now })]);
-  outcome.etas = etas;
+  const [computed, settlement] = await Promise.all([computeVariantEtas({ shop, variantIds: ids, now, settings }), variantSettlement({ shop, variantIds: ids, now })]);
+  outcome.etas = computed;
+  // Lines staff gave a date by hand go by that date while their supply is unchanged (support desk).
+  const etas = withManualRanges(computed, await trackEstimates({ shop, etas: computed, cause, now }));
   outcome.confirm = await confirmPendingOrders({ shop, variantIds: ids, actionable: settlement.actionable, now, etas });
-  outcome.delays = await detectDelays({ shop, etas, actionable: settlement.actionable, settings });
+  outcome.delays = await detectDelays({ shop, etas, actionable: settlement.actionable, settings, now });
   outcome.unsettled = settlement.waitUntil.size;
   await dropRechecksOf(shop, settlement.actionable);
   for (const [variantId, quietAt] of settlement.waitUntil) {
