@@ -4,17 +4,10 @@
 // and served by an index: the queue never scans Shopify or the ledger per visit.
 import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
+import type { CaseState, CaseStatus, QueueFilter, QueueSort } from "~/validation/support";
 import type { Tx } from "./transaction.server";
 
-export const CASE_STATUSES = ["open", "waiting_customer", "resolved"] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const CASE_STATES = ["waiting", "at_risk", "delayed", "ready", "cancelled"] as const;
-export type CaseState = (typeof CASE_STATES)[number];
-export const QUEUE_VIEWS = ["all", "delayed", "at_risk", "waiting_customer", "resolved"] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
-export const QUEUE_SORTS = ["days_late_desc", "days_late_asc", "ordered_asc"] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
-
+export type { CaseState, CaseStatus, QueueFilter } from "~/validation/support";
 export interface CaseLedgerFields {
   orderName: string;
   customerName: string | null;
@@ -58,16 +51,6 @@ export async function saveCaseLedgerFields({ shop, orderId, fields }: { shop: st
 
 function selectOf(keys: readonly string[]) {
   return Object.fromEntries(keys.map((k) => [k, true])) as { [K in keyof CaseLedgerFields]: true };
-}
-
-export interface QueueFilter {
-  view: QueueView;
-  query: string;
-  productId: string | null;
-  state: CaseState | null;
-  promisedFrom: string | null;
-  promisedTo: string | null;
-  sort: QueueSort;
 }
 
 function whereOf(shop: string, filter: QueueFilter): Prisma.SupportCaseWhereInput {
