@@ -1,12 +1,12 @@
 // What the Activity page shows: job counts by status, dead jobs, recent jobs and webhook events of a shop.
-import { countJobsByStatus, listDeadJobs, listRecentJobs, type JobActivityRow } from "~/models/job.server";
+import { countJobsByStatus, listDeadJobs, listRecentJobs, ordersOfJobs, type JobActivityRow } from "~/models/job.server";
 import { listRecentWebhookEvents } from "~/models/webhook-event.server";
 import { JOB_STATUSES, type JobStatus } from "./types";
 
 export { JOB_STATUSES };
 
 /** A job as the Activity page shows it: the stored row, dates as ISO strings. */
-export type ActivityJob = Omit<JobActivityRow, "runAt" | "updatedAt"> & { runAt: string; updatedAt: string };
+export type ActivityJob = Omit<JobActivityRow, "runAt" | "updatedAt"> & { runAt: string; updatedAt: string; order: { orderId: string; orderName: string } | null };
 
 export interface ActivityEvent {
   id: string;
@@ -34,8 +34,8 @@ export function topicName(topic: string): string {
   return TOPIC_NAMES[topic] ?? topic.toLowerCase();
 }
 
-function toJob(row: JobActivityRow): ActivityJob {
-  return { ...row, runAt: row.runAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+function toJob(orders: ReadonlyMap<string, { orderId: string; orderName: string }>) {
+  return (row: JobActivityRow): ActivityJob => ({ ...row, runAt: row.runAt.toISOString(), updatedAt: row.updatedAt.toISOString(), order: orders.get(row.id) ?? null });
 }
 
 export async function loadActivity({ shop, take = 25 }: { shop: string; take?: number }) {
@@ -47,10 +47,12 @@ export async function loadActivity({ shop, take = 25 }: { shop: string; take?: n
   ]);
   const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
   for (const g of grouped) if ((JOB_STATUSES as readonly string[]).includes(g.status)) counts[g.status as JobStatus] = g.count;
+  // Order jobs name their order, so a person can go from a failed job to the order's support page.
+  const orders = await ordersOfJobs({ shop, ids: [...dead, ...recent].filter((j) => j.kind === "order.sync").map((j) => j.id) });
   return {
     counts,
-    dead: dead.map(toJob),
-    recent: recent.map(toJob),
+    dead: dead.map(toJob(orders)),
+    recent: recent.map(toJob(orders)),
     events: events.map((e) => ({ ...e, topic: topicName(e.topic), receivedAt: e.receivedAt.toISOString() })),
   };
 }

@@ -56,7 +56,7 @@ export async function listWaitingLines({ shop, variantId }: { shop: string; vari
   return tx.backorderLine.findMany({
     where: { shop, variantId, status: "waiting" },
     orderBy: [...WAITING_QUEUE_ORDER],
-    select: { id: true, orderName: true, quantity: true, customerEmail: true, orderedAt: true, promisedLatest: true, overCap: true },
+    select: { id: true, orderId: true, orderName: true, quantity: true, customerEmail: true, orderedAt: true, promisedLatest: true, overCap: true },
   });
 }
 

@@ -58,3 +58,10 @@ function parseData(text: string): Record<string, unknown> {
 export async function countOrderEvents({ shop, orderId, kind }: { shop: string; orderId: string; kind: string }, tx: Tx = prisma) {
   return tx.orderEvent.count({ where: { shop, orderId, kind } });
 }
+
+/** The order each of `emailIds` was about, from the timeline events that link to them. */
+export async function ordersOfEmails({ shop, emailIds }: { shop: string; emailIds: readonly string[] }, tx: Tx = prisma) {
+  if (emailIds.length === 0) return new Map<string, string>();
+  const rows = await tx.orderEvent.findMany({ where: { shop, emailId: { in: [...emailIds] } }, select: { emailId: true, orderId: true } });
+  return new Map(rows.map((r) => [r.emailId as string, r.orderId]));
+}

@@ -7,6 +7,8 @@ import { enqueueVariantRecompute } from "~/jobs/schedule.server";
 import { action as queueAction, loader as queueLoader } from "~/routes/app.support._index";
 import { action as orderAction, loader as orderLoader } from "~/routes/app.support.$orderId";
 import { loader as csvLoader } from "~/routes/app.support[.]csv";
+import { loader as activityLoader } from "~/routes/app.activity";
+import { loader as notificationsLoader } from "~/routes/app.notifications._index";
 import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { backorderableVariant, deliver, ledgerShop, orderPayload, outbox, placeOrder, receiveStock, runAllJobs, type LedgerShop } from "./ledger-support";
@@ -301,5 +303,24 @@ describe("the order page", () => {
     expect(((await page(placed.id)).body as OrderPage).supportCase).toMatchObject({ assignee: "Sam", status: "resolved" });
     expect((await page("gid://shopify/Order/424242")).status).toBe(404);
     expect((await callRoute(orderLoader, await embeddedDocumentRequest("/app/support/abc"), { orderId: "abc" })).status).toBe(404);
+  });
+});
+
+describe("an order is findable where people look for one", () => {
+  it("outbox rows and Activity's order jobs name the order they are about", async () => {
+    // GIVEN an order that was recorded and confirmed
+    const { variantId } = await soldOutWithBatch("Cup", 10);
+    const placed = await order(variantId, "ana@example.com");
+    await runAllJobs(env.worker, env.clock);
+    // WHEN the outbox and Activity are opened
+    const notifications = (await (await callRoute(notificationsLoader, await embeddedDocumentRequest("/app/notifications"))).json()) as {
+      outbox: { emails: { kind: string; order: { orderId: string; orderName: string } | null }[] };
+    };
+    const activity = (await (await callRoute(activityLoader, await embeddedDocumentRequest("/app/activity"))).json()) as {
+      recent: { kind: string; order: { orderId: string } | null }[];
+    };
+    // THEN the confirmation and the order job link to the order
+    expect(notifications.outbox.emails.find((e) => e.kind === "backorder_confirmation")?.order).toEqual({ orderId: placed.id, orderName: placed.name });
+    expect(activity.recent.find((j) => j.kind === "order.sync")?.order).toMatchObject({ orderId: placed.id });
   });
 });

@@ -1,8 +1,10 @@
 // The variant's waiting queue: each order line with its promise, its current delivery estimate and what
 // supplies it (stock, a batch, the supplier's lead time).
+import { Link } from "@remix-run/react";
 import { Badge, BlockStack, Card, DataTable, InlineStack, Text } from "@shopify/polaris";
 import { formatDateRange } from "~/domain/format";
 import { CardHeader } from "~/components/CardHeader";
+import { orderPath } from "~/components/support/labels";
 import { dateText, type CardProps } from "./shared";
 
 export function QueueCard({ editor, t, locale }: CardProps) {
@@ -28,11 +30,13 @@ export function QueueCard({ editor, t, locale }: CardProps) {
             rows={editor.queue.map((line) => [
               line.overCap ? (
                 <InlineStack key={`order-${line.id}`} gap="100" blockAlign="center">
-                  <Text as="span">{line.orderName}</Text>
+                  <Link to={orderPath(line.orderId)}>{line.orderName}</Link>
                   <Badge tone="critical">{t("product.queue.overCap")}</Badge>
                 </InlineStack>
               ) : (
-                line.orderName
+                <Link key={`order-${line.id}`} to={orderPath(line.orderId)}>
+                  {line.orderName}
+                </Link>
               ),
               line.quantity,
               dateText(line.orderedAt.slice(0, 10), locale),

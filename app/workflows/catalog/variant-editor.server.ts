@@ -139,6 +139,7 @@ export async function loadVariantEditor({
       const eta = lineEtas.get(line.id);
       return {
         id: line.id,
+        orderId: line.orderId,
         orderName: line.orderName,
         quantity: line.quantity,
         orderedAt: line.orderedAt.toISOString(),
