@@ -569,3 +569,10 @@ export async function waitingLinesForNotice({ shop, orderIds }: { shop: string; 
     select: { ...LINE_EMAIL_SELECT, orderId: true, notifiedLatest: true, estimateEarliest: true, estimateLatest: true, manualEarliest: true, manualLatest: true },
   });
 }
+
+/** The orders of `lineIds`. */
+export async function ordersOfLines({ shop, lineIds }: { shop: string; lineIds: readonly string[] }, tx: Tx = prisma): Promise<string[]> {
+  if (lineIds.length === 0) return [];
+  const rows = await tx.backorderLine.findMany({ where: { shop, id: { in: [...lineIds] } }, select: { orderId: true }, distinct: ["orderId"] });
+  return rows.map((r) => r.orderId);
+}

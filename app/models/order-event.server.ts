@@ -65,3 +65,9 @@ export async function ordersOfEmails({ shop, emailIds }: { shop: string; emailId
   const rows = await tx.orderEvent.findMany({ where: { shop, emailId: { in: [...emailIds] } }, select: { emailId: true, orderId: true } });
   return new Map(rows.map((r) => [r.emailId as string, r.orderId]));
 }
+
+/** Erases the orders' timelines (customers/redact: notes and messages can name the customer). */
+export async function deleteOrderEvents({ shop, orderIds }: { shop: string; orderIds: readonly string[] }, tx: Tx = prisma): Promise<number> {
+  if (orderIds.length === 0) return 0;
+  return (await tx.orderEvent.deleteMany({ where: { shop, orderId: { in: [...orderIds] } } })).count;
+}

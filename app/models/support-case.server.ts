@@ -181,3 +181,9 @@ export async function bumpCaseVersion({ shop, orderId, version }: { shop: string
   const { count } = await tx.supportCase.updateMany({ where: { shop, orderId, version }, data: { version: { increment: 1 } } });
   return count === 1;
 }
+
+/** Deletes the orders' cases (customers/redact; the ledger recreates one, anonymized, for open lines). */
+export async function deleteCases({ shop, orderIds }: { shop: string; orderIds: readonly string[] }, tx: Tx = prisma): Promise<number> {
+  if (orderIds.length === 0) return 0;
+  return (await tx.supportCase.deleteMany({ where: { shop, orderId: { in: [...orderIds] } } })).count;
+}

@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, InlineGrid, Page } from "@shopify/polaris";
+import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { adminLocaleFromRequest, adminMessages, translator, type AdminMessageKey } from "~/i18n/admin";
@@ -93,18 +93,22 @@ export default function SupportOrder() {
   return (
     <Page title={supportCase.orderName} subtitle={[supportCase.customerName, supportCase.customerEmail].filter(Boolean).join(" · ")} backAction={{ content: t("support.order.back"), url: "/app/support" }}>
       <TitleBar title={supportCase.orderName} />
-      <InlineGrid columns={{ xs: 1, md: "2fr 1fr" }} gap="400">
-        <BlockStack gap="400">
-          <LinesCard lines={lines} />
-          <TimelineCard events={events} />
-        </BlockStack>
-        <BlockStack gap="400">
-          <StatusCard supportCase={supportCase} />
-          <NoteCard version={supportCase.version} />
-          <ReviseCard version={supportCase.version} lines={waiting.map((line) => ({ id: line.id, title: line.title }))} />
-          <MessageCard version={supportCase.version} hasEmail={Boolean(supportCase.customerEmail)} />
-        </BlockStack>
-      </InlineGrid>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <LinesCard lines={lines} />
+            <TimelineCard events={events} />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <StatusCard supportCase={supportCase} />
+            <NoteCard version={supportCase.version} />
+            <ReviseCard version={supportCase.version} lines={waiting.map((line) => ({ id: line.id, title: line.title }))} />
+            <MessageCard version={supportCase.version} hasEmail={Boolean(supportCase.customerEmail)} />
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
     </Page>
   );
 }

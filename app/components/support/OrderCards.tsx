@@ -52,7 +52,7 @@ export function LinesCard({ lines }: { lines: Data["lines"] }) {
   );
 }
 
-const STRING_PARAMS = ["from", "to", "earliest", "latest", "reason", "assignee", "title", "date", "latest"] as const;
+const STRING_PARAMS = ["from", "to", "earliest", "latest", "reason", "assignee", "title"] as const;
 
 export function TimelineCard({ events }: { events: Data["events"] }) {
   const { t } = useT();

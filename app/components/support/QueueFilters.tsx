@@ -51,6 +51,7 @@ export function QueueFilters({
       }}
       queryValue={search}
       queryPlaceholder={t("support.search")}
+      filteringAccessibilityLabel={t("support.search")}
       onQueryChange={onSearch}
       onQueryClear={() => onSearch("")}
       sortOptions={QUEUE_SORTS.map((value) => ({ label: t(`support.sort.${value}`), value: toPolarisSort(value), directionLabel: t(`support.sort.${value}`) }))}
