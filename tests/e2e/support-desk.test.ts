@@ -2,6 +2,7 @@
 // adds an internal note and revises the date of the late line (the demo seeds customers already waiting).
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Frame, Page } from "playwright-core";
 import { BROWSER_USER_AGENT, OUTPUT_DIR, launchChromium, startDemoProcess, type DemoProcess } from "./support";
 
@@ -15,11 +16,20 @@ function app(): Frame {
   return frame;
 }
 
+async function seriousViolations(): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).include("iframe").exclude({ fromFrames: ["iframe[name='app-iframe']", "iframe[sandbox]"] }).analyze();
+  return axe.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 1100 }, userAgent: BROWSER_USER_AGENT });
+  // A context of our own: axe needs one.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1100 }, userAgent: BROWSER_USER_AGENT });
+  page = await context.newPage();
 });
 
 afterAll(async () => {
@@ -53,6 +63,7 @@ describe("support desk", () => {
     await expect.poll(() => app().getByText("tom.becker@example.com").count()).toBe(0);
     await expect.poll(() => app().getByText(/days? late/).count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(OUTPUT_DIR, "support-queue.png"), fullPage: true });
+    expect(await seriousViolations()).toEqual([]);
   });
 
   it("reads the timeline of the order", async () => {
@@ -63,6 +74,7 @@ describe("support desk", () => {
     await expect.poll(() => app().getByText("Order placed").count()).toBe(1);
     await expect.poll(() => app().getByText(/Promised at checkout/).count()).toBeGreaterThan(0);
     await expect.poll(() => app().getByText(/Delay email/).count()).toBeGreaterThan(0);
+    expect(await seriousViolations()).toEqual([]);
   });
 
   it("adds an internal note", async () => {

@@ -3,7 +3,7 @@
 // field; a conflict (someone changed the order meanwhile) shows a banner with Reload.
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import { useT } from "~/i18n/react";
 import type { action } from "~/routes/app.support.$orderId";
@@ -112,10 +112,10 @@ export function ReviseCard({ version, lines }: { version: number; lines: { id: s
         {t("support.order.reviseHelp")}
       </Text>
       <ChoiceList allowMultiple title={t("support.order.reviseLines")} choices={lines.map((l) => ({ label: l.title, value: l.id }))} selected={chosen} onChange={setChosen} error={errors.lineIds} />
-      <InlineGrid columns={2} gap="200">
+      <BlockStack gap="200">
         <TextField label={t("support.order.earliest")} type="date" value={earliest} onChange={setEarliest} autoComplete="off" error={errors.earliest} />
         <TextField label={t("support.order.latest")} type="date" value={latest} onChange={setLatest} autoComplete="off" error={errors.latest} />
-      </InlineGrid>
+      </BlockStack>
       <TextField label={t("support.order.reason")} value={reason} onChange={setReason} autoComplete="off" error={errors.reason} />
       <Checkbox label={t("support.order.notify")} checked={notify} onChange={setNotify} />
       <InlineStack>

@@ -1,6 +1,7 @@
 // The order page's read-only sections: the lines the customer is owed, and the timeline newest first.
 import type { SerializeFrom } from "@remix-run/node";
-import { Badge, BlockStack, Card, DataTable, InlineStack, Link as PolarisLink, Text } from "@shopify/polaris";
+import type { ReactNode } from "react";
+import { Badge, BlockStack, Card, InlineGrid, InlineStack, Link as PolarisLink, Text } from "@shopify/polaris";
 import type { loader } from "~/routes/app.support.$orderId";
 import { useT } from "~/i18n/react";
 
@@ -10,43 +11,44 @@ export function LinesCard({ lines }: { lines: Data["lines"] }) {
   const { t } = useT();
   const supply = (line: Data["lines"][number]) =>
     line.source === null ? "—" : line.source === "batch" ? t("support.supply.batch", { date: line.batchText ?? "" }) : t(`support.supply.${line.source}`);
+  const fact = (label: string, value: ReactNode) => (
+    <BlockStack gap="050">
+      <Text as="span" tone="subdued" variant="bodySm">
+        {label}
+      </Text>
+      <Text as="span">{value}</Text>
+    </BlockStack>
+  );
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
           {t("support.order.lines")}
         </Text>
-        <DataTable
-          columnContentTypes={["text", "numeric", "text", "text", "text", "text", "text"]}
-          headings={[
-            t("support.order.line"),
-            t("support.order.qty"),
-            t("support.order.lineStatus"),
-            t("support.col.promised"),
-            t("support.col.estimate"),
-            t("support.order.supply"),
-            t("support.order.confidence"),
-          ]}
-          rows={lines.map((line) => [
-            line.title,
-            line.quantity,
-            t(`support.line.${line.status}`),
-            line.promisedText ?? "—",
-            <BlockStack gap="050" key={line.id}>
-              <InlineStack gap="100">
-                <Text as="span">{line.currentText ?? "—"}</Text>
+        <BlockStack gap="400" as="ul">
+          {lines.map((line) => (
+            <BlockStack gap="200" as="li" key={line.id}>
+              <InlineStack gap="200" blockAlign="center">
+                <Text as="h3" fontWeight="semibold">
+                  {line.quantity} × {line.title}
+                </Text>
+                <Badge>{t(`support.line.${line.status}`)}</Badge>
                 {line.daysLate > 0 && <Badge tone="critical">{t("support.late", { count: line.daysLate })}</Badge>}
               </InlineStack>
+              <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
+                {fact(t("support.col.promised"), line.promisedText ?? "—")}
+                {fact(t("support.col.estimate"), line.currentText ?? "—")}
+                {fact(t("support.order.supply"), supply(line))}
+                {fact(t("support.order.confidence"), line.confidence ? t(`support.confidence.${line.confidence}`) : "—")}
+              </InlineGrid>
               {line.manual && (
-                <Text as="span" tone="subdued">
+                <Text as="p" tone="subdued">
                   {t("support.order.manual", { reason: line.manual.reason ?? "" })}
                 </Text>
               )}
-            </BlockStack>,
-            supply(line),
-            line.confidence ? t(`support.confidence.${line.confidence}`) : "—",
-          ])}
-        />
+            </BlockStack>
+          ))}
+        </BlockStack>
       </BlockStack>
     </Card>
   );
