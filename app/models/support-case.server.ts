@@ -60,7 +60,9 @@ function whereOf(shop: string, filter: QueueFilter): Prisma.SupportCaseWhereInpu
   else {
     and.push({ status: { not: "resolved" } });
     if (filter.view === "delayed") and.push({ state: "delayed" });
-    if (filter.view === "at_risk") and.push({ state: "at_risk" });
+    else if (filter.view === "at_risk") and.push({ state: "at_risk" });
+    // Open: orders still owed something; ready and cancelled ones only when the status filter asks for them.
+    else if (!filter.state) and.push({ state: { in: ["waiting", "at_risk", "delayed"] } });
   }
   if (filter.state) and.push({ state: filter.state });
   if (filter.productId) and.push({ productIds: { contains: `|${filter.productId}|` } });

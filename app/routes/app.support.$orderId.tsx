@@ -52,6 +52,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       kind: event.kind,
       when: formatDateTime(event.at, locale, settings.timezone),
       actor: event.actor,
+      actorName: event.actor.startsWith("staff:") ? (desk.staff[event.actor.slice(6)] ?? null) : null,
       data: Object.fromEntries(Object.entries(event.data).map(([key, value]) => [key, typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? day(value) : value])),
       email: event.email ? { status: event.email.status, id: event.emailId } : null,
     })),

@@ -57,7 +57,7 @@ async function page(orderId: string) {
 interface OrderPage {
   supportCase: { version: number; status: string; assignee: string | null; state: string };
   lines: { id: string; status: string; current: { earliest: string; latest: string } | null; manual: unknown; source: string | null; confidence: string | null }[];
-  events: { kind: string; actor: string; data: Record<string, unknown>; email: { status: string } | null }[];
+  events: { kind: string; actor: string; actorName: string | null; data: Record<string, unknown>; email: { status: string } | null }[];
 }
 
 async function act(orderId: string, fields: Record<string, string | string[]>) {
@@ -100,6 +100,9 @@ describe("the timeline is recorded as things happen", () => {
     view = (await page(placed.id)).body as OrderPage;
     expect(kinds(view).slice(0, 3).sort()).toEqual(["hold_released", "line_allocated", "ready_queued"]);
     expect(view.supportCase.state).toBe("ready");
+    // AND it leaves the Open view (nothing is owed any more), still found with the status filter
+    expect((await queue()).queue.rows).toEqual([]);
+    expect((await queue("?state=ready")).queue.rows.map((r) => r.orderId)).toEqual([placed.id]);
   });
 
   it("records a cancellation", async () => {
@@ -224,11 +227,17 @@ describe("the order page", () => {
   it("adds a staff note signed by the session's user; a stale form is a conflict and a blank note a 400, both writing nothing", async () => {
     const { placed, view } = await waitingOrder();
     const version = String(view.supportCase.version);
+    // (Shopify gave the app an online session for this staff member: the desk knows their name)
+    await prisma.session.create({
+      data: { id: "online-12345", shop: env.shop, state: "x", isOnline: true, accessToken: "t", userId: BigInt(12345), firstName: "Sam", lastName: "Rivera" },
+    });
     // WHEN a note is added
     expect((await act(placed.id, { intent: "note", note: "Customer called, happy to wait.", version })).status).toBe(200);
     // THEN it is on the timeline, by the staff member of the session token
     const after = (await page(placed.id)).body as OrderPage;
-    expect(after.events.filter((e) => e.kind === "note")).toEqual([expect.objectContaining({ actor: "staff:12345", data: { text: "Customer called, happy to wait." } })]);
+    expect(after.events.filter((e) => e.kind === "note")).toEqual([
+      expect.objectContaining({ actor: "staff:12345", actorName: "Sam Rivera", data: { text: "Customer called, happy to wait." } }),
+    ]);
     // WHEN the same (now stale) form is sent again, or a blank note
     const stale = await act(placed.id, { intent: "note", note: "Again", version });
     const blank = await act(placed.id, { intent: "note", note: "  ", version: String(after.supportCase.version) });

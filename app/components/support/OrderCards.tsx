@@ -58,7 +58,8 @@ const STRING_PARAMS = ["from", "to", "earliest", "latest", "reason", "assignee",
 
 export function TimelineCard({ events }: { events: Data["events"] }) {
   const { t } = useT();
-  const actor = (value: string) => (value.startsWith("staff") ? t("support.actor.staff", { id: value.split(":")[1] ?? "" }) : t("support.actor.system"));
+  const actor = (event: Data["events"][number]) =>
+    event.actorName ?? (event.actor.startsWith("staff") ? t("support.actor.staff", { id: event.actor.split(":")[1] ?? "" }) : t("support.actor.system"));
   const text = (event: Data["events"][number]) => {
     const data = event.data as Record<string, unknown>;
     const params: Record<string, string> = {};
@@ -87,7 +88,7 @@ export function TimelineCard({ events }: { events: Data["events"] }) {
               </InlineStack>
               {(event.kind === "note" || event.kind === "message_queued") && <Text as="p">{String((event.data as Record<string, unknown>).text ?? "")}</Text>}
               <Text as="span" tone="subdued" variant="bodySm">
-                {event.when} · {actor(event.actor)}
+                {event.when} · {actor(event)}
               </Text>
             </BlockStack>
           ))}

@@ -10,6 +10,7 @@ import {
   waitingLinesForNotice,
 } from "~/models/backorder-line.server";
 import { listOrderEvents } from "~/models/order-event.server";
+import { staffNames } from "~/models/session.server";
 import { getShopSettings } from "~/models/settings.server";
 import { bumpCaseVersion, casesOfOrders, findCase, updateCaseStaffFields } from "~/models/support-case.server";
 import { inWriteTransaction, type Tx } from "~/models/transaction.server";
@@ -33,8 +34,11 @@ export async function loadOrderDesk({ shop, orderId, now = new Date() }: { shop:
   const waitingVariants = [...new Set(lines.filter((l) => l.status === "waiting").map((l) => l.variantId))];
   const etas = await computeVariantEtas({ shop, variantIds: waitingVariants, now });
   const lineEta = new Map(etas.flatMap((r) => r.eta.lines.map((l) => [l.lineId, { ...l.eta, supplyKey: r.supplyKey }] as const)));
+  const staff = await staffNames({ shop, userIds: [...new Set(events.flatMap((e) => (e.actor.startsWith("staff:") ? [e.actor.slice(6)] : [])))] });
   return {
     supportCase,
+    /** Staff members' names by user id, where Shopify gave us one (an online session). */
+    staff: Object.fromEntries(staff),
     lines: lines.map((line) => {
       const eta = lineEta.get(line.id) ?? null;
       const manualStands = Boolean(line.manualLatest && eta && line.manualSupplyKey === eta.supplyKey);
