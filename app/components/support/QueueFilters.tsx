@@ -2,7 +2,7 @@
 // them live in the URL.
 import { ChoiceList, IndexFilters, InlineStack, TextField, type IndexFiltersProps } from "@shopify/polaris";
 import { useT } from "~/i18n/react";
-import { CASE_STATES, QUEUE_SORTS, QUEUE_VIEWS, type QueueFilter } from "~/validation/support";
+import { CASE_STATES, QUEUE_SORTS, QUEUE_VIEWS, type QueueFilter } from "~/validation/support-filter";
 
 /** Polaris names a sort "<key> asc|desc"; the URL says "<key>_asc|desc". */
 function toPolarisSort(sort: string): `${string} asc` | `${string} desc` {
