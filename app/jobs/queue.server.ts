@@ -5,7 +5,7 @@
 // - completeJob keeps a handler's `result` in the job's payload.
 // - A failure is retried with exponential backoff and jitter; after maxAttempts (or a PermanentJobError)
 //   the job is dead and shows in the admin, where retryDeadJob puts it back in the queue.
-import { markJobFailed, markJobSucceeded } from "~/models/job.server";
+import { markJobFailed, markJobSucceeded, type JobAdminCost } from "~/models/job.server";
 import type { ClaimedJob, JobRuntime } from "./types";
 
 export {
@@ -31,18 +31,20 @@ export async function completeJob({
   workerId,
   now,
   result,
+  cost,
 }: {
   job: ClaimedJob;
   workerId: string;
   now: Date;
   result?: unknown;
+  cost?: JobAdminCost;
 }): Promise<boolean> {
   let payload: string | undefined;
   if (result !== undefined) {
     const input = safeParse(job.payload);
     payload = JSON.stringify({ ...(isObject(input) ? input : { input }), result });
   }
-  return markJobSucceeded({ id: job.id, workerId, now, ...(payload !== undefined ? { payload } : {}) });
+  return markJobSucceeded({ id: job.id, workerId, now, ...(payload !== undefined ? { payload } : {}), ...(cost ? { cost } : {}) });
 }
 
 export function retryDelayMs(attempts: number, runtime: Pick<JobRuntime, "retryBaseMs" | "maxRetryDelayMs" | "jitter"> = {}): number {
@@ -60,6 +62,7 @@ export async function failJob({
   error,
   permanent = false,
   runtime = {},
+  cost,
 }: {
   job: ClaimedJob;
   workerId: string;
@@ -67,11 +70,12 @@ export async function failJob({
   error: string;
   permanent?: boolean;
   runtime?: Pick<JobRuntime, "retryBaseMs" | "maxRetryDelayMs" | "jitter">;
+  cost?: JobAdminCost;
 }): Promise<"retry" | "dead" | "lost"> {
   const dead = permanent || job.attempts >= job.maxAttempts;
   const lastError = error.length > ERROR_MAX_CHARS ? `${error.slice(0, ERROR_MAX_CHARS)}…` : error;
   const retryAt = dead ? null : new Date(now.getTime() + retryDelayMs(job.attempts, runtime));
-  const updated = await markJobFailed({ id: job.id, workerId, now, lastError, retryAt });
+  const updated = await markJobFailed({ id: job.id, workerId, now, lastError, retryAt, ...(cost ? { cost } : {}) });
   if (!updated) return "lost";
   return dead ? "dead" : "retry";
 }

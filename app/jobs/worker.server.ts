@@ -7,7 +7,14 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { deliverPendingEmails } from "~/notifications/deliver.server";
 import type { EmailTransport } from "~/notifications/transport.server";
-import { createAdminClient, type AdminClient } from "~/shopify/admin-client.server";
+import type { JobAdminCost } from "~/models/job.server";
+import {
+  INTERACTIVE_RESERVE_SHARE,
+  createAdminClient,
+  createBucketModel,
+  type AdminClient,
+  type BucketModel,
+} from "~/shopify/admin-client.server";
 import type { AdminGraphql } from "~/shopify/types";
 import { jobsConfig } from "./config.server";
 import { jobHandlers } from "./handlers.server";
@@ -61,6 +68,10 @@ async function defaultAdminGraphql(shop: string): Promise<AdminGraphql> {
   return admin.graphql;
 }
 
+function withCost(cost: JobAdminCost | undefined): { cost?: JobAdminCost } {
+  return cost ? { cost } : {};
+}
+
 function describeError(error: unknown): string {
   if (error instanceof Response) return `HTTP ${error.status} ${error.statusText}`.trim();
   if (error instanceof Error) {
@@ -85,6 +96,8 @@ export class JobWorker {
   private tickPromise: Promise<unknown> | null = null;
   private lastSchedule = 0;
   private lastPrune = 0;
+  /** One model of each shop's Admin API bucket, shared by the jobs this worker runs. */
+  private readonly buckets = new Map<string, BucketModel>();
 
   constructor(private readonly options: WorkerOptions = {}) {
     this.workerId = options.workerId ?? defaultWorkerId();
@@ -96,11 +109,18 @@ export class JobWorker {
     this.log = options.log ?? ((line) => console.log(line));
   }
 
-  private context(job: ClaimedJob, failures: string[]): JobContext {
+  private bucketOf(shop: string): BucketModel {
+    let model = this.buckets.get(shop);
+    if (!model) this.buckets.set(shop, (model = createBucketModel()));
+    return model;
+  }
+
+  private context(job: ClaimedJob, failures: string[], clientRef: { client: AdminClient | null }): JobContext {
     const runtime = this.runtime;
     let graphql: Promise<AdminGraphql> | null = null;
-    let client: AdminClient | null = null;
     const adminGraphql = () => (graphql ??= (runtime.adminGraphql ?? defaultAdminGraphql)(job.shop));
+    // Background work: the shop's shared bucket model, and a reserve left for admin pages.
+    const clientOptions = { bucket: this.bucketOf(job.shop), reserveShare: INTERACTIVE_RESERVE_SHARE, ...runtime.adminClientOptions };
     return {
       job,
       shop: job.shop,
@@ -108,7 +128,7 @@ export class JobWorker {
       runtime,
       now: runtime.now,
       adminGraphql,
-      admin: async () => (client ??= createAdminClient(await adminGraphql(), runtime.adminClientOptions)),
+      admin: async () => (clientRef.client ??= createAdminClient(await adminGraphql(), clientOptions)),
       log: (message, extra) =>
         this.log(`[jobs] ${job.kind} ${job.id} (${job.shop}): ${message}${extra ? ` ${JSON.stringify(extra)}` : ""}`),
       reportFailure: (message) => {
@@ -120,7 +140,12 @@ export class JobWorker {
   /** Runs one claimed job to completion and records the outcome. */
   async runJob(job: ClaimedJob): Promise<"succeeded" | "retry" | "dead" | "lost"> {
     const failures: string[] = [];
-    const ctx = this.context(job, failures);
+    const clientRef: { client: AdminClient | null } = { client: null };
+    const ctx = this.context(job, failures, clientRef);
+    const cost = (): JobAdminCost | undefined => {
+      const stats = clientRef.client?.stats;
+      return stats ? { calls: stats.calls, pointsRequested: stats.pointsRequested, pointsUsed: stats.pointsUsed } : undefined;
+    };
     const heartbeat = setInterval(() => {
       void renewLease({ id: job.id, workerId: this.workerId, now: this.runtime.now(), leaseMs: this.leaseMs }).catch(() => {});
     }, Math.max(1_000, Math.floor(this.leaseMs / 3)));
@@ -138,7 +163,7 @@ export class JobWorker {
       if (outcome?.summary) ctx.log(outcome.summary);
       // The handler did what it could; what it could not do makes the attempt a failure (retried, visible).
       if (failures.length) throw new PartialJobFailure(failures);
-      const done = await completeJob({ job, workerId: this.workerId, now: this.runtime.now(), result: outcome?.result });
+      const done = await completeJob({ job, workerId: this.workerId, now: this.runtime.now(), result: outcome?.result, ...withCost(cost()) });
       return done ? "succeeded" : "lost";
     } catch (error) {
       const result = await failJob({
@@ -148,6 +173,7 @@ export class JobWorker {
         error: describeError(error),
         permanent: error instanceof PermanentJobError,
         runtime: this.runtime,
+        ...withCost(cost()),
       });
       ctx.log(`attempt ${job.attempts}/${job.maxAttempts} failed (${result}): ${describeError(error)}`);
       return result;

@@ -51,13 +51,65 @@ export async function newestLineByVariant({ shop, variantIds }: { shop: string; 
   return new Map(groups.map((group) => [group.variantId, group._max.createdAt]));
 }
 
-/** The variant's FIFO queue as the product page lists it: oldest order first. */
-export async function listWaitingLines({ shop, variantId }: { shop: string; variantId: string }, tx: Tx = prisma) {
+/** Where a line stands in the queue order (WAITING_QUEUE_ORDER): the product page's cursor. */
+export interface QueueKey {
+  orderedAt: Date;
+  orderId: string;
+  lineItemId: string;
+}
+
+/** Lines after `key` in queue order ("gt"), or up to and including it ("lte"), as a where-clause on the queue index. */
+function queueAfter(key: QueueKey, direction: "gt" | "lte") {
+  if (direction === "gt") {
+    return {
+      OR: [
+        { orderedAt: { gt: key.orderedAt } },
+        { orderedAt: key.orderedAt, orderId: { gt: key.orderId } },
+        { orderedAt: key.orderedAt, orderId: key.orderId, lineItemId: { gt: key.lineItemId } },
+      ],
+    };
+  }
+  return {
+    OR: [
+      { orderedAt: { lt: key.orderedAt } },
+      { orderedAt: key.orderedAt, orderId: { lt: key.orderId } },
+      { orderedAt: key.orderedAt, orderId: key.orderId, lineItemId: { lte: key.lineItemId } },
+    ],
+  };
+}
+
+/**
+ * One page of the variant's FIFO queue as the product page lists it (oldest order first): the `take`
+ * lines after `after` (keyset over the (shop, variantId, status, orderedAt) index), never the whole queue.
+ */
+export async function waitingLinesPage(
+  { shop, variantId, after, take }: { shop: string; variantId: string; after: QueueKey | null; take: number },
+  tx: Tx = prisma,
+) {
   return tx.backorderLine.findMany({
-    where: { shop, variantId, status: "waiting" },
+    where: { shop, variantId, status: "waiting", ...(after ? queueAfter(after, "gt") : {}) },
     orderBy: [...WAITING_QUEUE_ORDER],
-    select: { id: true, orderId: true, orderName: true, quantity: true, customerEmail: true, orderedAt: true, promisedLatest: true, overCap: true },
+    take,
+    select: {
+      id: true,
+      orderId: true,
+      lineItemId: true,
+      orderName: true,
+      customerEmail: true,
+      quantity: true,
+      orderedAt: true,
+      promisedLatest: true,
+      overCap: true,
+    },
   });
+}
+
+/** Waiting lines of the variant up to and including `through` in queue order (all of them without it). */
+export async function countWaitingLines(
+  { shop, variantId, through }: { shop: string; variantId: string; through?: QueueKey | null },
+  tx: Tx = prisma,
+): Promise<number> {
+  return tx.backorderLine.count({ where: { shop, variantId, status: "waiting", ...(through ? queueAfter(through, "lte") : {}) } });
 }
 
 /** The waiting queues the ETA engine dates, in queue order: of `variantIds`, or of every variant of the shop. */

@@ -35,6 +35,7 @@ const VARIANT_SELECT = {
   syncedAt: true,
   syncError: true,
   version: true,
+  atRisk: true,
 } as const;
 
 /** A managed variant as the ETA engine reads it: its supply columns and its batches, in serving order. */
@@ -68,16 +69,6 @@ export interface ShopifyVariantFacts {
 export async function findBackorderVariants({ shop, variantIds }: { shop: string; variantIds: string[] }) {
   if (variantIds.length === 0) return [];
   return prisma.backorderVariant.findMany({ where: { shop, variantId: { in: variantIds } }, select: VARIANT_SELECT });
-}
-
-/** Product ids with at least one variant in a backorder mode (for the "backorderable" filter). */
-export async function findBackorderableProductIds({ shop }: { shop: string }): Promise<string[]> {
-  const rows = await prisma.backorderVariant.findMany({
-    where: { shop, mode: { not: "off" } },
-    select: { productId: true },
-    distinct: ["productId"],
-  });
-  return rows.map((row) => row.productId);
 }
 
 export async function getBackorderVariant({ shop, variantId }: { shop: string; variantId: string }) {
@@ -437,4 +428,84 @@ export async function productsWithTitles({ shop, take = 200 }: { shop: string; t
     orderBy: { productTitle: "asc" },
     take,
   });
+}
+
+// ---- derived state (at risk), written by the ledger's recompute -----------------------------------------
+
+/** Records the derived state of variants just computed: `atRisk` of them have a late waiting line. */
+export async function recordDerivedState(
+  { shop, atRisk, notAtRisk, now }: { shop: string; atRisk: readonly string[]; notAtRisk: readonly string[]; now: Date },
+  tx: Tx = prisma,
+): Promise<void> {
+  for (const [ids, value] of [
+    [atRisk, true],
+    [notAtRisk, false],
+  ] as const) {
+    for (let i = 0; i < ids.length; i += 500) {
+      await tx.backorderVariant.updateMany({
+        where: { shop, variantId: { in: ids.slice(i, i + 500) } },
+        data: { atRisk: value, derivedAt: now },
+      });
+    }
+  }
+}
+
+/** Managed variants whose derived state was never computed (rows from before it was stored), at most `take`. */
+export async function variantsWithoutDerivedState({ shop, take }: { shop: string; take: number }): Promise<string[]> {
+  const rows = await prisma.backorderVariant.findMany({
+    where: { shop, derivedAt: null, mode: { not: "off" } },
+    select: { variantId: true },
+    take,
+  });
+  return rows.map((row) => row.variantId);
+}
+
+/** A page of product ids, in id order, after (or before) a product id: keyset pagination over an index. */
+export interface ProductIdPage {
+  productIds: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/**
+ * Product ids with at least one variant in a backorder mode (`filter: "backorderable"`), or one whose stored
+ * state says a waiting order is at risk (`"at_risk"`), one page at a time: `after` / `before` a product id.
+ * Indexed: (shop, mode, productId) and (shop, atRisk, productId).
+ */
+export async function pageOfManagedProductIds({
+  shop,
+  filter,
+  after,
+  before,
+  take,
+}: {
+  shop: string;
+  filter: "backorderable" | "at_risk";
+  after?: string | null;
+  before?: string | null;
+  take: number;
+}): Promise<ProductIdPage> {
+  const base: Prisma.BackorderVariantWhereInput =
+    filter === "at_risk" ? { shop, atRisk: true, mode: { not: "off" } } : { shop, mode: { in: ["always", "when_sold_out"] } };
+  const backwards = Boolean(before);
+  const rows = await prisma.backorderVariant.groupBy({
+    by: ["productId"],
+    where: { ...base, ...(backwards ? { productId: { lt: before as string } } : after ? { productId: { gt: after } } : {}) },
+    orderBy: { productId: backwards ? "desc" : "asc" },
+    take: take + 1,
+  });
+  const more = rows.length > take;
+  const ids = rows.slice(0, take).map((row) => row.productId);
+  if (backwards) ids.reverse();
+  return {
+    productIds: ids,
+    hasNextPage: backwards ? true : more,
+    hasPreviousPage: backwards ? more : Boolean(after),
+  };
+}
+
+/** The product the app records the variant under; null when it has no row. */
+export async function productOfVariant({ shop, variantId }: { shop: string; variantId: string }): Promise<string | null> {
+  const row = await prisma.backorderVariant.findUnique({ where: { shop_variantId: { shop, variantId } }, select: { productId: true } });
+  return row?.productId ?? null;
 }

@@ -204,13 +204,44 @@ const LIST_SELECT = {
 
 export type OutboxFilter = "all" | "failed";
 
-/** Recent emails, newest first; "failed" = dead, or waiting to retry after an error. */
-export async function listOutboxEmails({ shop, filter = "all", take = 50 }: { shop: string; filter?: OutboxFilter; take?: number }) {
-  const where: Prisma.EmailOutboxWhereInput =
-    filter === "failed"
-      ? { shop, OR: [{ status: "dead" }, { status: "pending", lastError: { not: null } }] }
-      : { shop };
-  return prisma.emailOutbox.findMany({ where, select: LIST_SELECT, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+/** Where an email stands in the outbox's order (newest first, ties by id): a page's cursor. */
+export interface OutboxKey {
+  createdAt: Date;
+  id: string;
+}
+
+/**
+ * Recent emails, newest first; "failed" = dead, or waiting to retry after an error. One page at a time:
+ * `after` a key (older emails) or `before` one (newer emails, for the previous page), keyset over the
+ * (shop, createdAt, id) index. Asks for `take` rows; callers ask one more to learn whether a page follows.
+ */
+export async function listOutboxEmails({
+  shop,
+  filter = "all",
+  take = 50,
+  after = null,
+  before = null,
+}: {
+  shop: string;
+  filter?: OutboxFilter;
+  take?: number;
+  after?: OutboxKey | null;
+  before?: OutboxKey | null;
+}) {
+  const keyset: Prisma.EmailOutboxWhereInput[] = after
+    ? [{ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }]
+    : before
+      ? [{ OR: [{ createdAt: { gt: before.createdAt } }, { createdAt: before.createdAt, id: { gt: before.id } }] }]
+      : [];
+  const failed: Prisma.EmailOutboxWhereInput[] = filter === "failed" ? [{ OR: [{ status: "dead" }, { status: "pending", lastError: { not: null } }] }] : [];
+  const direction = before && !after ? "asc" : "desc";
+  const rows = await prisma.emailOutbox.findMany({
+    where: { shop, AND: [...failed, ...keyset] },
+    select: LIST_SELECT,
+    orderBy: [{ createdAt: direction }, { id: direction }],
+    take,
+  });
+  return direction === "asc" ? rows.reverse() : rows;
 }
 
 export async function getOutboxEmail({ shop, id }: { shop: string; id: string }) {

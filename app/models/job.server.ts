@@ -182,7 +182,35 @@ export async function renewLease({ id, workerId, now, leaseMs }: { id: string; w
 }
 
 /** Marks a job this worker owns done, replacing its payload when one is given; false when it lost the job. */
-export async function markJobSucceeded({ id, workerId, now, payload }: { id: string; workerId: string; now: Date; payload?: string }): Promise<boolean> {
+/** Admin API cost of one attempt; added to the job's totals (every attempt counts: retries cost points too). */
+export interface JobAdminCost {
+  calls: number;
+  pointsRequested: number;
+  pointsUsed: number;
+}
+
+function costIncrement(cost: JobAdminCost | undefined) {
+  if (!cost || (cost.calls === 0 && cost.pointsUsed === 0 && cost.pointsRequested === 0)) return {};
+  return {
+    adminCalls: { increment: cost.calls },
+    adminPointsRequested: { increment: Math.round(cost.pointsRequested) },
+    adminPointsUsed: { increment: Math.round(cost.pointsUsed) },
+  };
+}
+
+export async function markJobSucceeded({
+  id,
+  workerId,
+  now,
+  payload,
+  cost,
+}: {
+  id: string;
+  workerId: string;
+  now: Date;
+  payload?: string;
+  cost?: JobAdminCost;
+}): Promise<boolean> {
   const [updated] = await prisma.$transaction([
     prisma.job.updateMany({
       where: { id, status: "running", leaseOwner: workerId },
@@ -193,6 +221,7 @@ export async function markJobSucceeded({ id, workerId, now, payload }: { id: str
         leaseExpiresAt: null,
         lastError: null,
         ...(payload !== undefined ? { payload } : {}),
+        ...costIncrement(cost),
       },
     }),
   ]);
@@ -209,25 +238,28 @@ export async function markJobFailed({
   now,
   lastError,
   retryAt,
+  cost,
 }: {
   id: string;
   workerId: string;
   now: Date;
   lastError: string;
   retryAt: Date | null;
+  cost?: JobAdminCost;
 }): Promise<boolean> {
   const [updated] = await prisma.$transaction([
     prisma.job.updateMany({
       where: { id, status: "running", leaseOwner: workerId },
       data:
         retryAt === null
-          ? { status: "dead", finishedAt: now, leaseOwner: null, leaseExpiresAt: null, lastError }
+          ? { status: "dead", finishedAt: now, leaseOwner: null, leaseExpiresAt: null, lastError, ...costIncrement(cost) }
           : {
               status: "queued",
               runAt: retryAt,
               leaseOwner: null,
               leaseExpiresAt: null,
               lastError,
+              ...costIncrement(cost),
             },
     }),
   ]);
@@ -258,7 +290,19 @@ export async function deadLetterShopJobs({ shop, reason, exceptId, now }: { shop
   return updated.count;
 }
 
-const ACTIVITY_SELECT = { id: true, kind: true, status: true, attempts: true, maxAttempts: true, lastError: true, runAt: true, updatedAt: true } as const;
+const ACTIVITY_SELECT = {
+  id: true,
+  kind: true,
+  status: true,
+  attempts: true,
+  maxAttempts: true,
+  lastError: true,
+  runAt: true,
+  updatedAt: true,
+  adminCalls: true,
+  adminPointsRequested: true,
+  adminPointsUsed: true,
+} as const;
 
 export interface JobActivityRow {
   id: string;
@@ -269,6 +313,10 @@ export interface JobActivityRow {
   lastError: string | null;
   runAt: Date;
   updatedAt: Date;
+  /** Admin API cost of all its attempts so far: calls, points requested and points Shopify charged. */
+  adminCalls: number;
+  adminPointsRequested: number;
+  adminPointsUsed: number;
 }
 
 /** How many of the shop's jobs are in each status (statuses with none are absent). */

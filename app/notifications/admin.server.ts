@@ -3,7 +3,7 @@
 import type { AdminLocale, Translate } from "~/i18n/admin";
 import { formatDateTime } from "~/domain/format";
 import { getShopSettings } from "~/models/settings.server";
-import { countOutboxEmails, getOutboxEmail, listOutboxEmails, type OutboxFilter } from "~/models/email-outbox.server";
+import { countOutboxEmails, getOutboxEmail, listOutboxEmails, type OutboxFilter, type OutboxKey } from "~/models/email-outbox.server";
 import { findEmailTemplate, listEmailTemplates } from "~/models/email-template.server";
 import { ordersOfEmails } from "~/models/order-event.server";
 import { casesOfOrders } from "~/models/support-case.server";
@@ -51,12 +51,58 @@ export interface OutboxRow {
   order: { orderId: string; orderName: string } | null;
 }
 
-export async function loadOutbox({ shop, filter, locale }: { shop: string; filter: OutboxFilter; locale: AdminLocale }) {
-  const [emails, counts, timeZone] = await Promise.all([
-    listOutboxEmails({ shop, filter }),
+/** Emails per outbox page. */
+export const OUTBOX_PAGE_SIZE = 50;
+
+function encodeOutboxKey(key: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([key.createdAt.toISOString(), key.id])).toString("base64url");
+}
+
+/** `next:<key>` (older emails) or `previous:<key>` (newer ones); anything else is the first page. */
+export function parseOutboxCursor(cursor: string | null): { after: OutboxKey | null; before: OutboxKey | null } {
+  const none = { after: null, before: null };
+  const match = /^(next|previous):([\w-]{1,400})$/.exec(cursor ?? "");
+  if (!match) return none;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(match[2] as string, "base64url").toString("utf8"));
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== "string" || typeof value[1] !== "string") return none;
+    const createdAt = new Date(value[0]);
+    if (Number.isNaN(createdAt.getTime())) return none;
+    const key = { createdAt, id: value[1] };
+    return match[1] === "next" ? { after: key, before: null } : { after: null, before: key };
+  } catch {
+    return none;
+  }
+}
+
+export async function loadOutbox({
+  shop,
+  filter,
+  locale,
+  cursor = null,
+}: {
+  shop: string;
+  filter: OutboxFilter;
+  locale: AdminLocale;
+  cursor?: string | null;
+}) {
+  const { after, before } = parseOutboxCursor(cursor);
+  const [page, counts, timeZone] = await Promise.all([
+    listOutboxEmails({ shop, filter, after, before, take: OUTBOX_PAGE_SIZE + 1 }),
     countOutboxEmails({ shop }),
     shopTimeZone(shop),
   ]);
+  // One row more than a page says whether another page follows in the direction read.
+  const more = page.length > OUTBOX_PAGE_SIZE;
+  const emails = before ? page.slice(more ? 1 : 0) : page.slice(0, OUTBOX_PAGE_SIZE);
+  const first = emails[0];
+  const last = emails.at(-1);
+  const pageInfo = {
+    hasNextPage: before ? true : more,
+    hasPreviousPage: before ? more : Boolean(after),
+    next: last ? `next:${encodeOutboxKey(last)}` : null,
+    previous: first ? `previous:${encodeOutboxKey(first)}` : null,
+  };
   const format = dateFormatter(locale, timeZone);
   const orderOf = await ordersOfEmails({ shop, emailIds: emails.map((e) => e.id) });
   const names = new Map((await casesOfOrders({ shop, orderIds: [...new Set(orderOf.values())] })).map((c) => [c.orderId, c.orderName]));
@@ -77,7 +123,7 @@ export async function loadOutbox({ shop, filter, locale }: { shop: string; filte
       order: orderId ? { orderId, orderName: names.get(orderId) ?? orderId } : null,
     };
   });
-  return { mode: deliveryMode(), filter, counts, emails: rows };
+  return { mode: deliveryMode(), filter, counts, emails: rows, pageInfo };
 }
 
 export async function loadOutboxEmail({ shop, id, locale }: { shop: string; id: string; locale: AdminLocale }) {

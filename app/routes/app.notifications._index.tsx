@@ -43,7 +43,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const filter = url.searchParams.get("filter") === "failed" ? "failed" : "all";
   const [editor, outbox] = await Promise.all([
     loadEditor({ shop: session.shop, kind, locale }),
-    loadOutbox({ shop: session.shop, filter, locale: adminLocale }),
+    loadOutbox({ shop: session.shop, filter, locale: adminLocale, cursor: url.searchParams.get("cursor") }),
   ]);
   return json({
     messages: adminMessages(adminLocale, ["notifications"]),

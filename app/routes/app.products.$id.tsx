@@ -113,7 +113,7 @@ export default function ProductPage() {
             )}
             <VariantSettingsCard key={`settings-${editor.variant.id}-${generation}`} {...card} {...reloadProps} />
             <BatchesCard key={`batches-${editor.variant.id}-${generation}`} {...card} {...reloadProps} />
-            <QueueCard {...card} />
+            <QueueCard {...card} productId={product.id} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">

@@ -56,23 +56,44 @@ export async function readVariantInventory(
       variables: { ids: chunk },
       estimatedCost: chunk.length * 3,
     });
-    chunk.forEach((id, index) => {
-      const node = data.nodes[index];
-      if (!node?.id || !node.product) {
-        missing.push(id);
-        return;
-      }
-      variants.set(id, {
-        variantId: node.id,
-        productId: node.product.id,
-        productTitle: node.product.title,
-        variantTitle: node.title ?? "",
-        sku: node.sku ?? null,
-        inventoryItemId: node.inventoryItem?.id ?? null,
-        available: node.inventoryQuantity ?? 0,
-        productUrl: node.product.onlineStoreUrl ?? `https://${shop}/products/${node.product.handle}`,
-      });
-    });
+    collectVariantInventory(shop, chunk, data.nodes, variants, missing);
   }
   return { variants, missing };
+}
+
+/** What a `nodes(ids:)` selection of variant stock looks like (the same fields in every operation that reads it). */
+export interface VariantInventoryNode {
+  id?: string;
+  title?: string | null;
+  sku?: string | null;
+  inventoryQuantity?: number | null;
+  inventoryItem?: { id: string } | null;
+  product?: { id: string; title: string; handle: string; onlineStoreUrl?: string | null } | null;
+}
+
+/** Turns `nodes(ids:)` answers (in the order of `ids`) into readings; unknown ids go to `missing`. */
+export function collectVariantInventory(
+  shop: string,
+  ids: readonly string[],
+  nodes: readonly (VariantInventoryNode | null)[],
+  variants: Map<string, VariantInventory>,
+  missing: string[],
+): void {
+  ids.forEach((id, index) => {
+    const node = nodes[index];
+    if (!node?.id || !node.product) {
+      missing.push(id);
+      return;
+    }
+    variants.set(id, {
+      variantId: node.id,
+      productId: node.product.id,
+      productTitle: node.product.title,
+      variantTitle: node.title ?? "",
+      sku: node.sku ?? null,
+      inventoryItemId: node.inventoryItem?.id ?? null,
+      available: node.inventoryQuantity ?? 0,
+      productUrl: node.product.onlineStoreUrl ?? `https://${shop}/products/${node.product.handle}`,
+    });
+  });
 }

@@ -6,6 +6,7 @@ import type {
 } from "~/types/admin.generated";
 import type { AdminClient } from "./admin-client.server";
 import { MUTATION_COST } from "./admin-client.server";
+import { collectVariantInventory, readVariantInventory, type VariantInventory } from "./inventory.server";
 
 export const BACKORDER_TAG = "backorder";
 /** Added to an order that took a variant past its cap of owed units, so the merchant can find it. */
@@ -97,6 +98,126 @@ const ORDER_STATUS = `#graphql
     }
   }
 `;
+
+// An order job's one read (issue 16): whether the order is cancelled, its fulfillment orders with their
+// line items and holds, and the stock of the variants it orders, in one request sized from the webhook
+// payload (`$lineItems` = the order's line count), so a one-line order requests ~20 points, not ~550.
+// Pages beyond the first are read with the paginated queries above.
+const ORDER_FOR_BACKORDER = `#graphql
+  query BackorderPilotOrderForBackorder($id: ID!, $variantIds: [ID!]!, $fulfillmentOrders: Int!, $lineItems: Int!) {
+    order(id: $id) {
+      id
+      cancelledAt
+      fulfillmentOrders(first: $fulfillmentOrders) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          status
+          fulfillmentHolds {
+            id
+            handle
+            heldByRequestingApp
+          }
+          lineItems(first: $lineItems) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            nodes {
+              id
+              remainingQuantity
+              lineItem {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+    nodes(ids: $variantIds) {
+      ... on ProductVariant {
+        id
+        title
+        sku
+        inventoryQuantity
+        inventoryItem {
+          id
+        }
+        product {
+          id
+          title
+          handle
+          onlineStoreUrl
+        }
+      }
+    }
+  }
+`;
+
+/** Fulfillment orders read in the first request; an order split over more locations pages on. */
+const FIRST_FULFILLMENT_ORDERS = 2;
+/** Line items per fulfillment order and variants in the first request (requested cost ≤ ~560 points). */
+const FIRST_LINE_ITEMS = 100;
+const FIRST_VARIANTS = 50;
+
+export interface OrderForBackorder {
+  exists: boolean;
+  cancelledAt: string | null;
+  /** Every fulfillment order and line item (all pages); null when the order does not exist. */
+  fulfillment: OrderFulfillmentSnapshot | null;
+  variants: Map<string, VariantInventory>;
+  missing: string[];
+}
+
+/**
+ * One request for what an order job needs from Shopify: the order's status, its fulfillment orders (for
+ * the holds) and the stock of its variants (50 in the same request, more in further ones). `lineCount` (from the webhook payload) sizes the line
+ * item page so the requested cost stays proportional to the order.
+ */
+export async function readOrderForBackorder(
+  client: AdminClient,
+  shop: string,
+  { orderId, variantIds, lineCount }: { orderId: string; variantIds: readonly string[]; lineCount: number },
+): Promise<OrderForBackorder> {
+  const all = [...new Set(variantIds)];
+  const ids = all.slice(0, FIRST_VARIANTS);
+  const lineItems = Math.min(FIRST_LINE_ITEMS, Math.max(1, lineCount));
+  const { data } = await client.request(ORDER_FOR_BACKORDER, {
+    variables: { id: orderId, variantIds: ids, fulfillmentOrders: FIRST_FULFILLMENT_ORDERS, lineItems },
+  });
+  const variants = new Map<string, VariantInventory>();
+  const missing: string[] = [];
+  collectVariantInventory(shop, ids, data.nodes, variants, missing);
+  if (all.length > ids.length) {
+    // A large order: the other variants' stock the usual way, 250 per request.
+    const rest = await readVariantInventory(client, shop, all.slice(ids.length));
+    for (const [id, v] of rest.variants) variants.set(id, v);
+    missing.push(...rest.missing);
+  }
+  const order = data.order;
+  if (!order) return { exists: false, cancelledAt: null, fulfillment: null, variants, missing };
+  let fulfillment: OrderFulfillmentSnapshot | null;
+  if (order.fulfillmentOrders.pageInfo.hasNextPage) {
+    // More fulfillment orders than the first page: read them all the paginated way.
+    fulfillment = await readOrderFulfillmentOrders(client, orderId);
+  } else {
+    fulfillment = { orderId: order.id, cancelledAt: order.cancelledAt, fulfillmentOrders: [] };
+    for (const fo of order.fulfillmentOrders.nodes) {
+      const lines = fo.lineItems.nodes.map(toLine);
+      if (fo.lineItems.pageInfo.hasNextPage) lines.push(...(await readRemainingLineItems(client, fo.id, fo.lineItems.pageInfo.endCursor ?? null)));
+      fulfillment.fulfillmentOrders.push({
+        id: fo.id,
+        status: fo.status,
+        holds: fo.fulfillmentHolds.map((h) => ({ id: h.id, handle: h.handle ?? null, ours: h.heldByRequestingApp })),
+        lineItems: lines,
+      });
+    }
+  }
+  return { exists: true, cancelledAt: order.cancelledAt, fulfillment, variants, missing };
+}
 
 /** Whether Shopify knows the order and has it cancelled (an older webhook must not resurrect it). */
 export async function readOrderStatus(client: AdminClient, orderId: string): Promise<{ exists: boolean; cancelledAt: string | null }> {

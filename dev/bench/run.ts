@@ -1,6 +1,8 @@
 // Benchmark runner (`npm run bench`). Each bench is an async function returning printable result lines;
-// add new ones to BENCHES. Exits 0 whatever the timings (a FAIL line is a signal, not a crash); any
-// exception exits 1.
+// add new ones to BENCHES. `npm run bench -- admin eta` runs only the named ones. Exits 0 whatever the
+// timings (a FAIL line is a signal, not a crash); any exception exits 1.
+import { adminBench } from "./admin.bench";
+import { budgetBench } from "./budget.bench";
 import { etaBench } from "./eta.bench";
 import { syncBench } from "./sync.bench";
 import { webhooksBench } from "./webhooks.bench";
@@ -9,11 +11,16 @@ const BENCHES: ReadonlyArray<{ name: string; run: () => Promise<string[]> }> = [
   { name: "eta", run: etaBench },
   { name: "sync", run: syncBench },
   { name: "webhooks", run: webhooksBench },
+  { name: "budget", run: budgetBench },
+  { name: "admin", run: adminBench },
 ];
 
 async function main(): Promise<void> {
   console.log(`node ${process.version} on ${process.platform}/${process.arch}`);
-  for (const bench of BENCHES) {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !BENCHES.some((bench) => bench.name === name));
+  if (unknown.length) throw new Error(`Unknown bench ${unknown.join(", ")}: choose from ${BENCHES.map((b) => b.name).join(", ")}`);
+  for (const bench of BENCHES.filter((b) => only.length === 0 || only.includes(b.name))) {
     console.log(`\n== ${bench.name}`);
     for (const line of await bench.run()) console.log(line);
   }

@@ -129,6 +129,45 @@ describe("a save that would email waiting customers asks first", () => {
   });
 });
 
+describe("a long waiting queue comes a page at a time", () => {
+  it("shows the first 50 waiting orders and loads the next ones with Load more, numbered over the whole queue", async () => {
+    // GIVEN 50 more customers' orders for the Butter Dish (51 waiting with the one before)
+    const simulator = await (await fetch(`${demo.baseUrl}/__demo/simulate`)).text();
+    const variantId = /<option value="([^"]+)">Butter Dish[ (]/.exec(simulator)?.[1];
+    if (!variantId) throw new Error("The Butter Dish is not offered by the simulator");
+    for (let i = 0; i < 50; i++) {
+      const placed = await fetch(`${demo.baseUrl}/__demo/simulate/order`, {
+        method: "POST",
+        body: new URLSearchParams({ variantId, quantity: "1", email: `queue.${i}@example.com`, firstName: `Q${i}`, locale: "en" }),
+        redirect: "manual",
+      });
+      expect(placed.status).toBe(303);
+    }
+
+    // WHEN the merchant reloads the product page once the orders are recorded
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await app().getByRole("heading", { name: "Waiting orders" }).waitFor({ timeout: 60_000 });
+          return app().getByText(/Showing \d+ of \d+ waiting orders/).innerText();
+        },
+        { timeout: 120_000, interval: 2_000 },
+      )
+      .toBe("Showing 50 of 51 waiting orders");
+
+    // THEN the 51st order is not on the page yet; Load more (a button, reachable by keyboard) adds it as #51
+    const loadMore = app().getByRole("button", { name: "Load more" });
+    await loadMore.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => app().getByText(/Showing \d+ of \d+ waiting orders/).innerText(), { timeout: 30_000 }).toBe("Showing 51 of 51 waiting orders");
+    expect(await loadMore.count()).toBe(0);
+    const rows = app().getByRole("table").last().locator("tbody tr");
+    expect(await rows.count()).toBe(51);
+    expect((await rows.last().locator("td, th").first().innerText()).trim()).toBe("51");
+  });
+});
+
 describe("receiving a batch into Shopify's inventory", () => {
   const stockText = () => app().getByText(/^Available in Shopify: -?\d+$/).innerText();
   const stock = async () => Number((await stockText()).split(": ")[1]);

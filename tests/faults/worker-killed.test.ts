@@ -20,7 +20,7 @@ describe("a worker killed mid-job", () => {
     await deliver(delivery);
     const fake = await serveFake(env.fake, env.shop);
     const execLog = execLogFile();
-    const doomed = startWorkerChild({ workerId: "doomed", fakeUrl: fake.url, execLog, pauseAfter: "BackorderPilotHoldOwedLines", leaseMs: 2_000 });
+    const doomed = startWorkerChild({ workerId: "doomed", fakeUrl: fake.url, execLog, pauseAfter: "BackorderPilotTagAndHold", leaseMs: 2_000 });
     children.push(doomed);
 
     // WHEN it is killed with SIGKILL at that point

@@ -123,7 +123,12 @@ export function RecentJobsTable({ jobs }: { jobs: Activity["recent"] }) {
       resourceName={{ singular: t("activity.column.kind"), plural: t("activity.recent.title") }}
       itemCount={jobs.length}
       lastColumnSticky
-      headings={[{ title: t("activity.column.kind") }, { title: t("activity.column.status") }, { title: t("activity.column.when") }]}
+      headings={[
+        { title: t("activity.column.kind") },
+        { title: t("activity.column.status") },
+        { title: t("activity.column.adminApi") },
+        { title: t("activity.column.when") },
+      ]}
     >
       {jobs.map((job, index) => (
         <IndexTable.Row id={job.id} key={job.id} position={index}>
@@ -138,6 +143,22 @@ export function RecentJobsTable({ jobs }: { jobs: Activity["recent"] }) {
             <CellStack inlineAlign="start" notes={[{ text: job.next && job.attempts > 0 && t("activity.nextRun", { date: job.next }) }]}>
               <JobStatusBadge status={job.status} />
             </CellStack>
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            {job.adminCalls > 0 ? (
+              <CellStack
+                inlineAlign="start"
+                notes={[{ text: t("activity.adminCalls", { calls: job.adminCalls, requested: job.adminPointsRequested }) }]}
+              >
+                <Text as="span" numeric>
+                  {t("activity.adminCost", { points: job.adminPointsUsed })}
+                </Text>
+              </CellStack>
+            ) : (
+              <Text as="span" tone="subdued">
+                {t("activity.adminNone")}
+              </Text>
+            )}
           </IndexTable.Cell>
           <IndexTable.Cell>{job.when}</IndexTable.Cell>
         </IndexTable.Row>

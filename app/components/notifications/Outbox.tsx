@@ -34,10 +34,19 @@ export function Outbox({ outbox }: { outbox: SerializeFrom<typeof loader>["outbo
     const next = new URLSearchParams(searchParams);
     if (index === 1) next.set("filter", "failed");
     else next.delete("filter");
+    next.delete("cursor");
     setSearchParams(next, { preventScrollReset: true });
   };
   const retrying = (id: string) => retryFetcher.state !== "idle" && retryFetcher.formData?.get("id") === id;
   const failedView = outbox.filter === "failed";
+  // Pages are read on the server (50 emails, keyset cursor in the URL), so a reload or a link shows the same.
+  const goToPage = (cursor: string | null) => {
+    const next = new URLSearchParams(searchParams);
+    if (cursor) next.set("cursor", cursor);
+    else next.delete("cursor");
+    setSearchParams(next);
+  };
+  const { pageInfo } = outbox;
 
   return (
     <Layout>
@@ -69,6 +78,17 @@ export function Outbox({ outbox }: { outbox: SerializeFrom<typeof loader>["outbo
           resourceName={{ singular: t("notifications.outbox.column.kind"), plural: t("notifications.outbox.title") }}
           itemCount={outbox.emails.length}
           lastColumnSticky
+          pagination={
+            pageInfo.hasNextPage || pageInfo.hasPreviousPage
+              ? {
+                  hasNext: pageInfo.hasNextPage,
+                  hasPrevious: pageInfo.hasPreviousPage,
+                  onNext: () => goToPage(pageInfo.next),
+                  onPrevious: () => goToPage(pageInfo.previous),
+                  accessibilityLabels: { next: t("notifications.outbox.page.next"), previous: t("notifications.outbox.page.previous") },
+                }
+              : undefined
+          }
           headings={[
             { title: t("notifications.outbox.column.created") },
             { title: t("notifications.outbox.column.kind") },

@@ -18,6 +18,7 @@ import { MODE_FILTERS, PRODUCT_TABS, QUERY_MAX_CHARS, listProducts, type Listing
 import type { JobContext, JobOutcome } from "~/jobs/types";
 import { PermanentJobError } from "~/jobs/types";
 import { syncVariants, type SyncFailure } from "./backorder-sync.server";
+import { rederiveState } from "./derived-state.server";
 
 export type BulkActionResult =
   | { ok: true; updated: number; failed: SyncFailure[] }
@@ -74,6 +75,7 @@ async function applyChange({
   if (change.intent === "enable") await setModeForVariants({ shop, variantIds, mode: BULK_ENABLE_MODE });
   if (change.intent === "disable") await setModeForVariants({ shop, variantIds, mode: "off" });
   if (change.intent === "lead-time") await setLeadTimeForVariants({ shop, variantIds, leadTimeDays: change.leadTimeDays });
+  await rederiveState({ shop, variantIds, now: now ?? new Date() });
   const report = await syncVariants({ shop, graphql, variantIds, client, ...(now ? { now } : {}) });
   return report.failed;
 }

@@ -8,7 +8,7 @@ import { supplyKey } from "~/domain/manual-promise";
 import { decideInventoryPolicy, type BackorderMode, type InventoryPolicy, type PolicyDecision } from "~/domain/policy";
 import { buildVariantSummary, serializeSummary, type VariantSummary } from "~/domain/summary";
 import type { DeliveryMode, IncomingBatch, LatenessStats, VariantEta, WaitingLine } from "~/domain/types";
-import { waitingQueueLines } from "~/models/backorder-line.server";
+import { waitingQueueLines, waitingUnitsByVariant } from "~/models/backorder-line.server";
 import { storedVariants, type StoredVariant } from "~/models/backorder-variant.server";
 import { receivedBatchesOfSuppliers } from "~/models/incoming-batch.server";
 import { enabledModes, getShopSettings, toEtaSettings } from "~/models/settings.server";
@@ -118,12 +118,19 @@ export async function computeVariantEtasReport({
   now,
   settings,
   adjust,
+  queue = "lines",
 }: {
   shop: string;
   variantIds?: readonly string[];
   now: Date;
   /** Already loaded settings (saves a query when the caller has them). */
   settings?: EtaShopSettings;
+  /**
+   * "lines" (default): every waiting line, each dated. "units": only the units owed, as one line per
+   * variant: the dates of the next order (`next`, the summary) are the same, the per-line dates and
+   * at-risk flags are not computed (lists read the stored at-risk state instead).
+   */
+  queue?: "lines" | "units";
   /** A change not saved yet, applied to each stored variant (previews: "what would this save do?"). */
   adjust?: (row: StoredVariant) => StoredVariant;
 }): Promise<{ results: VariantEtaResult[]; problems: VariantDataProblem[] }> {
@@ -135,10 +142,17 @@ export async function computeVariantEtasReport({
   const rows = adjust ? loaded.map(adjust) : loaded;
   if (rows.length === 0) return { results: [], problems: [] };
 
-  const lines = variantIds
-    ? (await inChunks(rows.map((r) => r.variantId), (ids) => waitingQueueLines({ shop, variantIds: ids }))).flat()
-    : await waitingQueueLines({ shop });
   const queues = new Map<string, WaitingLine[]>();
+  if (queue === "units") {
+    const owed = await inChunks(rows.map((r) => r.variantId), (ids) => waitingUnitsByVariant({ shop, variantIds: ids }));
+    for (const units of owed) for (const [variantId, quantity] of units) queues.set(variantId, [{ id: `owed:${variantId}`, quantity, promisedBy: null }]);
+  }
+  const lines =
+    queue === "units"
+      ? []
+      : variantIds
+        ? (await inChunks(rows.map((r) => r.variantId), (ids) => waitingQueueLines({ shop, variantIds: ids }))).flat()
+        : await waitingQueueLines({ shop });
   for (const line of lines) {
     const queue = queues.get(line.variantId) ?? [];
     queue.push({ id: line.id, quantity: line.quantity, promisedBy: line.promisedLatest });

@@ -3,8 +3,9 @@
 import type { AdminGraphql } from "~/shopify/types";
 import { fetchProductPage, fetchProductsById, type ListedProduct } from "~/shopify/products.server";
 import { waitingUnitsByVariant } from "~/models/backorder-line.server";
-import { findBackorderVariants, findBackorderableProductIds } from "~/models/backorder-variant.server";
+import { findBackorderVariants, pageOfManagedProductIds } from "~/models/backorder-variant.server";
 import { computeVariantEtasReport } from "./eta.server";
+import { deriveMissingState } from "./derived-state.server";
 import { DELIVERY_MODES, type DateRange } from "~/domain/types";
 import type { ModeFilter, ProductTab } from "~/validation/product-listing";
 
@@ -30,7 +31,7 @@ export interface VariantRow {
 
 export interface ProductListing {
   rows: VariantRow[];
-  /** Opaque cursors: Shopify's for all/sold_out, an offset for the app-side filters. */
+  /** Opaque cursors: Shopify's for all/sold_out, a product id (keyset) for the app-side tabs. */
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; next: string | null; previous: string | null };
 }
 
@@ -64,28 +65,36 @@ async function productsFromShopify(graphql: AdminGraphql, tab: ProductTab, query
   };
 }
 
+/**
+ * The app-side tabs (Backorderable, At risk, a mode filter): product ids from the app's own rows, paged by
+ * product id (keyset, `next:<id>` / `previous:<id>`) over an index. At risk reads the state the ledger
+ * stores when it recomputes dates (./derived-state.server.ts), never recomputing the shop's queues here.
+ */
 async function productsFromApp(
   graphql: AdminGraphql,
-  { shop, tab, query, cursor, now }: { shop: string; tab: ProductTab; query: string; cursor: string | null; now: Date },
+  { shop, tab, query, cursor }: { shop: string; tab: ProductTab; query: string; cursor: string | null },
 ) {
-  let productIds: string[];
-  if (tab === "at_risk") {
-    const { results: etas } = await computeVariantEtasReport({ shop, now });
-    productIds = [...new Set(etas.filter((r) => r.mode !== "off" && r.eta.lines.some((l) => l.atRisk)).map((r) => r.productId))];
-  } else {
-    productIds = await findBackorderableProductIds({ shop });
-  }
-  const offset = Math.max(0, Number.parseInt(cursor ?? "0", 10) || 0);
-  let products = await fetchProductsById(graphql, productIds.slice(offset, offset + PAGE_SIZE));
+  const filter = tab === "at_risk" ? "at_risk" : "backorderable";
+  const [direction, value] = cursor?.split(":", 2) ?? ["next", null];
+  const page = await pageOfManagedProductIds({
+    shop,
+    filter,
+    after: direction === "next" ? value || null : null,
+    before: direction === "previous" ? value || null : null,
+    take: PAGE_SIZE,
+  });
+  let products = await fetchProductsById(graphql, page.productIds);
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length) products = products.filter((p) => words.every((w) => p.title.toLowerCase().includes(w)));
+  const first = page.productIds[0];
+  const last = page.productIds.at(-1);
   return {
     products,
     pageInfo: {
-      hasNextPage: offset + PAGE_SIZE < productIds.length,
-      hasPreviousPage: offset > 0,
-      next: String(offset + PAGE_SIZE),
-      previous: String(Math.max(0, offset - PAGE_SIZE)),
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      next: last ? `next:${last}` : null,
+      previous: first ? `previous:${first}` : null,
     },
   };
 }
@@ -101,12 +110,14 @@ export async function listProducts(
     now = new Date(),
   }: { shop: string; tab: ProductTab; query: string; mode?: ModeFilter | null; cursor: string | null; now?: Date },
 ): Promise<ProductListing> {
+  // Rows stored before the derived state existed are derived once, on the first visit that needs them.
+  await deriveMissingState({ shop, now });
   // A mode other than "off" narrows "All" to the products the app manages: no need to page through the
   // whole catalogue on Shopify to find them.
   const fromShopify = tab === "sold_out" || (tab === "all" && (mode === null || mode === "off"));
   const { products, pageInfo } = fromShopify
     ? await productsFromShopify(graphql, tab, query, cursor)
-    : await productsFromApp(graphql, { shop, tab, query, cursor, now });
+    : await productsFromApp(graphql, { shop, tab, query, cursor });
   const rows = await variantRows(shop, products, now);
   return { rows: rows.filter((row) => rowMatches(row, tab, query) && (mode === null || row.mode === mode)), pageInfo };
 }
@@ -136,7 +147,9 @@ async function variantRows(shop: string, products: ListedProduct[], now: Date): 
   const managedById = new Map(managed.map((row) => [row.variantId, row]));
   const managedIds = managed.filter((row) => row.mode !== "off").map((row) => row.variantId);
   // A variant with unusable data is skipped by the engine and flagged on its row; the others still compute.
-  const report = await computeVariantEtasReport({ shop, variantIds: managedIds, now });
+  // Only the next order's date is computed here (from the units owed, not line by line: a 10,000-line queue
+  // costs the same as a short one); at risk is the state the ledger stored when it last dated the lines.
+  const report = await computeVariantEtasReport({ shop, variantIds: managedIds, now, queue: "units" });
   const etas = new Map(report.results.map((r) => [r.variantId, r]));
   const problems = new Set(report.problems.map((p) => p.variantId));
 
@@ -155,7 +168,7 @@ async function variantRows(shop: string, products: ListedProduct[], now: Date): 
         mode: row?.mode ?? "off",
         waitingUnits: waiting.get(variant.id) ?? 0,
         nextEta: firstMode && eta?.summary ? (eta.summary.next[firstMode] ?? null) : null,
-        atRisk: eta?.eta.lines.some((line) => line.atRisk) ?? false,
+        atRisk: Boolean(eta && row?.atRisk),
         syncError: row?.syncError ?? null,
         dataProblem: problems.has(variant.id),
       };

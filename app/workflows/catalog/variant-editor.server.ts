@@ -2,7 +2,6 @@
 // settings, batches, FIFO queue with each line's date, and what a shopper would see now.
 import type { AdminGraphql } from "~/shopify/types";
 import { fetchProductDetail, type ProductDetail } from "~/shopify/products.server";
-import { listWaitingLines } from "~/models/backorder-line.server";
 import {
   getBackorderVariant,
   saveVariantSettings,
@@ -17,7 +16,8 @@ import { fieldErrors } from "~/validation/form-data";
 import { getShopSettings } from "~/models/settings.server";
 import { computeVariantEtasReport, loadEtaSettings } from "./eta.server";
 import { syncVariants, type SyncReport } from "./backorder-sync.server";
-import type { SupplySource } from "~/domain/types";
+import { waitingQueuePage } from "./waiting-queue.server";
+import { rederiveState } from "./derived-state.server";
 import { DEFAULT_VELOCITY_WINDOW_DAYS, salesVelocity, sellOutForecast, type DailySales } from "~/domain/forecast";
 import { fetchRecentSales } from "~/shopify/sales.server";
 import { previewDateChanges, type DateChangePreview } from "~/workflows/ledger/preview.server";
@@ -39,13 +39,6 @@ export async function loadProduct(graphql: AdminGraphql, id: string): Promise<Pr
 
 export function selectVariant(product: ProductDetail, variantNumber: string | null) {
   return product.variants.find((v) => v.id.endsWith(`/${variantNumber}`)) ?? product.variants[0] ?? null;
-}
-
-function sourceLabel(source: SupplySource): { kind: SupplySource["kind"]; detail: string | null } {
-  if (source.kind === "batch") return { kind: "batch", detail: source.expectedAt };
-  if (source.kind === "capacity") return { kind: "capacity", detail: String(source.unitsPerWeek) };
-  if (source.kind === "lead_time") return { kind: "lead_time", detail: String(source.leadTimeDays) };
-  return { kind: "stock", detail: null };
 }
 
 /** Sales velocity over the last 28 days and when the stock on hand runs out at that pace. */
@@ -79,11 +72,7 @@ export async function loadVariantEditor({
 }) {
   const shopifyVariant = product.variants.find((v) => v.id === variantId);
   if (!shopifyVariant) throw new Response("Not Found", { status: 404 });
-  const [row, lines, settings] = await Promise.all([
-    getBackorderVariant({ shop, variantId }),
-    listWaitingLines({ shop, variantId }),
-    loadEtaSettings({ shop }),
-  ]);
+  const [row, settings] = await Promise.all([getBackorderVariant({ shop, variantId }), loadEtaSettings({ shop })]);
   // Where a batch's units can be received into Shopify (the edit dialog offers it): asked only while a
   // batch is still pending.
   const pending = (row?.batches ?? []).some((batch) => batch.receivedOn === null);
@@ -94,7 +83,8 @@ export async function loadVariantEditor({
   ]);
   const [computed] = report.results;
   const [problem] = report.problems;
-  const lineEtas = new Map(computed?.eta.lines.map((l) => [l.lineId, l]) ?? []);
+  // The first page of the queue; positions and dates come from the computation over the whole queue.
+  const queue = await waitingQueuePage({ shop, variantId, after: null, now, computed: computed ?? null });
   const today = settings.eta.calendar.localDate(now);
 
   return {
@@ -135,22 +125,9 @@ export async function loadVariantEditor({
     forecast,
     enabledModes: settings.enabledModes,
     defaultLeadTimeDays: settings.eta.defaultLeadTimeDays,
-    queue: lines.map((line) => {
-      const eta = lineEtas.get(line.id);
-      return {
-        id: line.id,
-        orderId: line.orderId,
-        orderName: line.orderName,
-        quantity: line.quantity,
-        orderedAt: line.orderedAt.toISOString(),
-        promisedLatest: line.promisedLatest,
-        eta: eta ? { earliest: eta.eta.earliest, latest: eta.eta.latest } : null,
-        source: eta ? sourceLabel(eta.eta.source) : null,
-        atRisk: eta?.atRisk ?? false,
-        /** The order took the variant past its cap (the ledger tagged it backorder-over-cap). */
-        overCap: line.overCap,
-      };
-    }),
+    /** The first page of the waiting queue (the rest comes page by page: "Load more"). */
+    queue: queue.lines,
+    queuePage: { total: queue.total, next: queue.next },
   };
 }
 
@@ -196,12 +173,14 @@ async function ensureRow(shop: string, product: ProductDetail, variantId: string
 }
 
 /**
- * After a write that can move dates: the recompute job (delay detection, confirmations, storefront) is
- * queued at once, so a customer whose date slipped hears it within seconds rather than at the next stock
+ * After a write that can move dates: the variant's stored state (at risk) is recomputed, the recompute job
+ * (delay detection, confirmations, storefront) is queued at once, so a customer whose date slipped hears it within seconds rather than at the next stock
  * event; then Shopify gets the new policy and summary.
  */
 async function afterWrite(shop: string, graphql: AdminGraphql, variantId: string, now: Date): Promise<WriteResult> {
   await enqueueVariantRecompute({ shop, variantIds: [variantId], now });
+  // The At risk tab reflects the change at once, without waiting for the job.
+  await rederiveState({ shop, variantIds: [variantId], now });
   return syncOne(shop, graphql, variantId);
 }
 

@@ -20,12 +20,15 @@ import {
 } from "~/models/backorder-line.server";
 import { findFulfillmentMode } from "~/models/settings.server";
 import { inWriteTransaction } from "~/models/transaction.server";
-import { readOrderFulfillmentOrders } from "~/shopify/orders.server";
+import { readOrderFulfillmentOrders, type OrderFulfillmentSnapshot } from "~/shopify/orders.server";
 import {
   HOLD_HANDLE_PREFIX,
   holdFulfillmentOrderLines,
   readFulfillmentOrderHolds,
   releaseFulfillmentHold,
+  tagOrderAndHold,
+  type HoldResult,
+  type TagOutcome,
 } from "~/shopify/fulfillment-holds.server";
 import { recordTimeline } from "~/workflows/support/timeline.server";
 import { maybeQueueReady } from "./allocation.server";
@@ -52,14 +55,32 @@ export interface HoldOutcome {
   failed: string[];
   /** Shopify says the order is cancelled: its lines were cancelled here. */
   cancelledVariantIds: string[];
+  /** The outcome of the tags sent with the first hold; null when no hold request carried them. */
+  tag: TagOutcome | null;
+}
+
+export interface PlaceHoldsOptions {
+  /** The order's fulfillment orders as this job just read them (saves a read); default: read them now. */
+  snapshot?: OrderFulfillmentSnapshot | null;
+  /** Tags to add to the order in the same request as the first hold placed (the caller adds them otherwise). */
+  tags?: readonly string[];
 }
 
 export type FulfillmentMode = "ship_available" | "ship_together";
 
 /** Holds the order's waiting lines that have no hold yet; a line left unheld is a reported failure. */
-export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Promise<HoldOutcome> {
+export async function placeHoldsForOrder(ctx: JobContext, orderId: string, options: PlaceHoldsOptions = {}): Promise<HoldOutcome> {
   const { shop } = ctx;
-  const outcome: HoldOutcome = { placed: 0, adopted: 0, failed: [], cancelledVariantIds: [] };
+  const outcome: HoldOutcome = { placed: 0, adopted: 0, failed: [], cancelledVariantIds: [], tag: null };
+  let tags = options.tags?.length ? [...options.tags] : null;
+  /** The first hold request carries the tags; later ones (and retries) go alone. */
+  const hold = async (request: Parameters<typeof holdFulfillmentOrderLines>[1]): Promise<HoldResult> => {
+    if (!tags) return holdFulfillmentOrderLines(client, request);
+    const both = await tagOrderAndHold(client, { orderId, tags }, request);
+    tags = null;
+    outcome.tag = both.tag;
+    return both.hold;
+  };
   const fail = (message: string) => {
     outcome.failed.push(message);
     ctx.reportFailure(`order ${orderId}: hold not placed: ${message}`);
@@ -67,7 +88,7 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Prom
   const lines = await unheldWaitingLinesOfOrder({ shop, orderId });
   if (lines.length === 0) return outcome;
   const client = await ctx.admin();
-  const snapshot = await readOrderFulfillmentOrders(client, orderId);
+  const snapshot = options.snapshot !== undefined ? options.snapshot : await readOrderFulfillmentOrders(client, orderId);
   if (!snapshot) {
     fail(`Order ${orderId} not found on Shopify`);
     return outcome;
@@ -112,7 +133,7 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string): Prom
         // An empty list holds the whole fulfillment order (Shopify's default for the field).
         lineItems: mode === "ship_together" ? [] : owed,
       };
-      let result = await holdFulfillmentOrderLines(client, request);
+      let result = await hold(request);
       if (!result.ok && result.code === "FULFILLMENT_ORDER_NOT_SPLITTABLE") {
         // Someone else's hold (or a started fulfillment) keeps Shopify from splitting it: nothing of it can
         // ship now anyway, so hold it whole rather than leave the owed units unheld.

@@ -29,8 +29,8 @@ import {
 } from "~/models/backorder-line.server";
 import { backorderableVariants, recordStockReading } from "~/models/backorder-variant.server";
 import { inWriteTransaction } from "~/models/transaction.server";
-import { BACKORDER_TAG, OVER_CAP_TAG, addOrderTags, readOrderStatus } from "~/shopify/orders.server";
-import { readVariantInventory } from "~/shopify/inventory.server";
+import { BACKORDER_TAG, OVER_CAP_TAG, addOrderTags, readOrderForBackorder, type OrderFulfillmentSnapshot } from "~/shopify/orders.server";
+import type { VariantInventory } from "~/shopify/inventory.server";
 import { maybeQueueReady } from "./allocation.server";
 import { cancelOrderLines, placeHoldsForOrder, releaseHoldsForOrder } from "./holds.server";
 import { describeOutcome, refreshAndAllocate } from "./stock.server";
@@ -86,7 +86,14 @@ async function applyEdits(shop: string, facts: OrderFacts, touched: Set<string>)
   });
 }
 
-async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<string>): Promise<{ recorded: number; overCap: boolean }> {
+interface RecordOutcome {
+  recorded: number;
+  overCap: boolean;
+  /** The order's fulfillment orders, when this run read them (the holds use them: no second read). */
+  snapshot?: OrderFulfillmentSnapshot | null;
+}
+
+async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<string>): Promise<RecordOutcome> {
   const { shop } = ctx;
   const known = new Set(await recordedLineItemIds({ shop, orderId: facts.orderId }));
   const candidates = facts.lines.filter(
@@ -106,14 +113,16 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
   if (eligible.length === 0) return { recorded: 0, overCap: false };
 
   const client = await ctx.admin();
-  // This event may be older than a cancellation already processed: ask Shopify before recording anything.
-  const status = await readOrderStatus(client, facts.orderId);
-  if (!status.exists || status.cancelledAt) return { recorded: 0, overCap: false };
+  // One request: whether the order is cancelled (this event may be older than a cancellation already
+  // processed: ask Shopify before recording anything), its fulfillment orders (for the holds below) and
+  // the stock of its variants. Everything else (lines, customer, locale, tags) comes from the payload.
   const asOf = ctx.now();
   const variantIds = [...new Set(eligible.map((li) => li.variantId))];
-  const { variants: stock } = await readVariantInventory(client, shop, variantIds);
+  const read = await readOrderForBackorder(client, shop, { orderId: facts.orderId, variantIds, lineCount: facts.lines.length });
+  if (!read.exists || read.cancelledAt) return { recorded: 0, overCap: false };
+  const stock: Map<string, VariantInventory> = read.variants;
   const now = ctx.now();
-  return inWriteTransaction(async (tx) => {
+  const result = await inWriteTransaction(async (tx) => {
     let recorded = 0;
     let overCap = false;
     const placed: Record<string, unknown>[] = [];
@@ -183,6 +192,7 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
     }
     return { recorded, overCap };
   });
+  return { ...result, snapshot: read.fulfillment };
 }
 
 export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<JobOutcome> {
@@ -191,12 +201,13 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
   let edited = 0;
   let recorded = 0;
   let overCap = false;
+  let snapshot: OrderFulfillmentSnapshot | null | undefined;
 
   if (facts.cancelledAt) {
     for (const v of await cancelOrderLines(shop, facts.orderId, ctx.now())) touched.add(v);
   } else {
     edited = await applyEdits(shop, facts, touched);
-    ({ recorded, overCap } = await recordNewLines(ctx, facts, touched));
+    ({ recorded, overCap, snapshot } = await recordNewLines(ctx, facts, touched));
   }
   // Lines recorded earlier but not confirmed yet (waiting for a burst to settle, or a run that died after
   // recording them): the pass below confirms them once their variants are settled.
@@ -207,13 +218,16 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
   let holdsPlaced = 0;
   let holdsReleased = 0;
   if (open > 0 && !facts.cancelledAt) {
+    // The payload says which tags the order has; what is missing goes with the first hold (one request).
     const wanted = [BACKORDER_TAG, ...(overCap ? [OVER_CAP_TAG] : [])].filter((tag) => !facts.tags.some((t) => t.toLowerCase() === tag));
-    if (wanted.length) {
-      const result = await addOrderTags(await ctx.admin(), facts.orderId, wanted);
-      if (!result.ok) ctx.log(`order ${facts.orderName} not tagged: ${result.message}`);
-      tagged = result.ok;
+    const holds = await placeHoldsForOrder(ctx, facts.orderId, { ...(snapshot !== undefined ? { snapshot } : {}), tags: wanted });
+    let tagResult = holds.tag;
+    if (wanted.length && tagResult === null && holds.cancelledVariantIds.length === 0) {
+      // No hold request went out (every line already held, or none could be): tag on its own.
+      tagResult = await addOrderTags(await ctx.admin(), facts.orderId, wanted);
     }
-    const holds = await placeHoldsForOrder(ctx, facts.orderId);
+    if (tagResult && !tagResult.ok) ctx.log(`order ${facts.orderName} not tagged: ${tagResult.message}`);
+    tagged = tagResult?.ok ?? false;
     holdsPlaced = holds.placed + holds.adopted;
     for (const f of holds.failed) ctx.log(`order ${facts.orderName}: hold not placed: ${f}`);
     for (const v of holds.cancelledVariantIds) touched.add(v);

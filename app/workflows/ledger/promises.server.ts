@@ -4,6 +4,7 @@
 import { enqueueJob } from "~/jobs/queue.server";
 import { deleteQueuedJobs, listQueuedJobsByKeyPrefix } from "~/models/job.server";
 import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/workflows/catalog/eta.server";
+import { storeDerivedState } from "~/workflows/catalog/derived-state.server";
 import { confirmPendingOrders, type ConfirmOutcome } from "./confirm.server";
 import { detectDelays, type DelayOutcome } from "./delays.server";
 import { trackEstimates, withManualRanges, type EstimateCause } from "~/workflows/support/estimates.server";
@@ -50,6 +51,7 @@ export async function informCustomers({
   const settings = await loadEtaSettings({ shop });
   const [computed, settlement] = await Promise.all([computeVariantEtas({ shop, variantIds: ids, now, settings }), variantSettlement({ shop, variantIds: ids, now })]);
   outcome.etas = computed;
+  await storeDerivedState({ shop, variantIds: ids, etas: computed, now });
   // Lines staff gave a date by hand go by that date while their supply is unchanged (support desk).
   const etas = withManualRanges(computed, await trackEstimates({ shop, etas: computed, cause, now }));
   outcome.confirm = await confirmPendingOrders({ shop, variantIds: ids, actionable: settlement.actionable, now, etas });
