@@ -16,13 +16,14 @@ import * as notifications from "./messages/notifications";
 import * as privacy from "./messages/privacy";
 import * as products from "./messages/products";
 import * as settings from "./messages/settings";
+import * as support from "./messages/support";
 import type { i18n as I18n } from "i18next";
 import { createAdminI18n } from "./instance";
 import type { AdminLocale } from "./locale";
 
 export { adminLocale, adminLocaleFromRequest, type AdminLocale } from "./locale";
 
-const areas = [common, products, settings, jobs, notifications, privacy] as const;
+const areas = [common, products, settings, jobs, notifications, privacy, support] as const;
 
 type Area = (typeof areas)[number];
 type RawKey = Area extends infer A ? (A extends { en: infer E } ? keyof E & string : never) : never;

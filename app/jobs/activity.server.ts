@@ -1,6 +1,6 @@
 // What the Activity page shows: job counts by status, and a page of each of a shop's lists (dead jobs,
-// recent jobs, webhook events), each table with its own cursor.
-import { countJobsByStatus, listJobsPage, type JobActivityRow } from "~/models/job.server";
+// recent jobs, webhook events), each table with its own cursor; order jobs name their order.
+import { countJobsByStatus, listJobsPage, ordersOfJobs, type JobActivityRow } from "~/models/job.server";
 import { listWebhookEventsPage } from "~/models/webhook-event.server";
 import type { PageCursor } from "~/validation/cursor";
 import { JOB_STATUSES, type JobStatus } from "./types";
@@ -8,7 +8,7 @@ import { JOB_STATUSES, type JobStatus } from "./types";
 export { JOB_STATUSES };
 
 /** A job as the Activity page shows it: the stored row, dates as ISO strings. */
-export type ActivityJob = Omit<JobActivityRow, "runAt" | "updatedAt"> & { runAt: string; updatedAt: string };
+export type ActivityJob = Omit<JobActivityRow, "runAt" | "updatedAt"> & { runAt: string; updatedAt: string; order: { orderId: string; orderName: string } | null };
 
 export interface ActivityEvent {
   id: string;
@@ -36,8 +36,8 @@ export function topicName(topic: string): string {
   return TOPIC_NAMES[topic] ?? topic.toLowerCase();
 }
 
-function toJob(row: JobActivityRow): ActivityJob {
-  return { ...row, runAt: row.runAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+function toJob(orders: ReadonlyMap<string, { orderId: string; orderName: string }>) {
+  return (row: JobActivityRow): ActivityJob => ({ ...row, runAt: row.runAt.toISOString(), updatedAt: row.updatedAt.toISOString(), order: orders.get(row.id) ?? null });
 }
 
 /** Rows per page of each Activity table. */
@@ -54,10 +54,12 @@ export async function loadActivity({ shop, cursors = {} }: { shop: string; curso
   ]);
   const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
   for (const g of grouped) if ((JOB_STATUSES as readonly string[]).includes(g.status)) counts[g.status as JobStatus] = g.count;
+  // Order jobs name their order, so a person can go from a failed job to the order's support page.
+  const orders = await ordersOfJobs({ shop, ids: [...dead.rows, ...recent.rows].filter((j) => j.kind === "order.sync").map((j) => j.id) });
   return {
     counts,
-    dead: dead.rows.map(toJob),
-    recent: recent.rows.map(toJob),
+    dead: dead.rows.map(toJob(orders)),
+    recent: recent.rows.map(toJob(orders)),
     events: events.rows.map((e) => ({ ...e, topic: topicName(e.topic), receivedAt: e.receivedAt.toISOString() })),
     pages: { dead: dead.pageInfo, recent: recent.pageInfo, events: events.pageInfo },
   };

@@ -95,6 +95,7 @@ export async function waitingLinesPage(
       orderId: true,
       lineItemId: true,
       orderName: true,
+      customerEmail: true,
       quantity: true,
       orderedAt: true,
       promisedLatest: true,
@@ -209,7 +210,7 @@ export async function recordConfirmation(
 export async function toldWaitingLines({ shop, variantIds }: { shop: string; variantIds: string[] }, tx: Tx = prisma) {
   return tx.backorderLine.findMany({
     where: { shop, variantId: { in: variantIds }, status: "waiting", notifiedLatest: { not: null } },
-    select: { ...LINE_EMAIL_SELECT, notifiedLatest: true },
+    select: { ...LINE_EMAIL_SELECT, orderId: true, notifiedLatest: true },
   });
 }
 
@@ -368,24 +369,26 @@ export async function unheldWaitingLinesOfOrder({ shop, orderId }: { shop: strin
   });
 }
 
-/** Records our hold on the lines (those still open and not held), in its own transaction. */
-export async function recordHold({
-  shop,
-  lineIds,
-  holdId,
-  fulfillmentOrderId,
-}: {
-  shop: string;
-  lineIds: string[];
-  holdId: string;
-  fulfillmentOrderId: string;
-}): Promise<void> {
-  await prisma.$transaction([
-    prisma.backorderLine.updateMany({
-      where: { shop, id: { in: lineIds }, holdId: null, status: { in: OPEN } },
-      data: { holdId, fulfillmentOrderId },
-    }),
-  ]);
+/** Records our hold on the lines (those still open and not held); returns how many lines it now covers. */
+export async function recordHold(
+  {
+    shop,
+    lineIds,
+    holdId,
+    fulfillmentOrderId,
+  }: {
+    shop: string;
+    lineIds: string[];
+    holdId: string;
+    fulfillmentOrderId: string;
+  },
+  tx: Tx = prisma,
+): Promise<number> {
+  const { count } = await tx.backorderLine.updateMany({
+    where: { shop, id: { in: lineIds }, holdId: null, status: { in: OPEN } },
+    data: { holdId, fulfillmentOrderId },
+  });
+  return count;
 }
 
 /** Every line of the order with its status and hold. */
@@ -396,9 +399,10 @@ export async function holdsOfOrderLines({ shop, orderId }: { shop: string; order
   });
 }
 
-/** Forgets one hold of the order (released, or found released). */
-export async function clearHold({ shop, orderId, holdId }: { shop: string; orderId: string; holdId: string }, tx: Tx = prisma): Promise<void> {
-  await tx.backorderLine.updateMany({ where: { shop, orderId, holdId }, data: { holdId: null } });
+/** Forgets one hold of the order (released, or found released); returns whether a line still had it. */
+export async function clearHold({ shop, orderId, holdId }: { shop: string; orderId: string; holdId: string }, tx: Tx = prisma): Promise<boolean> {
+  const { count } = await tx.backorderLine.updateMany({ where: { shop, orderId, holdId }, data: { holdId: null } });
+  return count > 0;
 }
 
 /** Orders with a hold left to release: lines no longer waiting but still under our hold. */
@@ -502,4 +506,125 @@ export async function waitingLinesOfOrders(
     where: { shop, variantId, status: "waiting", orderId: { in: [...orderIds] } },
     select: { id: true, orderName: true },
   });
+}
+
+// ---- support desk -----------------------------------------------------------------------------------------
+
+/** Every line of the orders, with what the support queue and order page show (the order's line order). */
+export async function supportLinesOfOrders({ shop, orderIds }: { shop: string; orderIds: readonly string[] }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, orderId: { in: [...orderIds] } },
+    select: {
+      id: true,
+      orderId: true,
+      orderName: true,
+      variantId: true,
+      lineItemId: true,
+      quantity: true,
+      status: true,
+      customerName: true,
+      customerEmail: true,
+      customerLocale: true,
+      orderedAt: true,
+      productTitle: true,
+      variantTitle: true,
+      promisedLatest: true,
+      notifiedLatest: true,
+      estimateEarliest: true,
+      estimateLatest: true,
+      manualEarliest: true,
+      manualLatest: true,
+      manualReason: true,
+      manualBy: true,
+      manualAt: true,
+      manualSupplyKey: true,
+      holdId: true,
+      allocatedAt: true,
+    },
+    orderBy: { lineItemId: "asc" },
+  });
+}
+
+/** Waiting lines of `variantIds` with their stored estimate and manual promise (every ledger pass compares). */
+export async function waitingLinesWithEstimates({ shop, variantIds }: { shop: string; variantIds: readonly string[] }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, status: "waiting", variantId: { in: [...variantIds] } },
+    select: {
+      id: true,
+      orderId: true,
+      variantId: true,
+      estimateEarliest: true,
+      estimateLatest: true,
+      manualEarliest: true,
+      manualLatest: true,
+      manualSupplyKey: true,
+    },
+  });
+}
+
+/** Stores the engine's current range of a waiting line. */
+export async function storeLineEstimate({ shop, lineId, earliest, latest }: { shop: string; lineId: string; earliest: string; latest: string }, tx: Tx = prisma) {
+  await tx.backorderLine.updateMany({ where: { shop, id: lineId }, data: { estimateEarliest: earliest, estimateLatest: latest } });
+}
+
+/** Drops a line's manual promise (its supply changed). Returns whether there was one to drop. */
+export async function clearManualPromise({ shop, lineId }: { shop: string; lineId: string }, tx: Tx = prisma): Promise<boolean> {
+  const { count } = await tx.backorderLine.updateMany({
+    where: { shop, id: lineId, manualLatest: { not: null } },
+    data: { manualEarliest: null, manualLatest: null, manualReason: null, manualBy: null, manualAt: null, manualSupplyKey: null },
+  });
+  return count === 1;
+}
+
+/** Sets a manual promise on the order's waiting lines among `lineIds`; returns the lines it set. */
+export async function setManualPromise(
+  {
+    shop,
+    orderId,
+    lineIds,
+    earliest,
+    latest,
+    reason,
+    by,
+    at,
+    supplyKeyOf,
+  }: { shop: string; orderId: string; lineIds: readonly string[]; earliest: string; latest: string; reason: string; by: string; at: Date; supplyKeyOf: (variantId: string) => string | null },
+  tx: Tx = prisma,
+) {
+  const lines = await tx.backorderLine.findMany({
+    where: { shop, orderId, id: { in: [...lineIds] }, status: "waiting" },
+    select: { ...LINE_EMAIL_SELECT, variantId: true, notifiedLatest: true },
+  });
+  const set: typeof lines = [];
+  for (const line of lines) {
+    const key = supplyKeyOf(line.variantId);
+    if (key === null) continue;
+    await tx.backorderLine.updateMany({
+      where: { shop, id: line.id, status: "waiting" },
+      data: { manualEarliest: earliest, manualLatest: latest, manualReason: reason, manualBy: by, manualAt: at, manualSupplyKey: key },
+    });
+    set.push(line);
+  }
+  return set;
+}
+
+/** Moves the latest date a waiting line was told to `to`, whatever it was (a manual promise being announced). */
+export async function setToldDate({ shop, lineId, from, to }: { shop: string; lineId: string; from: string | null; to: string }, tx: Tx = prisma): Promise<boolean> {
+  const { count } = await tx.backorderLine.updateMany({ where: { id: lineId, shop, status: "waiting", notifiedLatest: from }, data: { notifiedLatest: to } });
+  return count === 1;
+}
+
+/** The orders' waiting lines with what a delay email needs and the date the line goes by now. */
+export async function waitingLinesForNotice({ shop, orderIds }: { shop: string; orderIds: readonly string[] }, tx: Tx = prisma) {
+  return tx.backorderLine.findMany({
+    where: { shop, orderId: { in: [...orderIds] }, status: "waiting" },
+    select: { ...LINE_EMAIL_SELECT, orderId: true, notifiedLatest: true, estimateEarliest: true, estimateLatest: true, manualEarliest: true, manualLatest: true },
+  });
+}
+
+/** The orders of `lineIds`. */
+export async function ordersOfLines({ shop, lineIds }: { shop: string; lineIds: readonly string[] }, tx: Tx = prisma): Promise<string[]> {
+  if (lineIds.length === 0) return [];
+  const rows = await tx.backorderLine.findMany({ where: { shop, id: { in: [...lineIds] } }, select: { orderId: true }, distinct: ["orderId"] });
+  return rows.map((r) => r.orderId);
 }

@@ -413,6 +413,23 @@ export async function productTitleOfVariant({ shop, variantId }: { shop: string;
   return row?.productTitle || null;
 }
 
+/** The product of each of `variantIds` the shop manages (support cases filter by product). */
+export async function productIdsOfVariants({ shop, variantIds }: { shop: string; variantIds: readonly string[] }, tx: Tx = prisma) {
+  const rows = await tx.backorderVariant.findMany({ where: { shop, variantId: { in: [...variantIds] } }, select: { variantId: true, productId: true } });
+  return new Map(rows.map((r) => [r.variantId, r.productId]));
+}
+
+/** Products that have lines owed to customers, for the support queue's product filter. */
+export async function productsWithTitles({ shop, take = 200 }: { shop: string; take?: number }, tx: Tx = prisma) {
+  return tx.backorderVariant.findMany({
+    where: { shop },
+    select: { productId: true, productTitle: true },
+    distinct: ["productId"],
+    orderBy: { productTitle: "asc" },
+    take,
+  });
+}
+
 // ---- derived state (at risk), written by the ledger's recompute -----------------------------------------
 
 /** Records the derived state of variants just computed: `atRisk` of them have a late waiting line. */

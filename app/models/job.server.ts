@@ -402,3 +402,19 @@ export async function replaceJobPayload(
   const { count } = await tx.job.updateMany({ where: { id, shop, payload: expected }, data: { payload } });
   return count === 1;
 }
+
+/** The order an `order.sync` job is about, by job id (Activity links its rows to the order's support page). */
+export async function ordersOfJobs({ shop, ids }: { shop: string; ids: readonly string[] }): Promise<Map<string, { orderId: string; orderName: string }>> {
+  const out = new Map<string, { orderId: string; orderName: string }>();
+  if (ids.length === 0) return out;
+  const rows = await prisma.job.findMany({ where: { shop, kind: "order.sync", id: { in: [...ids] } }, select: { id: true, payload: true } });
+  for (const row of rows) {
+    try {
+      const payload = JSON.parse(row.payload) as { orderId?: unknown; orderName?: unknown };
+      if (typeof payload.orderId === "string" && typeof payload.orderName === "string") out.set(row.id, { orderId: payload.orderId, orderName: payload.orderName });
+    } catch {
+      // An unreadable payload names no order.
+    }
+  }
+  return out;
+}

@@ -33,3 +33,22 @@ export async function listShopsWithSession(): Promise<string[]> {
   const rows = await prisma.session.findMany({ select: { shop: true }, distinct: ["shop"] });
   return rows.map((row) => row.shop);
 }
+
+/**
+ * Names of the shop's staff members among `userIds` (the session token's `sub`), from the online sessions
+ * Shopify gave us for them, if any: the support desk shows who wrote a note. Unknown users are absent.
+ */
+export async function staffNames({ shop, userIds }: { shop: string; userIds: readonly string[] }): Promise<Map<string, string>> {
+  const ids = userIds.filter((id) => /^\d{1,19}$/.test(id)).map((id) => BigInt(id));
+  if (ids.length === 0) return new Map();
+  const rows = await prisma.session.findMany({
+    where: { shop, userId: { in: ids } },
+    select: { userId: true, firstName: true, lastName: true, email: true },
+  });
+  const names = new Map<string, string>();
+  for (const row of rows) {
+    const name = [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email;
+    if (row.userId !== null && name) names.set(row.userId.toString(), name);
+  }
+  return names;
+}

@@ -10,6 +10,8 @@ export async function eraseShopRows({ shop }: { shop: string }): Promise<number>
     prisma.emailTemplate.deleteMany({ where: { shop } }),
     prisma.notifySubscription.deleteMany({ where: { shop } }),
     prisma.rateLimitWindow.deleteMany({ where: { shop } }),
+    prisma.orderEvent.deleteMany({ where: { shop } }),
+    prisma.supportCase.deleteMany({ where: { shop } }),
     prisma.backorderLine.deleteMany({ where: { shop } }),
     prisma.incomingBatch.deleteMany({ where: { shop } }),
     prisma.backorderVariant.deleteMany({ where: { shop } }),

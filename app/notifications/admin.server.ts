@@ -6,6 +6,8 @@ import { getShopSettings } from "~/models/settings.server";
 import { countOutboxEmails, getOutboxEmail, listOutboxEmails, type OutboxFilter } from "~/models/email-outbox.server";
 import type { PageCursor } from "~/validation/cursor";
 import { findEmailTemplate, listEmailTemplates } from "~/models/email-template.server";
+import { ordersOfEmails } from "~/models/order-event.server";
+import { casesOfOrders } from "~/models/support-case.server";
 import { EMAIL_KINDS, EMAIL_KIND_REGISTRY, EMAIL_LOCALES, type EmailKind, type EmailLocale } from "./kinds";
 import { renderSample, type RenderedEmail, type TemplateCheck } from "./render.server";
 import { defaultTemplate } from "./templates";
@@ -46,6 +48,8 @@ export interface OutboxRow {
   createdAt: string | null;
   nextAttemptAt: string | null;
   retryable: boolean;
+  /** The order the email is about, when the support desk's timeline knows it. */
+  order: { orderId: string; orderName: string } | null;
 }
 
 /** Emails per outbox page. */
@@ -70,7 +74,10 @@ export async function loadOutbox({
   ]);
   const { rows: emails, pageInfo } = page;
   const format = dateFormatter(locale, timeZone);
+  const orderOf = await ordersOfEmails({ shop, emailIds: emails.map((e) => e.id) });
+  const names = new Map((await casesOfOrders({ shop, orderIds: [...new Set(orderOf.values())] })).map((c) => [c.orderId, c.orderName]));
   const rows: OutboxRow[] = emails.map((email) => {
+    const orderId = orderOf.get(email.id);
     const status = displayStatus(email);
     return {
       id: email.id,
@@ -83,6 +90,7 @@ export async function loadOutbox({
       createdAt: format(email.createdAt),
       nextAttemptAt: status === "retrying" ? format(email.nextAttemptAt) : null,
       retryable: (status === "dead" && email.attempts > 0) || status === "retrying",
+      order: orderId ? { orderId, orderName: names.get(orderId) ?? orderId } : null,
     };
   });
   return { mode: deliveryMode(), filter, counts, emails: rows, pageInfo };

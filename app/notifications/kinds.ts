@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { isIsoDate } from "~/validation/dates";
 
-export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock"] as const;
+export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock", "support_message"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 /** What an outbox row can hold: a customer email, or a merchant's test send from the admin. */
 export type OutboxKind = EmailKind | "test";
@@ -94,6 +94,8 @@ export const emailDataSchemas = {
     lines: z.array(plainLine).min(1),
   }),
   back_in_stock: z.object({ productTitle: text, variantTitle, productUrl: httpUrl, unsubscribeUrl: httpUrl }),
+  /** A support person's own words about an order (the support desk). */
+  support_message: z.object({ orderName: text.min(1), customerName: optionalName, message: z.string().trim().min(1).max(5_000) }),
 } satisfies Record<EmailKind, z.ZodTypeAny>;
 
 export type EmailDataInput<K extends EmailKind> = z.input<(typeof emailDataSchemas)[K]>;
@@ -236,6 +238,20 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
     }),
     sampleContext: () => ({}),
     requiredVariable: { name: "unsubscribe_url", sampleValue: (sample) => sample.unsubscribeUrl },
+  },
+  support_message: {
+    variables: (d) => ({ order_name: d.orderName, customer_name: d.customerName, message: d.message }),
+    variableNames: ["order_name", "customer_name", "message"],
+    sample: (locale) => ({
+      orderName: "#1001",
+      customerName: SAMPLE_NAMES[locale].customer,
+      message:
+        locale === "fr"
+          ? "Notre fournisseur nous a confirmé l’expédition de votre théière la semaine prochaine. Nous vous tiendrons au courant."
+          : "Our supplier confirmed your teapot ships next week. We will keep you posted.",
+    }),
+    sampleContext: () => ({}),
+    requiredVariable: { name: "message", sampleValue: (sample) => sample.message },
   },
 };
 

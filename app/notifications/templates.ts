@@ -154,6 +154,20 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <p ${NOTE}>Vous recevez cet e-mail car vous avez demandé une alerte de retour en stock pour ce produit. Nous ne vous écrirons plus à son sujet. <a href="{{ unsubscribe_url }}">Se désinscrire</a></p>`,
     },
   },
+  support_message: {
+    en: {
+      subject: "About your order {{ order_name }}",
+      body: `<p>{% if customer_name != blank %}Hi {{ customer_name }},{% else %}Hello,{% endif %}</p>
+<p>{{ message | newline_to_br }}</p>
+<p ${NOTE}>You can reply to this email with any question about order {{ order_name }}.</p>`,
+    },
+    fr: {
+      subject: "À propos de votre commande {{ order_name }}",
+      body: `<p>{% if customer_name != blank %}Bonjour {{ customer_name }},{% else %}Bonjour,{% endif %}</p>
+<p>{{ message | newline_to_br }}</p>
+<p ${NOTE}>Vous pouvez répondre à cet e-mail pour toute question sur la commande {{ order_name }}.</p>`,
+    },
+  },
 };
 
 export function defaultTemplate(kind: EmailKind, locale: EmailLocale): TemplateSource {

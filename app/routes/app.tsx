@@ -27,7 +27,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     appBridgeUrl: env.APP_BRIDGE_URL ?? null,
     locale,
     polaris: polarisTranslations(locale),
-    nav: { home: t("nav.home"), products: t("nav.products"), settings: t("nav.settings"), notifications: t("nav.notifications"), activity: t("nav.activity"), privacy: t("nav.privacy") },
+    nav: { home: t("nav.home"), products: t("nav.products"), settings: t("nav.settings"), notifications: t("nav.notifications"), activity: t("nav.activity"), privacy: t("nav.privacy"), support: t("nav.support") },
   });
 };
 
@@ -58,6 +58,7 @@ function Layout({ data, children }: { data: LayoutData; children: ReactNode }) {
           {nav.home}
         </Link>
         <Link to="/app/products">{nav.products}</Link>
+        <Link to="/app/support">{nav.support}</Link>
         <Link to="/app/settings">{nav.settings}</Link>
         <Link to="/app/notifications">{nav.notifications}</Link>
         <Link to="/app/activity">{nav.activity}</Link>

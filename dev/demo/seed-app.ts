@@ -3,6 +3,7 @@
 // incoming batches (one supplier with a late delivery on record), all synced to the fake Shopify through
 // the app's own services. The Butter Dish is left off so a person can enable it themselves.
 import type { AdminFake } from "../admin-fake";
+import { orderPayload } from "../webhook-payloads";
 
 type Load = (path: string) => Promise<Record<string, unknown>>;
 
@@ -104,5 +105,43 @@ export async function seedApp({ fake, shop, scopes, load }: { fake: AdminFake; s
 
   const sync = (await load("/app/workflows/catalog/backorder-sync.server.ts")) as typeof import("../../app/workflows/catalog/backorder-sync.server");
   const report = await sync.syncVariants({ shop, graphql: admin.graphql });
-  return { managed: managed.length, failed: report.failed.length };
+  const orders = await seedBackorders({ fake, shop, load, variantIds: managed.map((m) => m.variant.id) });
+  return { managed: managed.length, failed: report.failed.length, orders };
+}
+
+/**
+ * Customers already waiting, so the support desk is alive on first open: orders placed in the fake shop
+ * and handed to the ledger as Shopify's orders/create would be (the in-process worker records, holds and
+ * confirms them). Most were promised at checkout a date the ledger can no longer keep: they are late.
+ */
+const CUSTOMERS = [
+  { firstName: "Camille", lastName: "Martin", email: "camille.martin@example.com", locale: "fr", promisedDaysAgo: 12 },
+  { firstName: "Jonas", lastName: "Weber", email: "jonas.weber@example.com", locale: "en", promisedDaysAgo: 5 },
+  { firstName: "Léa", lastName: "Dubois", email: "lea.dubois@example.com", locale: "fr", promisedDaysAgo: 2 },
+  { firstName: "Priya", lastName: "Shah", email: "priya.shah@example.com", locale: "en", promisedDaysAgo: 20 },
+  { firstName: "Tom", lastName: "Becker", email: "tom.becker@example.com", locale: "en", promisedDaysAgo: null },
+  { firstName: "Inès", lastName: "Moreau", email: "ines.moreau@example.com", locale: "fr", promisedDaysAgo: null },
+];
+
+async function seedBackorders({ fake, shop, load, variantIds }: { fake: AdminFake; shop: string; load: Load; variantIds: string[] }) {
+  if (variantIds.length === 0) return 0;
+  const payloads = (await load("/app/webhooks/payloads.ts")) as typeof import("../../app/webhooks/payloads");
+  const jobs = (await load("/app/models/job.server.ts")) as typeof import("../../app/models/job.server");
+  const store = fake.store;
+  for (const [index, customer] of CUSTOMERS.entries()) {
+    const variantId = variantIds[index % variantIds.length] as string;
+    const quantity = Math.max(0, store.available(variantId)) + 1 + (index % 2);
+    const { order } = store.addOrder({
+      customer: { email: customer.email, firstName: customer.firstName, lastName: customer.lastName, locale: customer.locale },
+      lineItems: [{ variantId, quantity }],
+      createdAt: new Date(Date.now() - (30 - index) * 86_400_000).toISOString(),
+    });
+    const properties =
+      customer.promisedDaysAgo === null
+        ? {}
+        : Object.fromEntries(order.lineItems.map((li) => [li.id, [{ name: "Estimated delivery", value: isoDaysFromNow(-customer.promisedDaysAgo) }]]));
+    const payload = payloads.OrderPayload.parse(JSON.parse(JSON.stringify(orderPayload(store, order, { properties }))));
+    await jobs.enqueueJob({ shop, kind: "order.sync", payload: payloads.toOrderFacts("orders/create", payload), uniqueKey: `demo-order:${order.id}` });
+  }
+  return CUSTOMERS.length;
 }

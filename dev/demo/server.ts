@@ -204,7 +204,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     scopes: process.env.SCOPES ?? "",
     load: (modulePath) => vite.ssrLoadModule(modulePath),
   });
-  log(`Seeded the app: ${seeded.managed} variants on backorder${seeded.failed ? `, ${seeded.failed} failed to sync` : ""}.`);
+  log(
+    `Seeded the app: ${seeded.managed} variants on backorder${seeded.failed ? `, ${seeded.failed} failed to sync` : ""}, ` +
+      `${seeded.orders} customer orders waiting (the support desk's queue).`,
+  );
 
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(port, () => resolve(listening));

@@ -116,7 +116,8 @@ describe("a save that would email waiting customers asks first", () => {
       .poll(() => dialog.getByTestId("date-change-confirm").innerText(), { timeout: 30_000 })
       .toContain("This change moves the delivery date of 1 customer later: they will get a delay email.");
     await page.screenshot({ path: path.join(OUTPUT_DIR, "product-date-change-confirm.png"), fullPage: true });
-    expect(await state()).not.toContain("<td>delay_notice</td>");
+    // (the demo's seeded late customers got theirs at checkout; none to this one yet)
+    expect(await state()).not.toContain(`<td>delay_notice</td><td>${email}</td>`);
 
     // WHEN the merchant chooses to save and email
     await dialog.getByRole("button", { name: "Save and email 1 customer" }).click();

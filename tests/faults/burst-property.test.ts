@@ -98,7 +98,10 @@ async function play(h: History): Promise<{ env: LedgerShop; variants: string[]; 
   return { env, variants, deliveries };
 }
 
-/** What customers and the merchant can observe: the ledger, the dates it gives, the emails. */
+/** Timeline events that happen once per order whatever the delivery order (estimate changes may differ). */
+const ONCE_PER_ORDER = ["order_placed", "promise_made", "order_cancelled", "confirmation_queued", "ready_queued"];
+
+/** What customers, the merchant and support staff can observe: the ledger, its dates, the emails, the desk. */
 async function observe(env: LedgerShop, variants: string[]) {
   const lines = await prisma.backorderLine.findMany({
     where: { status: { in: ["waiting", "allocated"] } },
@@ -108,7 +111,15 @@ async function observe(env: LedgerShop, variants: string[]) {
   const etas = await computeVariantEtas({ shop: env.shop, variantIds: variants, now: env.clock.date() });
   const latest = new Map(etas.flatMap((r) => r.eta.lines.map((l) => [l.lineId, l.eta.latest] as const)));
   const emails = await prisma.emailOutbox.findMany({ select: { kind: true, toEmail: true, subject: true, text: true } });
+  const cases = await prisma.supportCase.findMany({
+    select: { orderName: true, state: true, itemsOwed: true, promisedLatest: true, estimateLatest: true, daysLate: true },
+    orderBy: { orderName: "asc" },
+  });
+  const events = await prisma.orderEvent.groupBy({ by: ["orderId", "kind"], where: { kind: { in: ONCE_PER_ORDER } }, _count: { _all: true } });
+  const names = new Map((await prisma.backorderLine.findMany({ select: { orderId: true, orderName: true } })).map((l) => [l.orderId, l.orderName]));
   return {
+    desk: cases,
+    timeline: events.map((e) => `${names.get(e.orderId) ?? e.orderId} ${e.kind} ×${e._count._all}`).sort(),
     ledger: lines.map((l) => ({ order: l.orderName, variant: variants.indexOf(l.variantId), quantity: l.quantity, status: l.status, told: l.notifiedLatest, settled: latest.get(l.id) ?? null })),
     emails: emails.map((e) => `${e.kind} → ${e.toEmail}: ${e.subject}\n${e.text}`).sort(),
   };
@@ -126,6 +137,8 @@ describe("a product drop delivered in any order, with duplicates", () => {
         }
         await runAllJobs(reference.env.worker, reference.env.clock);
         const expected = await observe(reference.env, reference.variants);
+        expect(expected.desk.length).toBeGreaterThan(0);
+        expect(expected.timeline.some((e) => e.includes("order_placed ×1"))).toBe(true);
 
         // WHEN the same history is delivered shuffled, some webhooks twice, the worker running at random points
         const run = await play(h);
@@ -138,7 +151,8 @@ describe("a product drop delivered in any order, with duplicates", () => {
         await runAllJobs(run.env.worker, run.env.clock);
         const actual = await observe(run.env, run.variants);
 
-        // THEN the ledger, every customer's estimate and every email are the same; everyone was told
+        // THEN the ledger, every customer's estimate, every email and the support desk's queue and
+        // once-per-order timeline events are the same; everyone was told
         // their settled date, so no delay email exists
         expect(actual).toEqual(expected);
         for (const l of actual.ledger) if (l.status === "waiting") expect(l.told).toBe(l.settled);

@@ -110,6 +110,8 @@ export async function resetLedgerTables() {
     prisma.webhookEvent.deleteMany({}),
     prisma.emailOutbox.deleteMany({}),
     prisma.notifySubscription.deleteMany({}),
+    prisma.orderEvent.deleteMany({}),
+    prisma.supportCase.deleteMany({}),
     prisma.backorderLine.deleteMany({}),
     prisma.incomingBatch.deleteMany({}),
     prisma.backorderVariant.deleteMany({}),

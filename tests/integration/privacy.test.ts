@@ -75,6 +75,9 @@ describe("customers/redact", () => {
     ]);
     expect(await prisma.emailOutbox.count()).toBe(0);
     expect(await prisma.notifySubscription.count()).toBe(0);
+    // AND the support desk keeps no copy: her timeline is gone and the order's case no longer names her
+    expect(await prisma.orderEvent.count()).toBe(0);
+    expect(await prisma.supportCase.findMany({ select: { customerEmail: true, customerName: true } })).toEqual([{ customerEmail: null, customerName: null }]);
   });
 
   it("matches the customer's email whatever its letter case, and emails about the redacted orders sent to another address", async () => {

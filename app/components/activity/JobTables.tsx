@@ -1,6 +1,7 @@
 // Activity's tables: failed (dead-letter) jobs with a retry button, recent jobs, and the webhooks Shopify sent,
 // each paged on the server with its own cursor in the URL (older / newer).
 import type { SerializeFrom } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 import { BlockStack, Box, Button, IndexTable, InlineStack, Text } from "@shopify/polaris";
 import type { loader } from "~/routes/app.activity";
 import { useT } from "~/i18n/react";
@@ -10,7 +11,21 @@ import { ResourceTableCard } from "~/components/ResourceTableCard";
 import { WrapText } from "~/components/WrapText";
 import { useCursorPagination } from "~/components/useCursorPagination";
 import type { PageInfo } from "~/validation/cursor";
+import { orderPath } from "~/components/support/labels";
 import { JobStatusBadge, labelOf } from "./JobStatusBadge";
+
+/** The job's kind, and the order it is about as a link to the order's support page. */
+function KindCell({ job, label }: { job: { order: { orderId: string; orderName: string } | null }; label: string }) {
+  if (!job.order) return <Text as="span">{label}</Text>;
+  return (
+    <InlineStack gap="100" wrap={false}>
+      <Text as="span">{label}</Text>
+      <span onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()} role="presentation">
+        <Link to={orderPath(job.order.orderId)}>{job.order.orderName}</Link>
+      </span>
+    </InlineStack>
+  );
+}
 
 type Activity = SerializeFrom<typeof loader>;
 
@@ -65,7 +80,9 @@ export function DeadJobsTable({
     >
       {jobs.map((job, index) => (
         <IndexTable.Row id={job.id} key={job.id} position={index}>
-          <IndexTable.Cell>{kind(job.kind)}</IndexTable.Cell>
+          <IndexTable.Cell>
+            <KindCell job={job} label={kind(job.kind)} />
+          </IndexTable.Cell>
           <IndexTable.Cell>{job.when}</IndexTable.Cell>
           <IndexTable.Cell>{t("activity.attempts", { attempts: job.attempts, max: job.maxAttempts })}</IndexTable.Cell>
           <IndexTable.Cell>
@@ -130,7 +147,7 @@ export function RecentJobsTable({ jobs, pageInfo }: { jobs: Activity["recent"]; 
           <IndexTable.Cell>
             <WrapText>
               <CellStack notes={[{ text: job.status !== "succeeded" && job.lastError }]}>
-                <Text as="span">{kind(job.kind)}</Text>
+                <KindCell job={job} label={kind(job.kind)} />
               </CellStack>
             </WrapText>
           </IndexTable.Cell>

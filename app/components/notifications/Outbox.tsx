@@ -2,7 +2,7 @@
 // email and a retry button for failed ones; a warning when emails go to the local mailbox (no SMTP server).
 import { useEffect } from "react";
 import type { SerializeFrom } from "@remix-run/node";
-import { useFetcher, useSearchParams } from "@remix-run/react";
+import { Link, useFetcher, useSearchParams } from "@remix-run/react";
 import { Banner, BlockStack, Button, EmptyState, IndexTable, InlineStack, Layout, Tabs, Text } from "@shopify/polaris";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import type { action, loader } from "~/routes/app.notifications._index";
@@ -12,6 +12,7 @@ import { ResourceTableCard } from "~/components/ResourceTableCard";
 import { useCursorPagination } from "~/components/useCursorPagination";
 import { WrapText } from "~/components/WrapText";
 import { StatusBadge, kindLabel } from "~/notifications/ui";
+import { orderPath } from "~/components/support/labels";
 
 export function Outbox({ outbox }: { outbox: SerializeFrom<typeof loader>["outbox"] }) {
   const { t } = useT();
@@ -98,6 +99,7 @@ export function Outbox({ outbox }: { outbox: SerializeFrom<typeof loader>["outbo
                     ]}
                   >
                     <Text as="span">{email.subject}</Text>
+                    {email.order && <Link to={orderPath(email.order.orderId)}>{email.order.orderName}</Link>}
                   </CellStack>
                 </WrapText>
               </IndexTable.Cell>

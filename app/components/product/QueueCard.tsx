@@ -1,13 +1,14 @@
-// The variant's waiting queue: each order line with its place in the queue, its promise, its current
+// The variant's waiting queue: each order line (linked to its support desk page) with its place in the queue, its promise, its current
 // delivery estimate and what supplies it (stock, a batch, the supplier's lead time). The page loads the
 // first page of lines; "Load more" fetches the next ones (positions and dates are computed over the whole
 // queue on the server).
 import { useEffect, useState } from "react";
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineStack, Text } from "@shopify/polaris";
 import type { loader as queueLoader } from "~/routes/app.products.$id_.queue";
 import { formatDateRange } from "~/domain/format";
 import { CardHeader } from "~/components/CardHeader";
+import { orderPath } from "~/components/support/labels";
 import { dateText, type CardProps, type Editor } from "./shared";
 
 type QueueLine = Editor["queue"][number];
@@ -64,11 +65,13 @@ export function QueueCard({ editor, t, locale, productId }: CardProps & { produc
                 line.position ?? "—",
                 line.overCap ? (
                   <InlineStack key={`order-${line.id}`} gap="100" blockAlign="center">
-                    <Text as="span">{line.orderName}</Text>
+                    <Link to={orderPath(line.orderId)}>{line.orderName}</Link>
                     <Badge tone="critical">{t("product.queue.overCap")}</Badge>
                   </InlineStack>
                 ) : (
-                  line.orderName
+                  <Link key={`order-${line.id}`} to={orderPath(line.orderId)}>
+                    {line.orderName}
+                  </Link>
                 ),
                 line.quantity,
                 dateText(line.orderedAt.slice(0, 10), locale),

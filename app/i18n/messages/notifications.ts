@@ -8,6 +8,7 @@ export const en = {
   "notifications.kind.earlier_date": "Earlier date",
   "notifications.kind.ready_to_ship": "Ready to ship",
   "notifications.kind.back_in_stock": "Back in stock",
+  "notifications.kind.support_message": "Message from support",
   "notifications.kind.test": "Test",
   "notifications.kindHelp.backorder_confirmation":
     "Sent when an order includes items that are not in stock: what is owed, the estimated delivery dates and the terms accepted.",
@@ -16,6 +17,7 @@ export const en = {
   "notifications.kindHelp.earlier_date":
     "Sent, when turned on in Settings, when a backordered item’s estimated delivery moves earlier by at least the same minimum.",
   "notifications.kindHelp.ready_to_ship": "Sent when arriving stock covers a customer’s backordered items.",
+  "notifications.kindHelp.support_message": "Sent when someone in support writes to a customer from the order page (their text is the `message` variable).",
   "notifications.kindHelp.back_in_stock":
     "Sent to shoppers who asked for an alert, oldest signup first, never more of them than the units that arrived.",
   "notifications.locale.en": "English",
@@ -146,6 +148,7 @@ export const fr: Record<keyof typeof en, string> = {
   "notifications.kind.earlier_date": "Date avancée",
   "notifications.kind.ready_to_ship": "Prêt à expédier",
   "notifications.kind.back_in_stock": "Retour en stock",
+  "notifications.kind.support_message": "Message du service client",
   "notifications.kind.test": "Test",
   "notifications.kindHelp.backorder_confirmation":
     "Envoyé quand une commande contient des articles hors stock : ce qui reste dû, les dates de livraison estimées et les conditions acceptées.",
@@ -154,6 +157,7 @@ export const fr: Record<keyof typeof en, string> = {
   "notifications.kindHelp.earlier_date":
     "Envoyé, si activé dans les Paramètres, quand la livraison estimée d’un article en précommande avance d’au moins ce même minimum.",
   "notifications.kindHelp.ready_to_ship": "Envoyé quand le stock reçu couvre les articles en précommande d’un client.",
+  "notifications.kindHelp.support_message": "Envoyé quand le service client écrit à un client depuis la page de la commande (son texte est la variable `message`).",
   "notifications.kindHelp.back_in_stock":
     "Envoyé aux clients qui ont demandé une alerte, par ordre d’inscription, jamais plus nombreux que les unités reçues.",
   "notifications.locale.en": "Anglais",

@@ -4,6 +4,7 @@
 // refreshes `available` first and then calls computeVariantEtas.
 import { createEtaContext, computeVariantEta, type EtaSettings } from "~/domain/eta";
 import { latenessSamplesFromBatches, latenessStats } from "~/domain/forecast";
+import { supplyKey } from "~/domain/manual-promise";
 import { decideInventoryPolicy, type BackorderMode, type InventoryPolicy, type PolicyDecision } from "~/domain/policy";
 import { buildVariantSummary, serializeSummary, type VariantSummary } from "~/domain/summary";
 import type { DeliveryMode, IncomingBatch, LatenessStats, VariantEta, WaitingLine } from "~/domain/types";
@@ -52,6 +53,8 @@ export interface VariantEtaResult {
   summaryJson: string | null;
   /** What the last sync confirmed on Shopify. */
   synced: { policy: InventoryPolicy | null; summary: string | null };
+  /** The variant's supply as a key: a manual promise stands while it is unchanged (~/domain/manual-promise). */
+  supplyKey: string;
 }
 
 /**
@@ -247,6 +250,13 @@ export async function computeVariantEtasReport({
       summary,
       summaryJson: summary ? serializeSummary(summary) : null,
       synced: { policy: asPolicy(row.syncedPolicy), summary: row.syncedSummary },
+      supplyKey: supplyKey({
+        available: row.available,
+        owedUnits: (queues.get(row.variantId) ?? []).reduce((sum, line) => sum + line.quantity, 0),
+        batches: row.batches,
+        capacityPerWeek: row.capacityPerWeek,
+        leadTimeDays: row.leadTimeDays,
+      }),
     };
   }
 }

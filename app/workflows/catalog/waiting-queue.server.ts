@@ -14,6 +14,8 @@ export interface QueueLineView {
   id: string;
   /** 1-based place in the whole queue (null only if the line joined between two reads). */
   position: number | null;
+  /** The order's gid: the row links to its support desk page. */
+  orderId: string;
   orderName: string;
   quantity: number;
   orderedAt: string;
@@ -99,6 +101,7 @@ export async function waitingQueuePage({
       return {
         id: line.id,
         position: result ? (eta ? eta.index + 1 : null) : before + i + 1,
+        orderId: line.orderId,
         orderName: line.orderName,
         quantity: line.quantity,
         orderedAt: line.orderedAt.toISOString(),

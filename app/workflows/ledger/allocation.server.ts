@@ -20,7 +20,8 @@ import {
 import { recordStockReading, stockStateOfVariant } from "~/models/backorder-variant.server";
 import type { Tx } from "~/models/transaction.server";
 import { queueBackInStockEmails } from "~/notifications/queue.server";
-import { queueReady } from "./notify.server";
+import { recordTimeline, type TimelineEvent } from "~/workflows/support/timeline.server";
+import { queueReady, readyKey } from "./notify.server";
 
 const PAGE = 500;
 
@@ -51,8 +52,9 @@ export interface AllocationOutcome {
 }
 
 /** Queues the ready-to-ship email of each order once nothing of it waits and none of our holds is pending. */
-export async function queueReadyEmails(tx: Tx, shop: string, orderIds: readonly string[]): Promise<number> {
+export async function queueReadyEmails(tx: Tx, shop: string, orderIds: readonly string[], now: Date = new Date()): Promise<number> {
   let queued = 0;
+  const events: TimelineEvent[] = [];
   for (let i = 0; i < orderIds.length; i += PAGE) {
     const lines = await readyEmailLinesOfOrders({ shop, orderIds: orderIds.slice(i, i + PAGE) }, tx);
     const byOrder = new Map<string, typeof lines>();
@@ -62,14 +64,18 @@ export async function queueReadyEmails(tx: Tx, shop: string, orderIds: readonly 
       if (!first || orderLines.some((l) => l.status === "waiting")) continue;
       const allocated = orderLines.filter((l) => l.status === "allocated");
       if (allocated.length === 0 || allocated.some((l) => l.holdId !== null)) continue;
-      if (await queueReady(tx, shop, first.id, allocated)) queued++;
+      if (await queueReady(tx, shop, first.id, allocated)) {
+        queued++;
+        events.push({ orderId: first.orderId, kind: "ready_queued", at: now, emailKey: readyKey(first.id) });
+      }
     }
   }
+  await recordTimeline(tx, shop, events);
   return queued;
 }
 
-export async function maybeQueueReady(tx: Tx, shop: string, orderId: string): Promise<boolean> {
-  return (await queueReadyEmails(tx, shop, [orderId])) === 1;
+export async function maybeQueueReady(tx: Tx, shop: string, orderId: string, now: Date = new Date()): Promise<boolean> {
+  return (await queueReadyEmails(tx, shop, [orderId], now)) === 1;
 }
 
 export interface QueueAllocation {
@@ -106,6 +112,13 @@ export async function allocateQueue(
     await markLinesAllocated({ shop, lineIds: result.newlyAllocated.slice(i, i + PAGE), now }, tx);
   }
   const orderOf = new Map(prefix.map((l) => [l.id, l.orderId]));
+  const events: TimelineEvent[] = result.newlyAllocated.map((lineId) => ({
+    orderId: orderOf.get(lineId) as string,
+    kind: "line_allocated",
+    at: now,
+    data: { lineId, cause: "stock" },
+  }));
+  await recordTimeline(tx, shop, events);
   return { allocatedLineIds: result.newlyAllocated, orderIds: [...new Set(result.newlyAllocated.map((id) => orderOf.get(id) as string))] };
 }
 
@@ -140,7 +153,7 @@ export async function applyStock(
     available: snapshot.available,
     allocatedLineIds: allocation.allocatedLineIds,
     orderIds: allocation.orderIds,
-    readyQueued: await queueReadyEmails(tx, shop, allocation.orderIds),
+    readyQueued: await queueReadyEmails(tx, shop, allocation.orderIds, now),
     backInStockQueued: 0,
   };
 

@@ -6,7 +6,8 @@ import { dateChange } from "~/domain/date-change";
 import { ordersWithUnconfirmedLines, recordConfirmation, unconfirmedLinesOfOrders } from "~/models/backorder-line.server";
 import { inWriteTransaction } from "~/models/transaction.server";
 import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/workflows/catalog/eta.server";
-import { queueConfirmation, queueDelay } from "./notify.server";
+import { recordTimeline, type TimelineEvent } from "~/workflows/support/timeline.server";
+import { confirmationKey, delayKey, queueConfirmation, queueDelay } from "./notify.server";
 import { variantSettlement } from "./settle.server";
 
 const IN_CHUNK = 500;
@@ -86,12 +87,24 @@ export async function confirmPendingOrders({
       if (done.length === 0) return 0;
       const termsVersion = done.find((l) => l.termsVersion !== null)?.termsVersion ?? settings.termsVersion;
       await queueConfirmation(tx, shop, done, termsVersion);
+      const firstId = [...done].sort((a, b) => (a.id < b.id ? -1 : 1))[0]?.id as string;
+      const events: TimelineEvent[] = [
+        {
+          orderId,
+          kind: "confirmation_queued",
+          at: now,
+          emailKey: confirmationKey(firstId),
+          data: { lines: done.map((l) => ({ lineId: l.id, title: [l.productTitle, l.variantTitle].filter(Boolean).join(" – "), earliest: l.earliest, latest: l.latest })) },
+        },
+      ];
       // Checkout promised an earlier date than the ledger can keep: say so at once.
       for (const line of done) {
         if (line.status === "waiting" && dateChange(line.latest, line.promised, { ...settings, earlierDateEmails: false }) === "later") {
           await queueDelay(tx, shop, line, { previousLatest: line.promised, earliest: line.earliest, latest: line.latest });
+          events.push({ orderId, kind: "delay_queued", at: now, emailKey: delayKey(line.id, line.latest), data: { lineId: line.id, from: line.promised, to: line.latest } });
         }
       }
+      await recordTimeline(tx, shop, events);
       return done.length;
     });
     if (confirmed === "deferred") outcome.deferredOrders++;

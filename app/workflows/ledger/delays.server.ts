@@ -9,7 +9,8 @@ import type { EtaShopSettings, VariantEtaResult } from "~/workflows/catalog/eta.
 import { dateChange, type DateChange } from "~/domain/date-change";
 import { moveToldDate, toldWaitingLines } from "~/models/backorder-line.server";
 import { inWriteTransaction } from "~/models/transaction.server";
-import { queueDelay, queueEarlierDate } from "./notify.server";
+import { recordTimeline, type TimelineEvent } from "~/workflows/support/timeline.server";
+import { delayKey, earlierKey, queueDelay, queueEarlierDate } from "./notify.server";
 
 const TX_CHUNK = 50;
 
@@ -21,7 +22,7 @@ export interface DelayOutcome {
 }
 
 type Candidate = {
-  line: { id: string; notifiedLatest: string } & Parameters<typeof queueDelay>[2];
+  line: { id: string; orderId: string; notifiedLatest: string } & Parameters<typeof queueDelay>[2];
   eta: { earliest: string; latest: string };
   direction: NonNullable<DateChange>;
 };
@@ -31,8 +32,11 @@ export async function detectDelays({
   etas,
   actionable,
   settings,
+  now = new Date(),
 }: {
   shop: string;
+  /** When the pass runs (timeline events). */
+  now?: Date;
   /** ETAs just computed for the variants to check. */
   etas: readonly VariantEtaResult[];
   /** Settled (or quiet) variants: only these may email. */
@@ -62,6 +66,7 @@ export async function detectDelays({
       let delayed = 0;
       let improved = 0;
       let queued = 0;
+      const events: TimelineEvent[] = [];
       for (const { line, eta, direction } of chunk) {
         if (!(await moveToldDate({ shop, lineId: line.id, from: line.notifiedLatest, to: eta.latest }, tx))) continue;
         const dates = { previousLatest: line.notifiedLatest, earliest: eta.earliest, latest: eta.latest };
@@ -72,7 +77,15 @@ export async function detectDelays({
           improved++;
           if (await queueEarlierDate(tx, shop, line, dates)) queued++;
         }
+        events.push({
+          orderId: line.orderId,
+          kind: direction === "later" ? "delay_queued" : "earlier_queued",
+          at: now,
+          emailKey: (direction === "later" ? delayKey : earlierKey)(line.id, eta.latest),
+          data: { lineId: line.id, from: line.notifiedLatest, to: eta.latest },
+        });
       }
+      await recordTimeline(tx, shop, events);
       return { delayed, improved, queued };
     });
     outcome.delayed += counts.delayed;

@@ -30,6 +30,7 @@ import {
   type HoldResult,
   type TagOutcome,
 } from "~/shopify/fulfillment-holds.server";
+import { recordTimeline } from "~/workflows/support/timeline.server";
 import { maybeQueueReady } from "./allocation.server";
 
 const ACTIVE_FO = new Set(["OPEN", "ON_HOLD", "IN_PROGRESS", "SCHEDULED"]);
@@ -39,9 +40,13 @@ function lineNumber(lineItemId: string): string {
 }
 
 /** Cancels what is left of an order Shopify reports cancelled; returns the variants whose queue changed. */
-export async function cancelOrderLines(shop: string, orderId: string): Promise<string[]> {
+export async function cancelOrderLines(shop: string, orderId: string, now: Date = new Date()): Promise<string[]> {
   // Shopify cancels the fulfillment orders (and their holds) with the order: nothing left to release.
-  return inWriteTransaction((tx) => cancelOpenLinesOfOrder({ shop, orderId }, tx));
+  return inWriteTransaction(async (tx) => {
+    const variants = await cancelOpenLinesOfOrder({ shop, orderId }, tx);
+    if (variants.length) await recordTimeline(tx, shop, [{ orderId, kind: "order_cancelled", at: now }]);
+    return variants;
+  });
 }
 
 export interface HoldOutcome {
@@ -89,7 +94,7 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string, optio
     return outcome;
   }
   if (snapshot.cancelledAt) {
-    outcome.cancelledVariantIds = await cancelOrderLines(shop, orderId);
+    outcome.cancelledVariantIds = await cancelOrderLines(shop, orderId, ctx.now());
     return outcome;
   }
   // The shop's choice (read-only here; the settings form owns it). Unknown values mean the default.
@@ -157,7 +162,10 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string, optio
     }
     if (holdId) {
       // Recorded even if a line was allocated meanwhile: the release pass then lets it go.
-      await recordHold({ shop, lineIds: mine.map((m) => m.line.id), holdId, fulfillmentOrderId: heldFo });
+      await inWriteTransaction(async (tx) => {
+        const held = await recordHold({ shop, lineIds: mine.map((m) => m.line.id), holdId: holdId as string, fulfillmentOrderId: heldFo }, tx);
+        if (held) await recordTimeline(tx, shop, [{ orderId, kind: "hold_placed", at: ctx.now(), data: { holdId, fulfillmentOrderId: heldFo, lines: held } }]);
+      });
       for (const m of mine) pending.delete(m.line.lineItemId);
     }
   }
@@ -194,7 +202,7 @@ export async function releaseHoldsForOrder(ctx: JobContext, orderId: string): Pr
       const client = await ctx.admin();
       const fo = await readFulfillmentOrderHolds(client, hold.fulfillmentOrderId);
       if (fo?.orderCancelledAt) {
-        outcome.cancelledVariantIds = await cancelOrderLines(shop, orderId);
+        outcome.cancelledVariantIds = await cancelOrderLines(shop, orderId, ctx.now());
         return outcome;
       }
       if (fo?.holds.some((h) => h.id === holdId)) {
@@ -209,8 +217,10 @@ export async function releaseHoldsForOrder(ctx: JobContext, orderId: string): Pr
       }
     }
     const queued = await inWriteTransaction(async (tx) => {
-      await clearHold({ shop, orderId, holdId }, tx);
-      return maybeQueueReady(tx, shop, orderId);
+      if (await clearHold({ shop, orderId, holdId }, tx)) {
+        await recordTimeline(tx, shop, [{ orderId, kind: "hold_released", at: ctx.now(), data: { holdId } }]);
+      }
+      return maybeQueueReady(tx, shop, orderId, ctx.now());
     });
     if (queued) outcome.readyQueued++;
   }

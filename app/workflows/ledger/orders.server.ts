@@ -35,6 +35,7 @@ import { maybeQueueReady } from "./allocation.server";
 import { cancelOrderLines, placeHoldsForOrder, releaseHoldsForOrder } from "./holds.server";
 import { describeOutcome, refreshAndAllocate } from "./stock.server";
 import type { OrderFacts, OrderLineFacts } from "./types";
+import { recordTimeline, type TimelineEvent } from "~/workflows/support/timeline.server";
 
 /** Owed units per new line: FIFO coverage of `count` units among lines in payload order. */
 export function owedUnits(quantities: readonly number[], covered: number): number[] {
@@ -66,13 +67,21 @@ async function applyEdits(shop: string, facts: OrderFacts, touched: Set<string>)
   if (changes.length === 0) return 0;
   return inWriteTransaction(async (tx) => {
     let edited = 0;
+    const events: TimelineEvent[] = [];
     for (const { line, next } of changes) {
       const applied = await applyOrderEvent({ shop, line, change: next, orderUpdatedAt: updatedAt }, tx);
       if (applied && (next.status || next.quantity)) {
         edited++;
         touched.add(line.variantId);
+        events.push({
+          orderId: facts.orderId,
+          kind: "order_edited",
+          at: updatedAt,
+          data: { lineId: line.id, from: { status: line.status, quantity: line.quantity }, to: next },
+        });
       }
     }
+    await recordTimeline(tx, shop, events);
     return edited;
   });
 }
@@ -116,6 +125,8 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
   const result = await inWriteTransaction(async (tx) => {
     let recorded = 0;
     let overCap = false;
+    const placed: Record<string, unknown>[] = [];
+    const promises: TimelineEvent[] = [];
     for (const variantId of variantIds) {
       const s = stock.get(variantId);
       if (!s) continue; // deleted meanwhile: nothing can be owed on Shopify's side
@@ -154,6 +165,16 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
         if (inserted) {
           recorded++;
           touched.add(variantId);
+          const title = [li.productTitle || s.productTitle, li.variantTitle].filter(Boolean).join(" – ");
+          placed.push({ lineItemId: li.lineItemId, title, quantity, ordered: li.quantity });
+          if (li.promised) {
+            promises.push({
+              orderId: facts.orderId,
+              kind: "promise_made",
+              at: orderCreated,
+              data: { lineItemId: li.lineItemId, title, earliest: li.promised.earliest, latest: li.promised.latest },
+            });
+          }
         }
       }
       // Past the cap: units owed to older orders (Shopify's count, as for coverage) plus this order's.
@@ -163,6 +184,11 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
         await flagOverCap({ shop, orderId: facts.orderId, variantId }, tx);
         overCap = true;
       }
+    }
+    if (placed.length) {
+      // The order's first owed lines: it was placed; lines an edit added later are an edit.
+      const kind = known.size === 0 ? "order_placed" : "order_edited";
+      await recordTimeline(tx, shop, [{ orderId: facts.orderId, kind, at: kind === "order_placed" ? orderCreated : now, data: { lines: placed, overCap } }, ...promises]);
     }
     return { recorded, overCap };
   });
@@ -178,7 +204,7 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
   let snapshot: OrderFulfillmentSnapshot | null | undefined;
 
   if (facts.cancelledAt) {
-    for (const v of await cancelOrderLines(shop, facts.orderId)) touched.add(v);
+    for (const v of await cancelOrderLines(shop, facts.orderId, ctx.now())) touched.add(v);
   } else {
     edited = await applyEdits(shop, facts, touched);
     ({ recorded, overCap, snapshot } = await recordNewLines(ctx, facts, touched));
@@ -211,10 +237,10 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
     holdsReleased = released.released;
     for (const v of released.cancelledVariantIds) touched.add(v);
     // Lines that need no hold release (never held, or an edit removed what was waiting).
-    await inWriteTransaction((tx) => maybeQueueReady(tx, shop, facts.orderId));
+    await inWriteTransaction((tx) => maybeQueueReady(tx, shop, facts.orderId, ctx.now()));
   }
 
-  const pass = touched.size ? await refreshAndAllocate(ctx, [...touched]) : null;
+  const pass = touched.size ? await refreshAndAllocate(ctx, [...touched], { cause: facts.cancelledAt || edited ? "cancellation" : "order" }) : null;
   return {
     summary:
       `${facts.topic} ${facts.orderName}: ${recorded} line(s) recorded${overCap ? " (over the cap)" : ""}, ${edited} edited` +

@@ -7,6 +7,7 @@ import { computeVariantEtas, loadEtaSettings, type VariantEtaResult } from "~/wo
 import { storeDerivedState } from "~/workflows/catalog/derived-state.server";
 import { confirmPendingOrders, type ConfirmOutcome } from "./confirm.server";
 import { detectDelays, type DelayOutcome } from "./delays.server";
+import { trackEstimates, withManualRanges, type EstimateCause } from "~/workflows/support/estimates.server";
 import { variantSettlement } from "./settle.server";
 
 const RECHECK = "settle:";
@@ -27,7 +28,18 @@ export interface PromisesOutcome {
   unsettled: number;
 }
 
-export async function informCustomers({ shop, variantIds, now }: { shop: string; variantIds: readonly string[]; now: Date }): Promise<PromisesOutcome> {
+export async function informCustomers({
+  shop,
+  variantIds,
+  now,
+  cause = "recompute",
+}: {
+  shop: string;
+  variantIds: readonly string[];
+  now: Date;
+  /** What moved the dates, for the orders' timelines. */
+  cause?: EstimateCause;
+}): Promise<PromisesOutcome> {
   const ids = [...new Set(variantIds)];
   const outcome: PromisesOutcome = {
     etas: [],
@@ -37,11 +49,13 @@ export async function informCustomers({ shop, variantIds, now }: { shop: string;
   };
   if (ids.length === 0) return outcome;
   const settings = await loadEtaSettings({ shop });
-  const [etas, settlement] = await Promise.all([computeVariantEtas({ shop, variantIds: ids, now, settings }), variantSettlement({ shop, variantIds: ids, now })]);
-  outcome.etas = etas;
-  await storeDerivedState({ shop, variantIds: ids, etas, now });
+  const [computed, settlement] = await Promise.all([computeVariantEtas({ shop, variantIds: ids, now, settings }), variantSettlement({ shop, variantIds: ids, now })]);
+  outcome.etas = computed;
+  await storeDerivedState({ shop, variantIds: ids, etas: computed, now });
+  // Lines staff gave a date by hand go by that date while their supply is unchanged (support desk).
+  const etas = withManualRanges(computed, await trackEstimates({ shop, etas: computed, cause, now }));
   outcome.confirm = await confirmPendingOrders({ shop, variantIds: ids, actionable: settlement.actionable, now, etas });
-  outcome.delays = await detectDelays({ shop, etas, actionable: settlement.actionable, settings });
+  outcome.delays = await detectDelays({ shop, etas, actionable: settlement.actionable, settings, now });
   outcome.unsettled = settlement.waitUntil.size;
   await dropRechecksOf(shop, settlement.actionable);
   for (const [variantId, quietAt] of settlement.waitUntil) {

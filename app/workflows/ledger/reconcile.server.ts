@@ -16,7 +16,7 @@ export async function reconcileShop(ctx: JobContext): Promise<JobOutcome> {
   await mapUnknownInventoryItems(ctx);
   const [managed, owed] = await Promise.all([findManagedVariantIds({ shop }), variantsWithWaitingLines({ shop })]);
   const ids = [...new Set([...managed, ...owed])];
-  const pass = await refreshAndAllocate(ctx, ids, { syncStorefront: "all" });
+  const pass = await refreshAndAllocate(ctx, ids, { syncStorefront: "all", cause: "reconcile" });
 
   let released = 0;
   for (const orderId of await ordersWithReleasableHolds(shop)) released += (await releaseHoldsForOrder(ctx, orderId)).released;
@@ -34,7 +34,7 @@ export async function reconcileShop(ctx: JobContext): Promise<JobOutcome> {
  * waited for in-flight orders becomes quiet: confirmations, delays + storefront.
  */
 export async function recomputeVariants(ctx: JobContext, variantIds: readonly string[]): Promise<JobOutcome> {
-  const told = await informCustomers({ shop: ctx.shop, variantIds, now: ctx.now() });
+  const told = await informCustomers({ shop: ctx.shop, variantIds, now: ctx.now(), cause: "recompute" });
   const failures = await syncStorefront(ctx, variantIds);
   return {
     summary:

@@ -12,6 +12,7 @@ import type { VariantEtaResult } from "~/workflows/catalog/eta.server";
 import { readVariantInventory } from "~/shopify/inventory.server";
 import { applyStock, type AllocationOutcome } from "./allocation.server";
 import { ordersWithReleasableHolds, releaseHoldsForOrder } from "./holds.server";
+import type { EstimateCause } from "~/workflows/support/estimates.server";
 import { informCustomers } from "./promises.server";
 
 export interface LedgerRunOutcome {
@@ -142,7 +143,7 @@ export function storefrontChanged(etas: readonly VariantEtaResult[]): string[] {
 export async function refreshAndAllocate(
   ctx: JobContext,
   variantIds: readonly string[],
-  options: { eventUpdatedAt?: Date | null; syncStorefront?: "changed" | "all" | false } = {},
+  options: { eventUpdatedAt?: Date | null; syncStorefront?: "changed" | "all" | false; cause?: EstimateCause } = {},
 ): Promise<LedgerRunOutcome> {
   const outcome = emptyOutcome();
   const ids = [...new Set(variantIds)];
@@ -172,7 +173,7 @@ export async function refreshAndAllocate(
     }
   }
 
-  const told = await informCustomers({ shop: ctx.shop, variantIds: ids, now: ctx.now() });
+  const told = await informCustomers({ shop: ctx.shop, variantIds: ids, now: ctx.now(), cause: options.cause ?? "stock" });
   outcome.confirmedOrders += told.confirm.confirmedOrders;
   outcome.deferredOrders += told.confirm.deferredOrders;
   outcome.delayNotices += told.delays.delayed;

@@ -11,7 +11,10 @@
 //   so a queued job still runs, without the person;
 // - data request exports: deleted.
 // Webhook events keep only Shopify's event id, topic and webhook id: nothing personal.
-import { customerLineIds, exportLines, redactLines } from "~/models/backorder-line.server";
+import { customerLineIds, exportLines, ordersOfLines, redactLines } from "~/models/backorder-line.server";
+import { deleteOrderEvents } from "~/models/order-event.server";
+import { deleteCases } from "~/models/support-case.server";
+import { refreshSupportCases } from "~/workflows/support/timeline.server";
 import { deleteCustomerDataRequests } from "~/models/data-request.server";
 import { deleteCustomerEmails, deleteLineEmails, listEmailsToAddresses } from "~/models/email-outbox.server";
 import { jobPayloadsPage, replaceJobPayload } from "~/models/job.server";
@@ -81,11 +84,17 @@ export async function redactCustomer(shop: string, facts: CustomerRedactFacts) {
   return inWriteTransaction(async (tx) => {
     const lineIds = await linesOfCustomer(shop, facts, tx);
     const emails = (await deleteLineEmails({ shop, lineIds }, tx)) + (email ? await deleteCustomerEmails({ shop, email }, tx) : 0);
+    const orderIds = await ordersOfLines({ shop, lineIds }, tx);
     const lines = await redactLines({ shop, lineIds }, tx);
+    // The support desk's copies go too: timelines (notes and messages may name the customer) and cases;
+    // orders still owed get their case back, anonymized, from the lines kept.
+    const timelineEvents = await deleteOrderEvents({ shop, orderIds }, tx);
+    await deleteCases({ shop, orderIds }, tx);
+    await refreshSupportCases(tx, shop, orderIds);
     const subscriptions = email ? await deleteSubscriptionsOfEmail({ shop, email }, tx) : 0;
     const dataRequests = email ? await deleteCustomerDataRequests({ shop, emails: [email] }, tx) : 0;
     const jobs = await redactJobPayloads(tx, shop, facts);
-    return { anonymizedLines: lines.anonymized, deletedLines: lines.deleted, subscriptions, emails, dataRequests, jobs };
+    return { anonymizedLines: lines.anonymized, deletedLines: lines.deleted, subscriptions, emails, dataRequests, jobs, timelineEvents };
   }, { timeout: 60_000 });
 }
 

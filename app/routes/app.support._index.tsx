@@ -1,0 +1,160 @@
+// Support desk: every order with backordered lines, one row each, with views, search, filters and sort in
+// the URL, server-side cursor pagination, bulk actions on the selected orders and a CSV export of the filter.
+import { useEffect, useState } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useFetcher, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { Card, IndexFiltersMode, Modal, Page, TextField, useIndexResourceState, useSetIndexFiltersMode } from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { authenticate } from "~/shopify.server";
+import { adminLocaleFromRequest, adminMessages, translator, type AdminMessageKey } from "~/i18n/admin";
+import { useT } from "~/i18n/react";
+import { formatDate, formatDateTime } from "~/domain/format";
+import { getShopSettings } from "~/models/settings.server";
+import { readFormData } from "~/validation/form-data";
+import { bulkSchema, queueFilterFrom, queueFilterParams } from "~/validation/support";
+import { loadQueue } from "~/workflows/support/queue.server";
+import { runBulkAction, staffActor } from "~/workflows/support/desk.server";
+import { QueueFilters } from "~/components/support/QueueFilters";
+import { QueueTable, type QueueBulkIntent } from "~/components/support/QueueTable";
+import { downloadFile } from "~/components/download-file";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const url = new URL(request.url);
+  const filter = queueFilterFrom(url.searchParams);
+  const locale = adminLocaleFromRequest(request);
+  const [queue, settings] = await Promise.all([
+    loadQueue({ shop: session.shop, filter, cursor: url.searchParams.get("cursor"), before: url.searchParams.get("before") === "1" }),
+    getShopSettings({ shop: session.shop }),
+  ]);
+  return json({
+    messages: adminMessages(locale, ["support"]),
+    filter,
+    exportQuery: queueFilterParams(filter).toString(),
+    products: queue.products,
+    queue: {
+      hasNext: queue.hasNext,
+      hasPrevious: queue.hasPrevious,
+      rows: queue.rows.map((row) => ({
+        id: row.id,
+        orderId: row.orderId,
+        orderName: row.orderName,
+        customerName: row.customerName,
+        customerEmail: row.customerEmail,
+        itemsOwed: row.itemsOwed,
+        promisedText: row.promisedLatest ? formatDate(row.promisedLatest, locale, { year: true }) : null,
+        estimateText: row.estimateLatest ? formatDate(row.estimateLatest, locale, { year: true }) : null,
+        daysLate: row.daysLate,
+        contactText: row.lastContactAt ? formatDateTime(row.lastContactAt, locale, settings.timezone) : null,
+        state: row.state,
+        status: row.status,
+        assignee: row.assignee,
+      })),
+    },
+  });
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session, sessionToken } = await authenticate.admin(request);
+  const t = translator(adminLocaleFromRequest(request));
+  const form = await readFormData(request);
+  let orderIds: unknown = null;
+  try {
+    orderIds = JSON.parse(String(form.get("orderIds") ?? "[]"));
+  } catch {
+    orderIds = null;
+  }
+  const parsed = bulkSchema.safeParse({ intent: form.get("intent"), orderIds, assignee: form.get("assignee") ?? "" });
+  if (!parsed.success) {
+    const message = t((parsed.error.issues[0]?.message ?? "support.error.intent") as AdminMessageKey);
+    return json({ ok: false as const, message, errors: { form: message } }, { status: 400 });
+  }
+  const result = await runBulkAction({ shop: session.shop, actor: staffActor(sessionToken?.sub), input: parsed.data });
+  if (!result.ok) {
+    const message = t((result.errors.form ?? "support.error.notFound") as AdminMessageKey);
+    return json({ ok: false as const, message, errors: { form: message } }, { status: result.status });
+  }
+  const message = result.intent === "notice" ? t("support.bulk.noticeDone", { count: result.count }) : t("support.bulk.done", { count: result.count });
+  return json({ ok: true as const, message, errors: {} });
+};
+
+export default function SupportQueue() {
+  const { filter, queue, products, exportQuery } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const fetcher = useFetcher<typeof action>();
+  const shopify = useAppBridge();
+  const [search, setSearch] = useState(filter.query);
+  const [assignOpen, setAssignOpen] = useState(false);
+  const [assignee, setAssignee] = useState("");
+  const { mode, setMode } = useSetIndexFiltersMode(filter.query || filter.productId || filter.state ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
+  const { selectedResources, handleSelectionChange, clearSelection } = useIndexResourceState(queue.rows.map((row) => ({ id: row.orderId })));
+  const busy = navigation.state !== "idle" || fetcher.state !== "idle";
+
+  useEffect(() => {
+    clearSelection();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.search]);
+
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !fetcher.data) return;
+    shopify.toast.show(fetcher.data.message, { isError: !fetcher.data.ok });
+    if (fetcher.data.ok) {
+      clearSelection();
+      setAssignOpen(false);
+    }
+  }, [fetcher.state, fetcher.data, shopify, clearSelection]);
+
+  useEffect(() => {
+    if (search === filter.query) return;
+    const timer = setTimeout(() => {
+      const next = new URLSearchParams(searchParams);
+      if (search) next.set("q", search);
+      else next.delete("q");
+      next.delete("cursor");
+      next.delete("before");
+      setSearchParams(next, { replace: true });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [search, filter.query, searchParams, setSearchParams]);
+
+  const goTo = (params: Record<string, string | null>) => {
+    const next = new URLSearchParams(searchParams);
+    for (const [key, value] of Object.entries(params)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    setSearchParams(next);
+  };
+  const submit = (intent: QueueBulkIntent, extra: Record<string, string> = {}) =>
+    fetcher.submit({ intent, orderIds: JSON.stringify(selectedResources), ...extra }, { method: "post" });
+  const onBulk = (intent: QueueBulkIntent) => (intent === "assign" ? setAssignOpen(true) : submit(intent));
+  const exportCsv = () =>
+    downloadFile(`/app/support.csv${exportQuery ? `?${exportQuery}` : ""}`, "support-queue.csv").catch(() =>
+      shopify.toast.show(t("error.server.title"), { isError: true }),
+    );
+
+  return (
+    <Page fullWidth title={t("support.title")} secondaryActions={[{ content: t("support.export"), onAction: () => void exportCsv() }]}>
+      <TitleBar title={t("support.title")} />
+      <Card padding="0">
+        <QueueFilters filter={filter} products={products} search={search} onSearch={setSearch} goTo={goTo} mode={mode} setMode={setMode} loading={busy} />
+        <QueueTable queue={queue} selectedResources={selectedResources} onSelectionChange={handleSelectionChange} onBulk={onBulk} goTo={goTo} busy={busy} />
+      </Card>
+      <Modal
+        open={assignOpen}
+        onClose={() => setAssignOpen(false)}
+        title={t("support.bulk.assign")}
+        primaryAction={{ content: t("support.save"), loading: fetcher.state !== "idle", onAction: () => submit("assign", { assignee }) }}
+        secondaryActions={[{ content: t("support.cancel"), onAction: () => setAssignOpen(false) }]}
+      >
+        <Modal.Section>
+          <TextField label={t("support.assignee")} helpText={t("support.assignee.help")} value={assignee} onChange={setAssignee} autoComplete="off" />
+        </Modal.Section>
+      </Modal>
+    </Page>
+  );
+}

@@ -1,0 +1,116 @@
+// The support desk's record of what happened to an order, written as it happens: the ledger workflows call
+// `recordTimeline` inside the transaction of the change itself, so an event exists exactly when its change
+// committed. Each call also refreshes the order's support case (the queue's row) from its lines, in the
+// same transaction, so the queue never lags behind the timeline.
+import { daysLate } from "~/domain/manual-promise";
+import { supportLinesOfOrders } from "~/models/backorder-line.server";
+import { productIdsOfVariants } from "~/models/backorder-variant.server";
+import { findOutboxEmailByDedupeKey } from "~/models/email-outbox.server";
+import { appendOrderEvents, type NewOrderEvent } from "~/models/order-event.server";
+import { markCaseContacted, saveCaseLedgerFields, type CaseLedgerFields, type CaseState } from "~/models/support-case.server";
+import type { Tx } from "~/models/transaction.server";
+
+export type TimelineKind =
+  | "order_placed"
+  | "promise_made"
+  | "order_edited"
+  | "order_cancelled"
+  | "line_allocated"
+  | "hold_placed"
+  | "hold_released"
+  | "confirmation_queued"
+  | "delay_queued"
+  | "earlier_queued"
+  | "ready_queued"
+  | "message_queued"
+  | "estimate_changed"
+  | "manual_promise"
+  | "manual_promise_dropped"
+  | "note"
+  | "assigned"
+  | "status_changed";
+
+/** Emails to the customer: their events stamp the case's "last contact". */
+const CONTACT_KINDS = new Set<TimelineKind>(["confirmation_queued", "delay_queued", "earlier_queued", "ready_queued", "message_queued"]);
+
+export interface TimelineEvent {
+  orderId: string;
+  kind: TimelineKind;
+  at: Date;
+  /** "system" (default) or "staff:<user id>". */
+  actor?: string;
+  data?: Record<string, unknown>;
+  /** The dedupe key of the email the event is about: the event links to that outbox row. */
+  emailKey?: string;
+}
+
+/** Appends the events and refreshes the support cases of their orders, in the caller's transaction. */
+export async function recordTimeline(tx: Tx, shop: string, events: readonly TimelineEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows: NewOrderEvent[] = [];
+  for (const event of events) {
+    const email = event.emailKey ? await findOutboxEmailByDedupeKey({ shop, dedupeKey: event.emailKey }, tx) : null;
+    rows.push({ shop, orderId: event.orderId, kind: event.kind, at: event.at, actor: event.actor ?? "system", data: event.data ?? {}, emailId: email?.id ?? null });
+  }
+  await appendOrderEvents(rows, tx);
+  await refreshSupportCases(tx, shop, [...new Set(events.map((e) => e.orderId))]);
+  for (const event of events) {
+    if (CONTACT_KINDS.has(event.kind)) await markCaseContacted({ shop, orderId: event.orderId, at: event.at }, tx);
+  }
+}
+
+const IN_CHUNK = 400;
+
+/** Recomputes the queue row of each order from its ledger lines (created on the order's first line). */
+export async function refreshSupportCases(tx: Tx, shop: string, orderIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
+    const lines = await supportLinesOfOrders({ shop, orderIds: orderIds.slice(i, i + IN_CHUNK) }, tx);
+    const products = await productIdsOfVariants({ shop, variantIds: [...new Set(lines.map((l) => l.variantId))] }, tx);
+    const byOrder = new Map<string, typeof lines>();
+    for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
+    for (const [orderId, orderLines] of byOrder) {
+      await saveCaseLedgerFields({ shop, orderId, fields: caseFields(orderLines, products) }, tx);
+    }
+  }
+}
+
+type SupportLine = Awaited<ReturnType<typeof supportLinesOfOrders>>[number];
+
+/** The date a waiting line goes by now: the manual promise while it stands, else the engine's estimate. */
+export function currentLatest(line: Pick<SupportLine, "manualLatest" | "estimateLatest" | "notifiedLatest">): string | null {
+  return line.manualLatest ?? line.estimateLatest ?? line.notifiedLatest;
+}
+
+export function caseFields(lines: readonly SupportLine[], productOf: ReadonlyMap<string, string>): CaseLedgerFields {
+  const first = lines[0] as SupportLine;
+  const waiting = lines.filter((l) => l.status === "waiting");
+  let state: CaseState = "waiting";
+  if (lines.every((l) => l.status === "cancelled")) state = "cancelled";
+  else if (waiting.length === 0) state = "ready";
+  else if (waiting.some((l) => later(currentLatest(l), l.notifiedLatest ?? l.promisedLatest))) state = "at_risk";
+  else if (waiting.some((l) => later(l.notifiedLatest, l.promisedLatest) || later(currentLatest(l), l.promisedLatest))) state = "delayed";
+  const promised = waiting.flatMap((l) => (l.promisedLatest ? [l.promisedLatest] : [])).sort();
+  const estimates = waiting.flatMap((l) => {
+    const d = currentLatest(l);
+    return d ? [d] : [];
+  });
+  const productIds = [...new Set(lines.flatMap((l) => (productOf.get(l.variantId) ? [productOf.get(l.variantId) as string] : [])))];
+  return {
+    orderName: first.orderName,
+    customerName: first.customerName,
+    customerEmail: first.customerEmail?.toLowerCase() ?? null,
+    customerLocale: first.customerLocale,
+    orderedAt: first.orderedAt,
+    state,
+    itemsOwed: waiting.reduce((sum, l) => sum + l.quantity, 0),
+    promisedLatest: promised[0] ?? null,
+    estimateLatest: estimates.sort().at(-1) ?? null,
+    daysLate: Math.max(0, ...waiting.map((l) => daysLate(currentLatest(l), l.promisedLatest))),
+    productIds: `|${productIds.join("|")}${productIds.length ? "|" : ""}`,
+    products: [...new Set(lines.map((l) => [l.productTitle, l.variantTitle].filter(Boolean).join(" – ")))].join(", ").slice(0, 500),
+  };
+}
+
+function later(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a > b;
+}

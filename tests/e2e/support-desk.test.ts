@@ -1,0 +1,105 @@
+// A support person, in the demo admin, finds a late order from the customer's email, reads its timeline,
+// adds an internal note and revises the date of the late line (the demo seeds customers already waiting).
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Frame, Page } from "playwright-core";
+import { BROWSER_USER_AGENT, OUTPUT_DIR, launchChromium, startDemoProcess, type DemoProcess } from "./support";
+
+let demo: DemoProcess;
+let browser: Browser;
+let page: Page;
+
+function app(): Frame {
+  const frame = page.frame({ name: "app-iframe" });
+  if (!frame) throw new Error("The app iframe is not on the page");
+  return frame;
+}
+
+async function seriousViolations(): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).include("iframe").exclude({ fromFrames: ["iframe[name='app-iframe']", "iframe[sandbox]"] }).analyze();
+  return axe.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
+  // A context of our own: axe needs one.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1100 }, userAgent: BROWSER_USER_AGENT });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe("support desk", () => {
+  it("finds a late order by the customer's email", async () => {
+    // GIVEN the demo admin, whose seeded customers are waiting for backordered items
+    await page.goto(demo.adminUrl);
+    await app().getByRole("heading", { name: "Sold-out products" }).waitFor({ timeout: 90_000 });
+    // WHEN support opens the desk and searches for Camille's email
+    await page.getByRole("navigation", { name: "Backorder Pilot" }).getByRole("link", { name: "Support desk" }).click();
+    await app().getByRole("tab", { name: "Delayed" }).waitFor({ timeout: 30_000 });
+    // The seeded orders are recorded by the demo's worker: wait until the queue lists them.
+    await expect
+      .poll(
+        async () => {
+          const rows = await app().getByText("camille.martin@example.com").count();
+          if (rows === 0) await app().getByRole("tab", { name: "Open" }).click();
+          return rows;
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
+    await app().getByRole("button", { name: "Search by order, customer name or email" }).click();
+    await app().getByPlaceholder("Search by order, customer name or email").fill("camille.martin@");
+    await expect.poll(() => app().url()).toContain("q=camille.martin");
+    // THEN her order is the one row, late
+    await expect.poll(() => app().getByText("tom.becker@example.com").count()).toBe(0);
+    await expect.poll(() => app().getByText(/days? late/).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "support-queue.png"), fullPage: true });
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("reads the timeline of the order", async () => {
+    // WHEN the order is opened
+    await app().getByRole("link", { name: /^#\d+$/ }).first().click();
+    // THEN its timeline shows the order placed, the checkout promise and the emails sent
+    await app().getByRole("heading", { name: "Timeline" }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => app().getByText("Order placed").count()).toBe(1);
+    await expect.poll(() => app().getByText(/Promised at checkout/).count()).toBeGreaterThan(0);
+    await expect.poll(() => app().getByText(/Delay email/).count()).toBeGreaterThan(0);
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("adds an internal note", async () => {
+    // WHEN support writes a note and adds it
+    await app().getByRole("textbox", { name: "Internal note" }).fill("Called Camille: happy to wait for the kiln batch.");
+    await app().getByRole("button", { name: "Add note" }).click();
+    // THEN the note is on the timeline, signed by the staff member
+    await expect.poll(() => app().getByText("Called Camille: happy to wait for the kiln batch.").count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => app().getByText(/Staff member 1/).count()).toBeGreaterThan(0);
+  });
+
+  it("revises the date with a reason, and refuses a range in the wrong order next to the field", async () => {
+    // WHEN the latest date is before the earliest
+    await app().getByLabel("Earliest").fill(inDays(40));
+    await app().getByLabel("Latest").fill(inDays(35));
+    await app().getByLabel("Reason").fill("Kiln repair at the workshop");
+    await app().getByRole("button", { name: "Save" }).last().click();
+    // THEN the error shows next to the field
+    await expect.poll(() => app().getByText("The latest date must not be before the earliest.").count(), { timeout: 30_000 }).toBe(1);
+    // WHEN it is corrected and saved
+    await app().getByLabel("Latest").fill(inDays(45));
+    await app().getByRole("button", { name: "Save" }).last().click();
+    // THEN the line goes by the revised date and the timeline records it
+    await expect.poll(() => app().getByText("Revised by hand: Kiln repair at the workshop").count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => app().getByText(/Date revised to/).count()).toBe(1);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "support-order.png"), fullPage: true });
+  });
+});
