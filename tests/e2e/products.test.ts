@@ -158,6 +158,10 @@ describe("a long waiting queue comes a page at a time", () => {
 
     // THEN the 51st order is not on the page yet; Load more (a button, reachable by keyboard) adds it as #51
     const loadMore = app().getByRole("button", { name: "Load more" });
+    // React has hydrated the button (a key press before that is lost, as it would be for a person)
+    await expect
+      .poll(() => loadMore.evaluate((button) => Object.keys(button).some((key) => key.startsWith("__reactFiber"))), { timeout: 30_000 })
+      .toBe(true);
     await loadMore.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => app().getByText(/Showing \d+ of \d+ waiting orders/).innerText(), { timeout: 30_000 }).toBe("Showing 51 of 51 waiting orders");
@@ -217,7 +221,8 @@ describe("a bulk change of every matching variant runs in the background", () =>
     // (a fresh load: from another admin address, a new #path alone would not reload the page)
     await page.goto("about:blank");
     await page.goto(`${demo.adminUrl}#path=${encodeURIComponent("/app/products")}`);
-    await app().getByRole("tab", { name: "Backorderable" }).waitFor({ timeout: 90_000 });
+    // (the previous test's 50 orders may still be in the worker: the page can take a while to answer)
+    await app().getByRole("tab", { name: "Backorderable" }).waitFor({ timeout: 180_000 });
     const selectPage = app().locator("thead").getByLabel("Select all variants");
     // React has hydrated the table (a click before that is lost, as it would be for a person)
     await expect
@@ -239,13 +244,14 @@ describe("a bulk change of every matching variant runs in the background", () =>
     await expect.poll(() => app().getByText("Applying “Set lead time” to every matching variant").count()).toBe(1);
     await page.screenshot({ path: path.join(OUTPUT_DIR, "products-bulk-job-progress.png"), fullPage: true });
     // AND, without a reload, its outcome once every variant is done
+    // (the job queues behind the jobs of the 50 orders the previous test placed: give it time)
     const done = app().getByText(/^“Set lead time” applied to \d+ matching variants$/);
-    await done.waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
+    await done.waitFor({ timeout: 150_000 }).catch(async (error: unknown) => {
       await page.screenshot({ path: path.join(OUTPUT_DIR, "products-bulk-job-not-done.png"), fullPage: true });
       throw error;
     });
     expect(await app().getByTestId("bulk-job-progress").count()).toBe(0);
     const applied = Number(/applied to (\d+)/.exec(await done.innerText())?.[1]);
     expect(applied).toBeGreaterThan(20);
-  });
+  }, 360_000);
 });
