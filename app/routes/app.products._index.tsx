@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { useFetcher, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { BlockStack, Card, IndexFiltersMode, Page, useIndexResourceState, useSetIndexFiltersMode } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
@@ -22,6 +22,7 @@ import { ConfirmAllModal, LeadTimeModal } from "~/components/products/BulkModals
 import { ProductFilters } from "~/components/products/ProductFilters";
 import { ProductsTable } from "~/components/products/ProductsTable";
 import type { BulkIntent } from "~/components/products/labels";
+import { useUrlFilters } from "~/components/useUrlFilters";
 
 /** A finished bulk job's outcome stays on the page this long (then Activity keeps it). */
 const OUTCOME_SHOWN_MS = 60 * 60_000;
@@ -96,12 +97,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function Products() {
   const { filter, listing, bulkJob } = useLoaderData<typeof loader>();
   const { t } = useT();
-  const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
   const navigation = useNavigation();
   const fetcher = useFetcher<typeof action>();
   const shopify = useAppBridge();
   const [search, setSearch] = useState(filter.query);
+  const { goTo } = useUrlFilters({ search, query: filter.query, pageParams: ["cursor"] });
   const [leadTimeOpen, setLeadTimeOpen] = useState(false);
   const [leadTime, setLeadTime] = useState("");
   const [confirmAll, setConfirmAll] = useState<BulkIntent | null>(null);
@@ -143,27 +144,6 @@ export default function Products() {
     }
   }, [bulkJob?.status, shopify, t]);
 
-  // Search as the merchant types, without a history entry per keystroke.
-  useEffect(() => {
-    if (search === filter.query) return;
-    const timer = setTimeout(() => {
-      const next = new URLSearchParams(searchParams);
-      if (search) next.set("q", search);
-      else next.delete("q");
-      next.delete("cursor");
-      setSearchParams(next, { replace: true });
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [search, filter.query, searchParams, setSearchParams]);
-
-  const goTo = (params: Record<string, string | null>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(params)) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    setSearchParams(next);
-  };
 
   const submitSelected = (intent: BulkIntent, extra: Record<string, string> = {}) =>
     fetcher.submit({ intent, variantIds: JSON.stringify(selectedResources), ...extra }, { method: "post" });

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
+import { useFetcher, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Card, IndexFiltersMode, Modal, Page, TextField, useIndexResourceState, useSetIndexFiltersMode } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
@@ -17,6 +17,7 @@ import { loadQueue } from "~/workflows/support/queue.server";
 import { runBulkAction, staffActor } from "~/workflows/support/desk.server";
 import { QueueFilters } from "~/components/support/QueueFilters";
 import { QueueTable, type QueueBulkIntent } from "~/components/support/QueueTable";
+import { useUrlFilters } from "~/components/useUrlFilters";
 import { downloadFile } from "~/components/download-file";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -82,12 +83,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function SupportQueue() {
   const { filter, queue, products, exportQuery } = useLoaderData<typeof loader>();
   const { t } = useT();
-  const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
   const navigation = useNavigation();
   const fetcher = useFetcher<typeof action>();
   const shopify = useAppBridge();
   const [search, setSearch] = useState(filter.query);
+  const { goTo } = useUrlFilters({ search, query: filter.query, pageParams: ["cursor", "before"] });
   const [assignOpen, setAssignOpen] = useState(false);
   const [assignee, setAssignee] = useState("");
   const { mode, setMode } = useSetIndexFiltersMode(filter.query || filter.productId || filter.state ? IndexFiltersMode.Filtering : IndexFiltersMode.Default);
@@ -108,27 +109,6 @@ export default function SupportQueue() {
     }
   }, [fetcher.state, fetcher.data, shopify, clearSelection]);
 
-  useEffect(() => {
-    if (search === filter.query) return;
-    const timer = setTimeout(() => {
-      const next = new URLSearchParams(searchParams);
-      if (search) next.set("q", search);
-      else next.delete("q");
-      next.delete("cursor");
-      next.delete("before");
-      setSearchParams(next, { replace: true });
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [search, filter.query, searchParams, setSearchParams]);
-
-  const goTo = (params: Record<string, string | null>) => {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(params)) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    setSearchParams(next);
-  };
   const submit = (intent: QueueBulkIntent, extra: Record<string, string> = {}) =>
     fetcher.submit({ intent, orderIds: JSON.stringify(selectedResources), ...extra }, { method: "post" });
   const onBulk = (intent: QueueBulkIntent) => (intent === "assign" ? setAssignOpen(true) : submit(intent));
