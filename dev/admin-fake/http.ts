@@ -29,3 +29,24 @@ export async function serveFake(fake: AdminFake, shop: string): Promise<{ url: s
   const { port } = server.address() as { port: number };
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/**
+ * The other side, for a process whose Shopify calls must reach a fake served by another process: an msw
+ * server (not yet listening: call `listen` once the process's fetch is the one to intercept) that forwards
+ * every Admin API request to `fakeUrl` over loopback.
+ */
+export async function shopifyForwarder(fakeUrl: string) {
+  const { setupServer } = await import("msw/node");
+  const { http, HttpResponse } = await import("msw");
+  return setupServer(
+    http.all(/^https:\/\/[^/]+\.myshopify\.com\/admin\//, async ({ request }) => {
+      const url = new URL(request.url);
+      const response = await fetch(`${fakeUrl}${url.pathname}`, {
+        method: request.method,
+        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": request.headers.get("X-Shopify-Access-Token") ?? "" },
+        body: await request.text(),
+      });
+      return new HttpResponse(await response.text(), { status: response.status, headers: { "Content-Type": "application/json" } });
+    }),
+  );
+}

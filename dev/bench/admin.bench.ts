@@ -103,20 +103,8 @@ interface PageSpec {
 }
 
 async function appRole(): Promise<void> {
-  const { setupServer } = await import("msw/node");
-  const { http, HttpResponse } = await import("msw");
-  const fakeUrl = process.env.FAKE_URL as string;
-  const forward = setupServer(
-    http.all(/^https:\/\/[^/]+\.myshopify\.com\/admin\//, async ({ request }) => {
-      const url = new URL(request.url);
-      const response = await fetch(`${fakeUrl}${url.pathname}`, {
-        method: request.method,
-        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": request.headers.get("X-Shopify-Access-Token") ?? "" },
-        body: await request.text(),
-      });
-      return new HttpResponse(await response.text(), { status: response.status, headers: { "Content-Type": "application/json" } });
-    }),
-  );
+  const { shopifyForwarder } = await import("../admin-fake/http");
+  const forward = await shopifyForwarder(process.env.FAKE_URL as string);
 
   const variants = JSON.parse(readFileSync(process.env.VARIANTS_FILE as string, "utf8")) as SeededVariant[];
   const { createServer: createViteServer } = await import("vite");

@@ -82,20 +82,8 @@ async function fakeRole(): Promise<void> {
 
 /** msw in this process: Shopify URLs go to the fake process over loopback. */
 async function forwardShopify() {
-  const { setupServer } = await import("msw/node");
-  const { http, HttpResponse } = await import("msw");
-  const fakeUrl = process.env.FAKE_URL as string;
-  const forward = setupServer(
-    http.all(/^https:\/\/[^/]+\.myshopify\.com\/admin\//, async ({ request }) => {
-      const url = new URL(request.url);
-      const response = await fetch(`${fakeUrl}${url.pathname}`, {
-        method: request.method,
-        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": request.headers.get("X-Shopify-Access-Token") ?? "" },
-        body: await request.text(),
-      });
-      return new HttpResponse(await response.text(), { status: response.status, headers: { "Content-Type": "application/json" } });
-    }),
-  );
+  const { shopifyForwarder } = await import("../admin-fake/http");
+  const forward = await shopifyForwarder(process.env.FAKE_URL as string);
   forward.listen({ onUnhandledRequest: "bypass" });
   return forward;
 }
@@ -137,7 +125,7 @@ async function serverRole(): Promise<void> {
   const routes: Record<string, unknown> = { root: { id: "root", path: "", module: { default: () => null } } };
   for (const topic of topics) {
     const file = `webhooks.${topic.replace("/", ".")}`;
-    const module = (await import(`../app/routes/${file}.tsx`)) as Record<string, unknown>;
+    const module = (await import(`../../app/routes/${file}.tsx`)) as Record<string, unknown>;
     routes[`routes/${file}`] = { id: `routes/${file}`, parentId: "root", path: `webhooks/${topic}`, module };
   }
   const build = {
