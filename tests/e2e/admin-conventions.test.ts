@@ -33,7 +33,7 @@ async function hydrated(): Promise<void> {
 }
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
+  [demo, browser] = await Promise.all([startDemoProcess("admin-conventions"), launchChromium()]);
   // A context of our own: axe needs one (a page from browser.newPage() has none it can use).
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, userAgent: BROWSER_USER_AGENT });
   page = await context.newPage();

@@ -52,7 +52,7 @@ async function seriousViolations(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
+  [demo, browser] = await Promise.all([startDemoProcess("admin-pages"), launchChromium()]);
   // A context of our own: axe needs one.
   context = await browser.newContext({ viewport: { width: WIDTH, height: 1000 }, userAgent: BROWSER_USER_AGENT });
   page = await context.newPage();

@@ -16,7 +16,7 @@ function appFrame(): Frame {
 }
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
+  [demo, browser] = await Promise.all([startDemoProcess("admin-smoke"), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_USER_AGENT });
 });
 

@@ -11,7 +11,7 @@ let browser: Browser;
 const HYDRATION = /hydrat|did not match|server rendered|Text content does not match|Minified React error #(418|419|421|422|423|425)/i;
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
+  [demo, browser] = await Promise.all([startDemoProcess("hydration"), launchChromium()]);
 });
 
 afterAll(async () => {

@@ -17,7 +17,7 @@ function appFrame(): Frame {
 const adminNav = () => page.getByRole("navigation", { name: "Backorder Pilot" });
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
+  [demo, browser] = await Promise.all([startDemoProcess("languages"), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, userAgent: BROWSER_USER_AGENT });
 });
 

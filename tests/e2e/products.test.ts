@@ -3,7 +3,7 @@
 // "this will email 1 customer" before it saves. Last, a bulk change of every matching variant runs as a
 // background job whose progress the list shows until it is done.
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import { formatDate } from "../../app/domain/format";
 import { BROWSER_USER_AGENT, OUTPUT_DIR, launchChromium, startDemoProcess, type DemoProcess } from "./support";
@@ -19,8 +19,16 @@ function app(): Frame {
 }
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
+  [demo, browser] = await Promise.all([startDemoProcess("products"), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, userAgent: BROWSER_USER_AGENT });
+});
+
+// A failing step leaves a picture of the page and its frame's address (the server's log is beside it)
+afterEach(async ({ task }) => {
+  if (task.result?.state !== "fail" || !page) return;
+  const name = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60);
+  await page.screenshot({ path: path.join(OUTPUT_DIR, `failed-products-${name}.png`), fullPage: true }).catch(() => undefined);
+  console.error(`[e2e] failed on ${page.frame({ name: "app-iframe" })?.url() ?? page.url()}`);
 });
 
 afterAll(async () => {

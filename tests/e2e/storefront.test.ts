@@ -88,7 +88,7 @@ const SAGE_SETTINGS = {
 
 beforeAll(async () => {
   mkdirSync(DOCS, { recursive: true });
-  [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
+  [demo, browser] = await Promise.all([startDemoProcess("storefront"), launchChromium()]);
   context = await browser.newContext({ viewport: { width: 1280, height: 1100 }, userAgent: BROWSER_USER_AGENT, locale: "en-GB" });
   page = await context.newPage();
   productUrl = `${demo.baseUrl}/__demo/storefront/products/stoneware-mug`;

@@ -26,7 +26,7 @@ async function seriousViolations(): Promise<string[]> {
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemoProcess(), launchChromium()]);
+  [demo, browser] = await Promise.all([startDemoProcess("support-desk"), launchChromium()]);
   // A context of our own: axe needs one.
   const context = await browser.newContext({ viewport: { width: 1280, height: 1100 }, userAgent: BROWSER_USER_AGENT });
   page = await context.newPage();

@@ -1,6 +1,6 @@
 // Starts the demo in a child process and headless Chromium (Debian's, never a downloaded browser).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
@@ -38,9 +38,17 @@ export function startProcess(
   ready: RegExp,
   env: Record<string, string | undefined> = {},
   timeoutMs = 180_000,
+  logFile?: string,
 ): Promise<{ match: RegExpExecArray; stop: () => Promise<void> }> {
   const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
+  // Everything the process prints, kept for the whole run: a failing test's server-side error is in it
+  if (logFile) {
+    mkdirSync(path.dirname(logFile), { recursive: true });
+    const log = createWriteStream(logFile);
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stopChild(child);
@@ -63,13 +71,15 @@ export function startProcess(
   });
 }
 
-export async function startDemoProcess(): Promise<DemoProcess> {
+export async function startDemoProcess(name = "demo"): Promise<DemoProcess> {
   const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), "bp-e2e-")), "demo.sqlite");
   const { match, stop } = await startProcess(
     "npx",
     ["tsx", "dev/demo/main.ts", "--port", "0"],
     /Admin \(embedded app\): (http:\/\/localhost:(\d+))\/__demo\/admin/,
     { DEMO_DATABASE_FILE: databaseFile, NODE_ENV: "development" },
+    180_000,
+    path.join(OUTPUT_DIR, `${name}-server.log`),
   );
   return { adminUrl: `${match[1]}/__demo/admin`, baseUrl: match[1]!, stop };
 }
