@@ -37,16 +37,38 @@ const LEDGER_KEYS: readonly (keyof CaseLedgerFields)[] = [
   "products",
 ];
 
-/** Creates the order's case, or updates its ledger columns when they changed. */
-export async function saveCaseLedgerFields({ shop, orderId, fields }: { shop: string; orderId: string; fields: CaseLedgerFields }, tx: Tx = prisma) {
-  const existing = await tx.supportCase.findUnique({ where: { shop_orderId: { shop, orderId } }, select: { id: true, ...selectOf(LEDGER_KEYS) } });
-  if (!existing) {
-    await tx.supportCase.create({ data: { shop, orderId, ...fields }, select: { id: true } });
-    return;
+/**
+ * Creates the orders' cases, or updates the ledger columns that changed. Orders whose change is the same (a
+ * burst of lines allocated: each becomes ready, nothing owed) share one UPDATE: one read, at most one
+ * insert and a few updates however many orders an allocation pass touches.
+ */
+export async function saveCasesLedgerFields(
+  { shop, cases }: { shop: string; cases: readonly { orderId: string; fields: CaseLedgerFields }[] },
+  tx: Tx = prisma,
+): Promise<void> {
+  if (cases.length === 0) return;
+  const existing = await tx.supportCase.findMany({
+    where: { shop, orderId: { in: cases.map((c) => c.orderId) } },
+    select: { orderId: true, ...selectOf(LEDGER_KEYS) },
+  });
+  const stored = new Map(existing.map((row) => [row.orderId, row]));
+  const missing = cases.filter((c) => !stored.has(c.orderId));
+  if (missing.length > 0) await tx.supportCase.createMany({ data: missing.map((c) => ({ shop, orderId: c.orderId, ...c.fields })) });
+  const updates = new Map<string, { data: Partial<CaseLedgerFields>; orderIds: string[] }>();
+  for (const { orderId, fields } of cases) {
+    const row = stored.get(orderId);
+    if (!row) continue;
+    const changed = LEDGER_KEYS.filter((key) => row[key] !== fields[key]);
+    if (changed.length === 0) continue;
+    const data: Partial<CaseLedgerFields> = Object.fromEntries(changed.map((key) => [key, fields[key]]));
+    const key = JSON.stringify(data);
+    const update = updates.get(key) ?? { data, orderIds: [] };
+    update.orderIds.push(orderId);
+    updates.set(key, update);
   }
-  const changed = LEDGER_KEYS.filter((key) => existing[key] !== fields[key]);
-  if (changed.length === 0) return;
-  await tx.supportCase.updateMany({ where: { shop, orderId }, data: Object.fromEntries(changed.map((key) => [key, fields[key]])) });
+  for (const { data, orderIds } of updates.values()) {
+    await tx.supportCase.updateMany({ where: { shop, orderId: { in: orderIds } }, data });
+  }
 }
 
 function selectOf(keys: readonly string[]) {
@@ -169,8 +191,9 @@ export async function updateCaseStaffFields(
 }
 
 /** Records that the customer was contacted (an email queued for them). */
-export async function markCaseContacted({ shop, orderId, at }: { shop: string; orderId: string; at: Date }, tx: Tx = prisma) {
-  await tx.supportCase.updateMany({ where: { shop, orderId }, data: { lastContactAt: at } });
+export async function markCasesContacted({ shop, orderIds, at }: { shop: string; orderIds: readonly string[]; at: Date }, tx: Tx = prisma) {
+  if (orderIds.length === 0) return;
+  await tx.supportCase.updateMany({ where: { shop, orderId: { in: [...orderIds] } }, data: { lastContactAt: at } });
 }
 
 /** Whether the case is still at `version` (an action checks before writing anything else). */

@@ -7,7 +7,7 @@ import { supportLinesOfOrders } from "~/models/backorder-line.server";
 import { productIdsOfVariants } from "~/models/backorder-variant.server";
 import { findOutboxEmailByDedupeKey } from "~/models/email-outbox.server";
 import { appendOrderEvents, type NewOrderEvent } from "~/models/order-event.server";
-import { markCaseContacted, saveCaseLedgerFields, type CaseLedgerFields, type CaseState } from "~/models/support-case.server";
+import { markCasesContacted, saveCasesLedgerFields, type CaseLedgerFields, type CaseState } from "~/models/support-case.server";
 import type { Tx } from "~/models/transaction.server";
 
 export type TimelineKind =
@@ -54,9 +54,12 @@ export async function recordTimeline(tx: Tx, shop: string, events: readonly Time
   }
   await appendOrderEvents(rows, tx);
   await refreshSupportCases(tx, shop, [...new Set(events.map((e) => e.orderId))]);
+  // Last contact: one UPDATE per instant (a pass stamps all its emails with the same time)
+  const contacted = new Map<number, Set<string>>();
   for (const event of events) {
-    if (CONTACT_KINDS.has(event.kind)) await markCaseContacted({ shop, orderId: event.orderId, at: event.at }, tx);
+    if (CONTACT_KINDS.has(event.kind)) contacted.set(event.at.getTime(), (contacted.get(event.at.getTime()) ?? new Set()).add(event.orderId));
   }
+  for (const [at, orderIds] of contacted) await markCasesContacted({ shop, orderIds: [...orderIds], at: new Date(at) }, tx);
 }
 
 const IN_CHUNK = 400;
@@ -68,9 +71,8 @@ export async function refreshSupportCases(tx: Tx, shop: string, orderIds: readon
     const products = await productIdsOfVariants({ shop, variantIds: [...new Set(lines.map((l) => l.variantId))] }, tx);
     const byOrder = new Map<string, typeof lines>();
     for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
-    for (const [orderId, orderLines] of byOrder) {
-      await saveCaseLedgerFields({ shop, orderId, fields: caseFields(orderLines, products) }, tx);
-    }
+    const cases = [...byOrder].map(([orderId, orderLines]) => ({ orderId, fields: caseFields(orderLines, products) }));
+    await saveCasesLedgerFields({ shop, cases }, tx);
   }
 }
 
