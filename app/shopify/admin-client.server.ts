@@ -25,8 +25,8 @@
 //
 // Typed like @shopify/admin-api-client's `request<Operation>`: the #graphql constant passed as the query
 // selects its generated variables and data types (./admin-operations.ts); nothing is cast at call sites.
-// `requestOnce` is the same typed call without pacing or retries, for the pages whose loaders let the
-// library's errors through as they are.
+// `requestOnce` is the same typed call as an admin page makes it: no pacing, the library's errors let
+// through as they are, except throttling, which it waits out a few times (a page answers late, not 500).
 import { GraphqlQueryError, HttpResponseError, HttpThrottlingError } from "@shopify/shopify-api";
 import type { AdminOperation, OperationData, OperationOptionsArg } from "./admin-operations";
 import type { AdminGraphql } from "./types";
@@ -87,6 +87,19 @@ export function createBucketModel(): BucketModel {
 
 /** Share of the bucket background work leaves for admin pages (20 %: 400 points, 4 s of restore, on Standard). */
 export const INTERACTIVE_RESERVE_SHARE = 0.2;
+/**
+ * The reserve is never less than this (or half the bucket, on a tiny one): the largest admin-page read
+ * requests 622 points (Products: 20 products × 30 variants), more than 20 % of Standard's 2,000, and Shopify
+ * checks the *requested* cost. A smaller reserve let a burst's jobs keep the bucket just above their own
+ * needs and under the page's, which then failed THROTTLED.
+ */
+export const INTERACTIVE_RESERVE_MIN_POINTS = 700;
+
+/** Points a background client leaves in a bucket of `max` points for admin pages. */
+export function interactiveReserve(max: number, share: number): number {
+  if (share <= 0) return 0;
+  return Math.max(Math.floor(max * share), Math.min(INTERACTIVE_RESERVE_MIN_POINTS, Math.floor(max / 2)));
+}
 
 export interface AdminClientOptions {
   sleep?: (ms: number) => Promise<void>;
@@ -221,9 +234,44 @@ export interface OperationBody<Op extends AdminOperation> {
   extensions?: unknown;
 }
 
+/** Attempts of an admin page's call when Shopify throttles it, and the longest single wait between two. */
+export const INTERACTIVE_ATTEMPTS = 6;
+const INTERACTIVE_MAX_WAIT_MS = 4_000;
+const INTERACTIVE_MIN_WAIT_MS = 250;
+
 /**
- * One typed call through `admin.graphql`, nothing more: no pacing, no retries, and the library's errors
- * (GraphqlQueryError, a thrown 4xx/5xx Response…) reach the caller untouched. Returns the parsed body, so
+ * How long a throttled admin-page call waits before its next attempt (the points it lacks at the restore
+ * rate Shopify reported, within bounds), or null when the error is not throttling.
+ */
+function interactiveWaitMs(error: unknown): number | null {
+  if (error instanceof GraphqlQueryError) return throttledBodyWaitMs(isRecord(error.body) ? error.body : {});
+  if (error instanceof HttpThrottlingError) return clampWait(retryAfterMs(error.response.retryAfter) ?? 1_000);
+  if (error instanceof HttpResponseError && error.response.code === 429) return clampWait(1_000);
+  if (error instanceof Response && error.status === 429) return clampWait(retryAfterMs(error.headers.get("Retry-After")) ?? 1_000);
+  return null;
+}
+
+/** The wait for a THROTTLED body (what the library's error carries, or a fetch-based client returns). */
+function throttledBodyWaitMs(body: unknown): number | null {
+  if (!isRecord(body)) return null;
+  const errors = toErrorInfos(isRecord(body.errors) && "graphQLErrors" in body.errors ? body.errors.graphQLErrors : body.errors);
+  if (!isThrottled(errors)) return null;
+  const cost = readCost(body.extensions);
+  if (!cost) return clampWait(1_000);
+  const missing = Math.min(cost.requestedQueryCost, cost.throttleStatus.maximumAvailable) - cost.throttleStatus.currentlyAvailable;
+  return clampWait(Math.ceil((Math.max(0, missing) / cost.throttleStatus.restoreRate) * 1000));
+}
+
+function clampWait(ms: number): number {
+  return Math.min(INTERACTIVE_MAX_WAIT_MS, Math.max(INTERACTIVE_MIN_WAIT_MS, ms));
+}
+
+/**
+ * One typed call through `admin.graphql` as an admin page makes it: no pacing and no bucket model, and
+ * the library's errors (GraphqlQueryError, a thrown 4xx/5xx Response…) reach the caller untouched — except
+ * throttling. A THROTTLED answer or an HTTP 429 (background jobs share the bucket: during a burst it can
+ * be short of a page's points) waits for the missing points and tries again, up to INTERACTIVE_ATTEMPTS
+ * times: the page answers a few seconds late instead of failing with a 500. Returns the parsed body, so
  * each caller decides what a missing `data` means.
  */
 export async function requestOnce<Op extends AdminOperation>(
@@ -232,9 +280,20 @@ export async function requestOnce<Op extends AdminOperation>(
   ...[options]: OperationOptionsArg<Op>
 ): Promise<OperationBody<Op>> {
   const variables = options?.variables;
-  const response = await graphql(query, variables ? { variables } : undefined);
-  // The one place JSON becomes a typed value: the body of the document codegen typed for this query.
-  return (await response.json()) as OperationBody<Op>;
+  for (let attempt = 1; ; attempt++) {
+    let waitMs: number | null;
+    try {
+      const response = await graphql(query, variables ? { variables } : undefined);
+      // The one place JSON becomes a typed value: the body of the document codegen typed for this query.
+      const body = (await response.json()) as OperationBody<Op>;
+      waitMs = throttledBodyWaitMs(body);
+      if (waitMs === null || attempt >= INTERACTIVE_ATTEMPTS) return body;
+    } catch (error) {
+      waitMs = interactiveWaitMs(error);
+      if (waitMs === null || attempt >= INTERACTIVE_ATTEMPTS) throw error;
+    }
+    await realSleep(waitMs);
+  }
 }
 
 /** Wraps an `admin.graphql` function with bucket-aware pacing, retries and stats. */
@@ -285,7 +344,7 @@ export function createAdminClient(graphql: AdminGraphql, options: AdminClientOpt
       const bucket = model.state;
       if (!bucket) return 0;
       const needed = Math.min(cost, bucket.max);
-      const keep = Math.min(bucket.max - needed, Math.floor(bucket.max * reserveShare));
+      const keep = Math.min(bucket.max - needed, interactiveReserve(bucket.max, reserveShare));
       refill();
       const deficit = needed + keep - bucket.available;
       if (deficit <= 0 || round >= 20) {

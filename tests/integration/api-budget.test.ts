@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { loadActivity } from "~/jobs/activity.server";
-import { INTERACTIVE_RESERVE_SHARE, createAdminClient, createBucketModel } from "~/shopify/admin-client.server";
+import { INTERACTIVE_RESERVE_SHARE, createAdminClient, createBucketModel, interactiveReserve } from "~/shopify/admin-client.server";
 import { readVariantInventory } from "~/shopify/inventory.server";
 import { unauthenticated } from "~/shopify.server";
 import { backorderableVariant, deliver, ledgerShop, outbox, placeOrder, runAllJobs } from "./ledger-support";
@@ -51,7 +51,7 @@ describe("Admin API budget of an order job", () => {
 
 describe("interactive reserve", () => {
   it("makes a background client wait while the bucket is under the reserve, but not an interactive one", async () => {
-    // GIVEN a shop on a tiny bucket (20 points, 1/s: a reserve of 4) and a background client sharing the
+    // GIVEN a shop on a tiny bucket (20 points, 1/s: a reserve of half of it, 10) and a background client sharing the
     // shop's model
     const env = await ledgerShop({ bucket: { maximumAvailable: 20, restoreRate: 1 } });
     const { variantId } = await backorderableVariant(env, { title: "Bowl", available: 3 });
@@ -77,7 +77,7 @@ describe("interactive reserve", () => {
     expect(background.stats.reserveWaits + background.stats.proactiveWaits).toBeGreaterThan(0);
     expect(env.fake.stats.throttled).toBe(0);
     const after = env.fake.throttleStatus().currentlyAvailable;
-    expect(after).toBeGreaterThanOrEqual(20 * INTERACTIVE_RESERVE_SHARE - 1);
+    expect(after).toBeGreaterThanOrEqual(interactiveReserve(20, INTERACTIVE_RESERVE_SHARE) - 3);
     // AND an interactive client (no reserve) can still spend the reserve at once
     const interactiveWaits: number[] = [];
     const page = createAdminClient(admin.graphql, {
@@ -91,5 +91,20 @@ describe("interactive reserve", () => {
     await readVariantInventory(page, env.shop, [variantId]);
     expect(interactiveWaits).toEqual([]);
     expect(env.fake.stats.throttled).toBe(0);
+  });
+});
+
+describe("the reserve's size", () => {
+  it("always holds the largest admin-page read, and 20 % of a large bucket", () => {
+    // GIVEN Shopify's buckets (Standard 2,000, Advanced 4,000, Plus 20,000) and the Products list's read,
+    // which requests 622 points
+    // WHEN background clients compute what they leave for admin pages
+    // THEN it is at least 622 points on every plan, 20 % where that is more, half of a tiny bucket, and
+    // nothing for interactive clients
+    expect(interactiveReserve(2_000, INTERACTIVE_RESERVE_SHARE)).toBe(700);
+    expect(interactiveReserve(4_000, INTERACTIVE_RESERVE_SHARE)).toBe(800);
+    expect(interactiveReserve(20_000, INTERACTIVE_RESERVE_SHARE)).toBe(4_000);
+    expect(interactiveReserve(20, INTERACTIVE_RESERVE_SHARE)).toBe(10);
+    expect(interactiveReserve(2_000, 0)).toBe(0);
   });
 });

@@ -210,3 +210,21 @@ describe("bulk actions and open product pages", () => {
     expect((await prisma.backorderVariant.findFirstOrThrow({ where: { variantId: butter.id } })).mode).toBe("off");
   });
 });
+
+describe("an admin page while background jobs use Shopify's bucket", () => {
+  it("waits out THROTTLED answers and a 429 instead of failing the page", async () => {
+    // GIVEN Shopify throttles the next two reads (the bucket short of the list's 622 requested points, as
+    // during a burst of order jobs) and then answers 429 once
+    fake.throttleNext(2, "THROTTLED");
+    fake.throttleNext(1, "429");
+
+    // WHEN the merchant opens Products
+    const response = await callRoute(loader, await embeddedDocumentRequest("/app/products"));
+
+    // THEN the page answers with the catalogue (a little later), not a 500
+    expect(response.status).toBe(200);
+    const { listing } = await response.json();
+    expect(listing.rows.length).toBeGreaterThan(10);
+    expect(fake.stats.throttled).toBeGreaterThanOrEqual(2);
+  });
+});
