@@ -13,6 +13,7 @@ import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest, forgedSessionToken, appUrl, TEST_SHOP } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 import { settingsForm } from "../helpers/settings-form";
+import { DEFAULT_COMPENSATION_POLICY } from "~/domain/compensation";
 
 const OTHER_SHOP = "other-shop.myshopify.com";
 const CLOSURE_YEAR = new Date().getUTCFullYear() + 1;
@@ -40,6 +41,7 @@ function validSettings(): SettingsValues {
     delayMinSlipDays: 2,
     earlierDateEmails: true,
     fulfillmentMode: "ship_together",
+    compensation: { ...DEFAULT_COMPENSATION_POLICY, defaultKind: "store_credit", defaultAmountMinor: 1_250, maxPercent: 25, maxStoreCreditMinor: 4_000, proposeEnabled: true, proposeAfterDays: 5 },
   };
 }
 
