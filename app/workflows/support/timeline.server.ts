@@ -28,7 +28,8 @@ export type TimelineKind =
   | "manual_promise_dropped"
   | "note"
   | "assigned"
-  | "status_changed";
+  | "status_changed"
+  | "compensation_given";
 
 /** Emails to the customer: their events stamp the case's "last contact". */
 const CONTACT_KINDS = new Set<TimelineKind>(["confirmation_queued", "delay_queued", "earlier_queued", "ready_queued", "message_queued"]);
@@ -55,7 +56,8 @@ export async function recordTimeline(tx: Tx, shop: string, events: readonly Time
   await appendOrderEvents(rows, tx);
   await refreshSupportCases(tx, shop, [...new Set(events.map((e) => e.orderId))]);
   for (const event of events) {
-    if (CONTACT_KINDS.has(event.kind)) await markCaseContacted({ shop, orderId: event.orderId, at: event.at }, tx);
+    // A compensation is a contact when it emailed the customer (a gift noted on the order does not).
+    if (CONTACT_KINDS.has(event.kind) || (event.kind === "compensation_given" && event.emailKey)) await markCaseContacted({ shop, orderId: event.orderId, at: event.at }, tx);
   }
 }
 
