@@ -207,6 +207,20 @@ describe("refusals", () => {
     expect([...env.fake.store.storeCreditAccounts.values()].map((a) => a.balance)).toEqual(["10.00"]);
   });
 
+  it("needs a customer account on the order for a code, next to the kind, but can still note a gift", async () => {
+    // GIVEN a guest order (no customer account in Shopify)
+    const placed = await waitingOrder();
+    env.fake.store.getOrder(placed.id).customerId = null;
+    // WHEN support tries a code THEN it is refused next to the kind, nothing created
+    const refused = await compensate(placed.id, { kind: "discount_percentage", percentage: "10", expiryDays: "30" });
+    expect(refused).toMatchObject({ status: 422, body: { errors: { kind: expect.stringContaining("no customer account") } } });
+    expect(discounts()).toHaveLength(0);
+    expect(await prisma.compensation.count()).toBe(0);
+    // WHEN support notes a gift instead THEN it is on the order
+    expect((await compensate(placed.id, { kind: "gift_note", note: "Handwritten card" })).status).toBe(200);
+    expect(env.fake.store.getOrder(placed.id).note).toContain("Handwritten card");
+  });
+
   it("does not let another shop compensate this shop's order", async () => {
     // GIVEN Ana's order in this shop, and another installed shop
     const placed = await waitingOrder();

@@ -184,7 +184,7 @@ async function createInShopify({
     const updated = await updateOrderNote(graphql, { orderId, note: note ? `${note}\n${line}` : line });
     return updated.ok ? { ok: true, code: null, shopifyId: updated.id, currencyCode: null, expiresAt: null } : shopify(updated.message);
   }
-  if (!customerId) return { ok: false, result: refuse(422, "form", "support.compensation.error.noCustomer") };
+  if (!customerId) return { ok: false, result: refuse(422, "kind", "support.compensation.error.noCustomer") };
   const expiresAt = new Date(now.getTime() + offer.expiryDays * DAY_MS);
   if (offer.kind === "store_credit") {
     const credited = await creditStoreCredit(graphql, { customerId, amount: minorToDecimal(offer.amountMinor), currencyCode, expiresAt });
