@@ -10,7 +10,7 @@ import { loader as queueLoader } from "~/routes/app.support._index";
 import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
-import { backorderableVariant, deliver, ledgerShop, outbox, placeOrder, runAllJobs, type LedgerShop } from "./ledger-support";
+import { backorderableVariant, deliver, ledgerShop, nextEventId, outbox, placeOrder, runAllJobs, type LedgerShop } from "./ledger-support";
 
 let env: LedgerShop;
 
@@ -127,6 +127,25 @@ describe("a discount code for the customer", () => {
     expect(discounts()).toHaveLength(1);
     expect(await outbox("compensation")).toHaveLength(1);
     expect((await page(placed.id)).events.filter((e) => e.kind === "compensation_given")).toHaveLength(1);
+  });
+});
+
+describe("privacy", () => {
+  it("forgets what was given to a customer Shopify asks to redact", async () => {
+    // GIVEN Ana compensated with a gift
+    const placed = await waitingOrder();
+    expect((await compensate(placed.id, { kind: "gift_note", note: "A card for Ana" })).status).toBe(200);
+    expect(await prisma.compensation.count()).toBe(1);
+    // WHEN Shopify asks to redact her
+    await deliver({
+      topic: "customers/redact",
+      payload: { shop_domain: env.shop, customer: { id: 7, email: "ana@example.com" }, orders_to_redact: [Number(number(placed.id))] },
+      eventId: nextEventId("redact"),
+    });
+    await runAllJobs(env.worker, env.clock);
+    // THEN the compensation record (its gift text may name her) is gone with her timeline
+    expect(await prisma.compensation.count()).toBe(0);
+    expect(await prisma.orderEvent.count({ where: { kind: "compensation_given" } })).toBe(0);
   });
 });
 
