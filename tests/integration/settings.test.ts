@@ -441,6 +441,26 @@ describe("settings forms are strict, concurrent-safe and carry the delay setting
     expect(await storedRow()).toBeNull();
   });
 
+  it("refuses compensation limits out of bounds or a default above its limit, next to each field, storing nothing", async () => {
+    // GIVEN an installed shop
+    await installFakeShop();
+    // WHEN the merchant allows 150 %, writes the largest store credit as 1e3 and a default 30 % above a 25 % limit
+    const form = settingsForm(settingsWith((s) => (s.compensation = { ...s.compensation, defaultKind: "discount_percentage", defaultPercent: 30 })));
+    form.set("compensation.maxStoreCredit", "1e3");
+    const outOfBounds = settingsForm(validSettings());
+    outOfBounds.set("compensation.maxPercent", "150");
+    const [above, bounds] = [await post(form), await post(outOfBounds)];
+    // THEN each is refused next to its field, and nothing is stored
+    expect(above.status).toBe(400);
+    expect((await above.json()).errors).toEqual({
+      "compensation.maxStoreCreditMinor": "Enter an amount from 0.01 to 100000, such as 10 or 12.50.",
+      "compensation.defaultPercent": "The default must not be above the largest allowed.",
+    });
+    expect(bounds.status).toBe(400);
+    expect((await bounds.json()).errors).toEqual({ "compensation.maxPercent": "Enter a whole percentage from 1 to 100." });
+    expect(await storedRow()).toBeNull();
+  });
+
   it("stores and shows the minimum slip, the earlier-date emails and the fulfillment mode", async () => {
     // GIVEN an installed shop
     await installFakeShop();
