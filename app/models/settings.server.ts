@@ -5,6 +5,7 @@ import prisma from "~/db.server";
 import { createBusinessCalendar } from "~/domain/calendar";
 import type { EtaSettings } from "~/domain/eta";
 import { DELIVERY_MODES, type DeliveryMode } from "~/domain/types";
+import { DEFAULT_COMPENSATION_POLICY } from "~/domain/compensation";
 import {
   isHolidayCountry,
   isHolidayRegion,
@@ -47,6 +48,7 @@ export function defaultSettingsValues(): SettingsValues {
     delayMinSlipDays: 1,
     earlierDateEmails: false,
     fulfillmentMode: "ship_available",
+    compensation: { ...DEFAULT_COMPENSATION_POLICY },
   };
 }
 
@@ -66,6 +68,7 @@ const SELECT = {
   delayMinSlipDays: true,
   earlierDateEmails: true,
   fulfillmentMode: true,
+  compensation: true,
   version: true,
 } as const;
 
@@ -139,6 +142,7 @@ export async function getShopSettings({
     delayMinSlipDays: field("delayMinSlipDays", row.delayMinSlipDays, base.delayMinSlipDays),
     earlierDateEmails: row.earlierDateEmails,
     fulfillmentMode: field("fulfillmentMode", row.fulfillmentMode, base.fulfillmentMode),
+    compensation: field("compensation", parseJson(row.compensation), base.compensation),
   };
 }
 
@@ -216,6 +220,7 @@ function saveInTransaction({ shop, settings, version }: { shop: string; settings
       delayMinSlipDays: settings.delayMinSlipDays,
       earlierDateEmails: settings.earlierDateEmails,
       fulfillmentMode: settings.fulfillmentMode,
+      compensation: JSON.stringify(settings.compensation),
     };
     let newVersion: number;
     if (!row) {

@@ -120,6 +120,7 @@ export const CASE_ROW_SELECT = {
   products: true,
   assignee: true,
   lastContactAt: true,
+  compensatedAt: true,
   orderedAt: true,
   version: true,
 } as const;
@@ -188,6 +189,14 @@ export async function updateCaseStaffFields(
     data: { ...data, version: { increment: 1 } },
   });
   return count === 1;
+}
+
+/**
+ * Records that the customer was compensated (bumping the version: the page's forms are now stale). Not
+ * conditional on a version: once Shopify created the code, the case must say so whatever else changed.
+ */
+export async function markCaseCompensated({ shop, orderId, at }: { shop: string; orderId: string; at: Date }, tx: Tx = prisma) {
+  await tx.supportCase.updateMany({ where: { shop, orderId }, data: { compensatedAt: at, version: { increment: 1 } } });
 }
 
 /** Records that the customer was contacted (an email queued for them). */

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { isIsoDate } from "~/validation/dates";
 
-export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock", "support_message"] as const;
+export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock", "support_message", "compensation"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 /** What an outbox row can hold: a customer email, or a merchant's test send from the admin. */
 export type OutboxKind = EmailKind | "test";
@@ -96,6 +96,18 @@ export const emailDataSchemas = {
   back_in_stock: z.object({ productTitle: text, variantTitle, productUrl: httpUrl, unsubscribeUrl: httpUrl }),
   /** A support person's own words about an order (the support desk). */
   support_message: z.object({ orderName: text.min(1), customerName: optionalName, message: z.string().trim().min(1).max(5_000) }),
+  /** Support gave the customer something for the wait: a single-use discount code or store credit. */
+  compensation: z
+    .object({
+      orderName: text.min(1),
+      customerName: optionalName,
+      kind: z.enum(["discount", "store_credit"]),
+      /** The value as the customer reads it, in their language ("10%", "15,00 €"). */
+      offer: z.string().trim().min(1).max(50),
+      code: z.string().trim().min(1).max(255).nullable(),
+      expiresOn: isoDate.nullable(),
+    })
+    .refine((d) => d.kind !== "discount" || d.code !== null, { message: "a discount needs its code" }),
 } satisfies Record<EmailKind, z.ZodTypeAny>;
 
 export type EmailDataInput<K extends EmailKind> = z.input<(typeof emailDataSchemas)[K]>;
@@ -252,6 +264,28 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
     }),
     sampleContext: () => ({}),
     requiredVariable: { name: "message", sampleValue: (sample) => sample.message },
+  },
+  compensation: {
+    variables: (d) => ({
+      order_name: d.orderName,
+      customer_name: d.customerName,
+      compensation_kind: d.kind,
+      offer: d.offer,
+      code: d.code ?? "",
+      expires_on: d.expiresOn ?? "",
+    }),
+    variableNames: ["order_name", "customer_name", "compensation_kind", "offer", "code", "expires_on"],
+    sample: (locale) => ({
+      orderName: "#1001",
+      customerName: SAMPLE_NAMES[locale].customer,
+      kind: "discount",
+      offer: locale === "fr" ? "10\u00a0%" : "10%",
+      code: "SORRY-1001-K7M2QX",
+      expiresOn: "2027-01-15",
+    }),
+    sampleContext: () => ({}),
+    // A discount email that no longer shows the code would leave the customer with nothing to use.
+    requiredVariable: { name: "code", sampleValue: (sample) => sample.code ?? "" },
   },
 };
 

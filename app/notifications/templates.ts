@@ -168,6 +168,30 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <p ${NOTE}>Vous pouvez répondre à cet e-mail pour toute question sur la commande {{ order_name }}.</p>`,
     },
   },
+  compensation: {
+    en: {
+      subject: "Order {{ order_name }}: a thank-you for your patience",
+      body: `<h1 ${H1}>Thank you for waiting</h1>
+<p>{% if customer_name != blank %}Hi {{ customer_name }},{% else %}Hello,{% endif %}</p>
+<p>We’re sorry your order <strong>{{ order_name }}</strong> is taking longer than we promised. To thank you for your patience:</p>
+{% if compensation_kind == "discount" %}<p>Here is <strong>{{ offer }} off</strong> your next order with this code, for you only, to use once:</p>
+<p style="margin:24px 0;font-size:22px;font-weight:600;letter-spacing:2px;">{{ code }}</p>
+{% else %}<p>We’ve added <strong>{{ offer }}</strong> of store credit to your account. It is applied at checkout when you are logged in.</p>
+{% endif %}{% if expires_on != blank %}<p ${NOTE}>Valid until {{ expires_on | format_date: true }}.</p>{% endif %}
+<p>Thank you for waiting for your order.</p>`,
+    },
+    fr: {
+      subject: "Commande {{ order_name }} : merci pour votre patience",
+      body: `<h1 ${H1}>Merci de votre patience</h1>
+<p>{% if customer_name != blank %}Bonjour {{ customer_name }},{% else %}Bonjour,{% endif %}</p>
+<p>Nous sommes désolés que votre commande <strong>{{ order_name }}</strong> prenne plus de temps que promis. Pour vous remercier de votre patience :</p>
+{% if compensation_kind == "discount" %}<p>Voici <strong>{{ offer }} de réduction</strong> sur votre prochaine commande avec ce code, réservé à vous, à utiliser une fois :</p>
+<p style="margin:24px 0;font-size:22px;font-weight:600;letter-spacing:2px;">{{ code }}</p>
+{% else %}<p>Nous avons ajouté <strong>{{ offer }}</strong> d’avoir à votre compte. Il s’applique au paiement quand vous êtes connecté.</p>
+{% endif %}{% if expires_on != blank %}<p ${NOTE}>Valable jusqu’au {{ expires_on | format_date: true }}.</p>{% endif %}
+<p>Merci d’attendre votre commande.</p>`,
+    },
+  },
 };
 
 export function defaultTemplate(kind: EmailKind, locale: EmailLocale): TemplateSource {

@@ -1,19 +1,26 @@
 // Support desk, one order: what the customer bought and is owed (promised date, current estimate, supply,
 // confidence), the timeline newest first, and the staff actions (note, revised date, delay notice, message,
 // assignment, status), each validated, versioned (a stale form is a 409) and logged on the timeline.
+import { useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
-import { adminLocaleFromRequest, adminMessages, translator, type AdminMessageKey } from "~/i18n/admin";
+import { adminLocaleFromRequest, adminMessages, translator, type AdminMessageKey, type Translate } from "~/i18n/admin";
+import type { AdminGraphql } from "~/shopify/types";
 import { useT } from "~/i18n/react";
 import { formatDate, formatDateTime } from "~/domain/format";
+import { localToday } from "~/validation/dates";
+import type { Offer } from "~/domain/compensation";
 import { getShopSettings } from "~/models/settings.server";
 import { fieldErrors, readFormData } from "~/validation/form-data";
 import { orderActionSchema } from "~/validation/support";
+import { compensateSchema } from "~/validation/compensation";
 import { loadOrderDesk, runOrderAction, staffActor } from "~/workflows/support/desk.server";
+import { compensate, describeCompensation, proposalFor } from "~/workflows/support/compensation.server";
+import { CompensateCard, ProposalBanner } from "~/components/support/CompensateCard";
 import { LinesCard, TimelineCard } from "~/components/support/OrderCards";
 import { MessageCard, NoteCard, ReviseCard, StatusCard } from "~/components/support/OrderActions";
 
@@ -31,6 +38,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const day = (iso: string | null | undefined) => (iso ? formatDate(iso, locale, { year: true }) : null);
   return json({
     messages: adminMessages(locale, ["support"]),
+    compensation: {
+      policy: settings.compensation,
+      proposal: proposalFor(desk.supportCase, settings.compensation),
+      compensatedOn: desk.supportCase.compensatedAt ? day(localToday(settings.timezone, desk.supportCase.compensatedAt)) : null,
+    },
     supportCase: {
       orderName: desk.supportCase.orderName,
       customerName: desk.supportCase.customerName,
@@ -39,6 +51,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       state: desk.supportCase.state,
       assignee: desk.supportCase.assignee,
       version: desk.supportCase.version,
+      daysLate: desk.supportCase.daysLate,
+      compensated: desk.supportCase.compensatedAt !== null,
     },
     lines: desk.lines.map((line) => ({
       ...line,
@@ -54,16 +68,18 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       actor: event.actor,
       actorName: event.actor.startsWith("staff:") ? (desk.staff[event.actor.slice(6)] ?? null) : null,
       data: Object.fromEntries(Object.entries(event.data).map(([key, value]) => [key, typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? day(value) : value])),
+      offer: event.kind === "compensation_given" ? describeCompensation(event.data, locale) : null,
       email: event.email ? { status: event.email.status, id: event.emailId } : null,
     })),
   });
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { session, sessionToken } = await authenticate.admin(request);
+  const { session, sessionToken, admin } = await authenticate.admin(request);
   const orderId = orderIdOf(params.orderId);
   const t = translator(adminLocaleFromRequest(request));
   const form = await readFormData(request);
+  if (form.get("intent") === "compensate") return compensateAction(form, { session, admin, sessionToken, orderId, t });
   const input = {
     intent: form.get("intent"),
     version: form.get("version"),
@@ -87,9 +103,27 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return json({ ok: true as const, intent: parsed.data.intent, errors: {}, message: t(`support.order.${result.message}`) });
 };
 
+type CompensateContext = { session: { shop: string }; admin: { graphql: AdminGraphql }; sessionToken?: { sub?: string } | undefined; orderId: string; t: Translate };
+
+async function compensateAction(form: FormData, { session, admin, sessionToken, orderId, t }: CompensateContext) {
+  const parsed = compensateSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
+  if (!parsed.success) {
+    const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([field, key]) => [field, key.startsWith("support.") ? t(key as AdminMessageKey) : key]));
+    return json({ ok: false as const, intent: "compensate", errors, message: null }, { status: 400 });
+  }
+  const result = await compensate({ shop: session.shop, orderId, actor: staffActor(sessionToken?.sub), input: parsed.data, graphql: admin.graphql });
+  if (!result.ok) {
+    const errors = Object.fromEntries(Object.entries(result.errors).map(([field, e]) => [field, t(e.key as AdminMessageKey, e.params)]));
+    return json({ ok: false as const, intent: "compensate", errors, message: null }, { status: result.status });
+  }
+  return json({ ok: true as const, intent: "compensate", errors: {}, message: t(`support.compensation.${result.message}`) });
+}
+
 export default function SupportOrder() {
-  const { supportCase, lines, events } = useLoaderData<typeof loader>();
+  const { supportCase, lines, events, compensation } = useLoaderData<typeof loader>();
   const { t } = useT();
+  const [fill, setFill] = useState<{ offer: Offer; n: number } | null>(null);
+  const proposal = compensation.proposal as Offer | null;
   const waiting = lines.filter((line) => line.status === "waiting");
   return (
     <Page title={supportCase.orderName} subtitle={[supportCase.customerName, supportCase.customerEmail].filter(Boolean).join(" · ")} backAction={{ content: t("support.order.back"), url: "/app/support" }}>
@@ -97,6 +131,7 @@ export default function SupportOrder() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            <ProposalBanner proposal={proposal} daysLate={supportCase.daysLate} compensatedOn={compensation.compensatedOn} onUse={() => proposal && setFill((f) => ({ offer: proposal, n: (f?.n ?? 0) + 1 }))} />
             <LinesCard lines={lines} />
             <TimelineCard events={events} />
           </BlockStack>
@@ -104,6 +139,7 @@ export default function SupportOrder() {
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <StatusCard supportCase={supportCase} />
+            <CompensateCard version={supportCase.version} hasEmail={Boolean(supportCase.customerEmail)} policy={compensation.policy} fill={fill} />
             <NoteCard version={supportCase.version} />
             <ReviseCard version={supportCase.version} lines={waiting.map((line) => ({ id: line.id, title: line.title }))} />
             <MessageCard version={supportCase.version} hasEmail={Boolean(supportCase.customerEmail)} />

@@ -14,6 +14,7 @@ import { getShopSettings } from "~/models/settings.server";
 import { readFormData } from "~/validation/form-data";
 import { bulkSchema, queueFilterFrom, queueFilterParams } from "~/validation/support";
 import { loadQueue } from "~/workflows/support/queue.server";
+import { proposalFor } from "~/workflows/support/compensation.server";
 import { runBulkAction, staffActor } from "~/workflows/support/desk.server";
 import { QueueFilters } from "~/components/support/QueueFilters";
 import { QueueTable, type QueueBulkIntent } from "~/components/support/QueueTable";
@@ -51,6 +52,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
         state: row.state,
         status: row.status,
         assignee: row.assignee,
+        // "Compensated" and "Compensation proposed" (the shop's rule) from stored columns: no Admin API call.
+        compensated: row.compensatedAt !== null,
+        compensationProposed: proposalFor(row, settings.compensation) !== null,
       })),
     },
   });

@@ -1,5 +1,6 @@
 // The settings schema: what the form may save, and which field each problem is reported on.
 import { describe, expect, it } from "vitest";
+import { DEFAULT_COMPENSATION_POLICY } from "~/domain/compensation";
 import { parseSettings, parseSettingsForm, parseSettingsVersion, type SettingsValues } from "./settings";
 
 function validSettings(): SettingsValues {
@@ -24,6 +25,7 @@ function validSettings(): SettingsValues {
     delayMinSlipDays: 1,
     earlierDateEmails: false,
     fulfillmentMode: "ship_available",
+    compensation: { ...DEFAULT_COMPENSATION_POLICY },
   };
 }
 

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { DELIVERY_MODES, type DeliveryMode } from "~/domain/types";
 import { dateWindows, inWindow, isIsoDate } from "./dates";
 import { optionalStrictInt, strictInt } from "./integer";
+import { COMPENSATION_SETTINGS_ERROR_KEYS, compensationInputFromFormData, compensationPolicySchema } from "./compensation";
 
 export { isIsoDate };
 
@@ -40,6 +41,7 @@ export const SETTINGS_ERROR_KEYS = [
   "settings.error.closureDaysTooMany",
   "settings.error.termsTooLong",
   "settings.error.invalid",
+  ...COMPENSATION_SETTINGS_ERROR_KEYS,
 ] as const;
 export type SettingsErrorKey = (typeof SETTINGS_ERROR_KEYS)[number];
 
@@ -195,6 +197,8 @@ export const settingsFields = {
   delayMinSlipDays,
   earlierDateEmails: checkbox,
   fulfillmentMode,
+  /** Support desk compensation: defaults, limits and the proposal rule (./compensation.ts). */
+  compensation: compensationPolicySchema,
 };
 
 export const settingsSchema = z.object(settingsFields).superRefine((settings, ctx) => {
@@ -247,6 +251,7 @@ export function settingsInputFromFormData(form: FormData): Record<string, unknow
     delayMinSlipDays: get("delayMinSlipDays"),
     earlierDateEmails: get("earlierDateEmails"),
     fulfillmentMode: get("fulfillmentMode"),
+    compensation: compensationInputFromFormData(form),
   };
 }
 

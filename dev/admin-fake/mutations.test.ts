@@ -385,3 +385,84 @@ describe("Admin fake mutations", () => {
     ]);
   });
 });
+
+describe("compensating a customer", () => {
+  const DISCOUNT = `mutation Discount($d: DiscountCodeBasicInput!) {
+    discountCodeBasicCreate(basicCodeDiscount: $d) {
+      codeDiscountNode { id codeDiscount { ... on DiscountCodeBasic { usageLimit appliesOncePerCustomer endsAt
+        context { __typename ... on DiscountCustomers { customers { id } } } } } }
+      userErrors { field code message }
+    }
+  }`;
+  const CREDIT = `mutation Credit($id: ID!, $c: StoreCreditAccountCreditInput!) {
+    storeCreditAccountCredit(id: $id, creditInput: $c) {
+      storeCreditAccountTransaction { id amount { amount currencyCode } balanceAfterTransaction { amount } expiresAt account { id } }
+      userErrors { field code message }
+    }
+  }`;
+  const NOTE = `mutation Note($input: OrderInput!) { orderUpdate(input: $input) { order { id note } userErrors { field message } } }`;
+
+  it("creates a single-use code that only the named customer can use", async () => {
+    // GIVEN a seeded customer
+    const { fake, demo } = useSeededFake();
+    const customerId = Object.values(demo.customers)[0]?.id as string;
+    const d = {
+      title: "Sorry for the wait",
+      code: "SORRY-1001-ABCDEF",
+      startsAt: "2026-11-27T09:00:00Z",
+      endsAt: "2026-12-27T09:00:00Z",
+      usageLimit: 1,
+      appliesOncePerCustomer: true,
+      context: { customers: { add: [customerId] } },
+      customerGets: { value: { percentage: 0.1 }, items: { all: true } },
+    };
+    // WHEN it is created for that customer, and again for a customer who does not exist
+    const created = (await gqlData(fake, DISCOUNT, { d })).discountCodeBasicCreate;
+    const unknown = (await gqlData(fake, DISCOUNT, { d: { ...d, code: "OTHER", context: { customers: { add: ["gid://shopify/Customer/1"] } } } })).discountCodeBasicCreate;
+    // THEN the code's context is exactly that customer, single use; the unknown customer is refused, nothing stored
+    expect(created.userErrors).toEqual([]);
+    expect(created.codeDiscountNode.codeDiscount).toEqual({
+      usageLimit: 1,
+      appliesOncePerCustomer: true,
+      endsAt: "2026-12-27T09:00:00Z",
+      context: { __typename: "DiscountCustomers", customers: [{ id: customerId }] },
+    });
+    expect(fake.store.discounts.size).toBe(1);
+    expect([...fake.store.discounts.values()][0]?.customerIds).toEqual([customerId]);
+    expect(unknown.userErrors).toEqual([{ field: ["basicCodeDiscount", "context", "customers", "add", "0"], code: "INVALID", message: "Customer does not exist" }]);
+  });
+
+  it("credits store credit to the customer's account, creating it once, and refuses what Shopify refuses", async () => {
+    // GIVEN a customer with no store credit account
+    const { fake, demo } = useSeededFake();
+    const customerId = Object.values(demo.customers)[0]?.id as string;
+    const currencyCode = fake.store.shop.currencyCode;
+    // WHEN 15.00 then 5.00 are credited
+    const first = (await gqlData(fake, CREDIT, { id: customerId, c: { creditAmount: { amount: "15", currencyCode }, expiresAt: "2026-12-27T09:00:00Z" } })).storeCreditAccountCredit;
+    const second = (await gqlData(fake, CREDIT, { id: customerId, c: { creditAmount: { amount: "5.00", currencyCode } } })).storeCreditAccountCredit;
+    // THEN one account holds 20.00, each transaction with its amount and expiry
+    expect(first.userErrors).toEqual([]);
+    expect(first.storeCreditAccountTransaction).toMatchObject({ amount: { amount: "15.00", currencyCode }, balanceAfterTransaction: { amount: "15.00" }, expiresAt: "2026-12-27T09:00:00Z" });
+    expect(second.storeCreditAccountTransaction.account.id).toBe(first.storeCreditAccountTransaction.account.id);
+    const read = await gqlData(fake, `query($id: ID!) { customer(id: $id) { storeCreditAccounts(first: 5) { nodes { balance { amount } } } } }`, { id: customerId });
+    expect(read.customer.storeCreditAccounts.nodes).toEqual([{ balance: { amount: "20.00" } }]);
+    // WHEN credit is zero, in a currency the shop does not sell in, or already expired
+    const refused = await Promise.all([
+      gqlData(fake, CREDIT, { id: customerId, c: { creditAmount: { amount: "0", currencyCode } } }),
+      gqlData(fake, CREDIT, { id: customerId, c: { creditAmount: { amount: "5", currencyCode: currencyCode === "EUR" ? "CAD" : "EUR" } } }),
+      gqlData(fake, CREDIT, { id: customerId, c: { creditAmount: { amount: "5", currencyCode }, expiresAt: "2020-01-01T00:00:00Z" } }),
+    ]);
+    // THEN each is a userError with Shopify's code, and the balance is unchanged
+    expect(refused.map((r) => r.storeCreditAccountCredit.userErrors[0]?.code)).toEqual(["NEGATIVE_OR_ZERO_AMOUNT", "UNSUPPORTED_CURRENCY", "EXPIRES_AT_IN_PAST"]);
+    expect([...fake.store.storeCreditAccounts.values()].map((a) => a.balance)).toEqual(["20.00"]);
+  });
+
+  it("overwrites an order's note with orderUpdate", async () => {
+    // GIVEN a seeded order WHEN its note is set THEN the order reads it back
+    const { fake, demo } = useSeededFake();
+    const orderId = demo.orders[0]?.id as string;
+    const updated = (await gqlData(fake, NOTE, { input: { id: orderId, note: "Gift: a linen tea towel" } })).orderUpdate;
+    expect(updated).toEqual({ order: { id: orderId, note: "Gift: a linen tea towel" }, userErrors: [] });
+    expect(fake.store.getOrder(orderId).note).toBe("Gift: a linen tea towel");
+  });
+});

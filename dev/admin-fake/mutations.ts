@@ -806,7 +806,15 @@ export function mutationResolvers(): Record<string, RootResolver> {
         errors.push(err(f("endsAt"), "Ends at needs to be after starts_at", "END_DATE_BEFORE_START_DATE"));
       }
       const context = input.context as Record<string, unknown> | null | undefined;
-      if (context) onlyKeys(context, ["all"], "DiscountContextInput");
+      if (context) onlyKeys(context, ["all", "customers"], "DiscountContextInput");
+      const customers = context?.customers as { add?: Gid[] | null; remove?: Gid[] | null } | null | undefined;
+      if (customers) onlyKeys(customers, ["add"], "DiscountCustomersInput");
+      const customerIds = [...new Set(customers?.add ?? [])];
+      customerIds.forEach((id, i) => {
+        checkGid(id);
+        if (!store.customers.has(id)) errors.push(err(f("context", "customers", "add", i), "Customer does not exist", "INVALID"));
+      });
+      if (context?.all && customerIds.length) errors.push(err(f("context"), "Only one context can be set", "INVALID"));
       const selection = input.customerSelection as Record<string, unknown> | null | undefined;
       if (selection) onlyKeys(selection, ["all"], "DiscountCustomerSelectionInput");
       const gets = input.customerGets as Record<string, Record<string, unknown> | null | undefined> | null | undefined;
@@ -864,6 +872,7 @@ export function mutationResolvers(): Record<string, RootResolver> {
         endsAt,
         usageLimit: (input.usageLimit as number | null | undefined) ?? null,
         appliesOncePerCustomer: Boolean(input.appliesOncePerCustomer),
+        customerIds,
         value,
         items,
         combinesWith: {
@@ -876,6 +885,64 @@ export function mutationResolvers(): Record<string, RootResolver> {
       };
       store.discounts.set(record.id, record);
       return { codeDiscountNode: views.discountCodeNode(record), userErrors: [] };
+    },
+
+    // Accepts a customer id (the account in that currency is created on first credit) or an account id. The
+    // fake's shop sells in one currency: store credit in any other is UNSUPPORTED_CURRENCY.
+    storeCreditAccountCredit: (args, { store, views }) => {
+      const id = String(args.id);
+      checkGid(id);
+      const input = args.creditInput as { creditAmount: { amount: string; currencyCode: string }; expiresAt?: string | null; notify?: boolean | null };
+      onlyKeys(input, ["creditAmount", "expiresAt", "notify"], "StoreCreditAccountCreditInput");
+      const errors: UserError[] = [];
+      const type = gidType(id);
+      let account = type === "StoreCreditAccount" ? store.storeCreditAccounts.get(id) : undefined;
+      if (type === "StoreCreditAccount" && !account) errors.push(err(["id"], "Store credit account does not exist", "ACCOUNT_NOT_FOUND"));
+      else if (type === "Customer" && !store.customers.has(id)) errors.push(err(["id"], "Owner does not exist", "OWNER_NOT_FOUND"));
+      else if (type !== "StoreCreditAccount" && type !== "Customer") throw notImplemented(`storeCreditAccountCredit on ${type}`);
+      const { amount, currencyCode } = input.creditAmount;
+      if (!(Number(amount) > 0)) errors.push(err(["creditInput", "creditAmount", "amount"], "A positive amount must be used to credit a store credit account", "NEGATIVE_OR_ZERO_AMOUNT"));
+      if (currencyCode !== store.shop.currencyCode) {
+        errors.push(err(["creditInput", "creditAmount", "currencyCode"], "The currency provided is not currently supported", "UNSUPPORTED_CURRENCY"));
+      } else if (account && account.currencyCode !== currencyCode) {
+        errors.push(err(["creditInput", "creditAmount", "currencyCode"], "The currency provided does not match the currency of the store credit account", "MISMATCHING_CURRENCY"));
+      }
+      if (input.expiresAt && Date.parse(input.expiresAt) <= store.now()) {
+        errors.push(err(["creditInput", "expiresAt"], "The expiry date must be in the future", "EXPIRES_AT_IN_PAST"));
+      }
+      if (errors.length) return { storeCreditAccountTransaction: null, userErrors: errors };
+      if (!account) {
+        account = [...store.storeCreditAccounts.values()].find((a) => a.ownerId === id && a.currencyCode === currencyCode);
+        if (!account) {
+          account = { id: store.gid("StoreCreditAccount"), ownerId: id, currencyCode, balance: "0.00", transactions: [] };
+          store.storeCreditAccounts.set(account.id, account);
+        }
+      }
+      account.balance = (Number(account.balance) + Number(amount)).toFixed(2);
+      const transaction = {
+        id: store.gid("StoreCreditAccountCreditTransaction"),
+        amount: Number(amount).toFixed(2),
+        balanceAfterTransaction: account.balance,
+        expiresAt: input.expiresAt ?? null,
+        createdAt: store.timestamp(),
+      };
+      account.transactions.push(transaction);
+      return { storeCreditAccountTransaction: views.storeCreditTransaction(account, transaction), userErrors: [] };
+    },
+
+    // Only what the app changes: the order's note (which orderUpdate overwrites) and its tags.
+    orderUpdate: (args, { store, views }) => {
+      const input = args.input as { id: Gid; note?: string | null; tags?: string[] | null };
+      onlyKeys(input, ["id", "note", "tags"], "OrderInput");
+      checkGid(input.id);
+      const order = store.orders.get(input.id);
+      if (!order) return { order: null, userErrors: [err(["id"], "Order does not exist")] };
+      if (input.note != null && input.note.length > 5_000) return { order: null, userErrors: [err(["note"], "Note is too long (maximum is 5000 characters)")] };
+      if ("note" in input && input.note !== undefined) order.note = input.note;
+      if (input.tags) order.tags = normalizeTags(input.tags);
+      order.updatedAt = store.timestamp();
+      store.emit({ type: "order_updated", orderId: order.id });
+      return { order: views.order(order), userErrors: [] };
     },
   };
 }

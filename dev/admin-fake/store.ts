@@ -243,11 +243,30 @@ export interface DiscountRecord {
   endsAt: string | null;
   usageLimit: number | null;
   appliesOncePerCustomer: boolean;
+  /** `context.customers.add`: only these customers may use the code; empty = all buyers. */
+  customerIds: Gid[];
   value: DiscountValue;
   items: { all: true } | { all: false; productIds: Gid[]; variantIds: Gid[] };
   combinesWith: { orderDiscounts: boolean; productDiscounts: boolean; shippingDiscounts: boolean };
   createdAt: string;
   updatedAt: string;
+}
+
+export interface StoreCreditTransactionRecord {
+  id: Gid;
+  amount: string;
+  balanceAfterTransaction: string;
+  expiresAt: string | null;
+  createdAt: string;
+}
+
+/** One account per owner (customer) and currency, as Shopify keeps them. */
+export interface StoreCreditAccountRecord {
+  id: Gid;
+  ownerId: Gid;
+  currencyCode: string;
+  balance: string;
+  transactions: StoreCreditTransactionRecord[];
 }
 
 export interface InventoryChangeRecord {
@@ -359,6 +378,7 @@ export class AdminStore {
   readonly metafieldDefinitions = new Map<Gid, MetafieldDefinitionRecord>();
   readonly discounts = new Map<Gid, DiscountRecord>();
   readonly adjustmentGroups = new Map<Gid, AdjustmentGroupRecord>();
+  readonly storeCreditAccounts = new Map<Gid, StoreCreditAccountRecord>();
   /** Results of @idempotent mutations by key, so a retried request replays instead of re-applying. */
   readonly idempotency = new Map<string, { fingerprint: string; result: unknown }>();
   private nextId = 1;
@@ -387,6 +407,7 @@ export class AdminStore {
       this.metafieldDefinitions,
       this.discounts,
       this.adjustmentGroups,
+      this.storeCreditAccounts,
       this.idempotency,
     ] as Map<string, unknown>[]) {
       map.clear();

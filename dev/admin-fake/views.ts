@@ -9,6 +9,8 @@ import {
   type AdminStore,
   type CustomerRecord,
   type DiscountRecord,
+  type StoreCreditAccountRecord,
+  type StoreCreditTransactionRecord,
   type FulfillmentOrderRecord,
   type Gid,
   type HoldRecord,
@@ -432,6 +434,13 @@ export class Views {
       displayName: [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email || "",
       locale: c.locale,
       tags: [...c.tags],
+      storeCreditAccounts: (args: ConnectionArgs) =>
+        connection(
+          [...this.store.storeCreditAccounts.values()].filter((a) => a.ownerId === c.id),
+          args,
+          "StoreCreditAccount",
+          (a) => this.storeCreditAccount(a),
+        ),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
       ...this.metafieldFields(c.id),
@@ -598,6 +607,34 @@ export class Views {
 
   // ---- discounts, inventory adjustments ----------------------------------------------------------
 
+  storeCreditAccount(a: StoreCreditAccountRecord): View {
+    const money = (amount: string) => ({ __typename: "MoneyV2", amount, currencyCode: a.currencyCode });
+    return {
+      __typename: "StoreCreditAccount",
+      id: a.id,
+      balance: money(a.balance),
+      owner: () => this.customer(this.store.getCustomer(a.ownerId)),
+      transactions: (args: ConnectionArgs) =>
+        connection(a.transactions, args, "StoreCreditAccountCreditTransaction", (t) => this.storeCreditTransaction(a, t)),
+    };
+  }
+
+  storeCreditTransaction(a: StoreCreditAccountRecord, t: StoreCreditTransactionRecord): View {
+    const money = (amount: string) => ({ __typename: "MoneyV2", amount, currencyCode: a.currencyCode });
+    return {
+      __typename: "StoreCreditAccountCreditTransaction",
+      id: t.id,
+      account: () => this.storeCreditAccount(a),
+      amount: money(t.amount),
+      balanceAfterTransaction: money(t.balanceAfterTransaction),
+      remainingAmount: money(t.amount),
+      createdAt: t.createdAt,
+      expiresAt: t.expiresAt,
+      event: "ADJUSTMENT",
+      origin: null,
+    };
+  }
+
   discountCodeNode(d: DiscountRecord): View {
     const store = this.store;
     const now = store.now();
@@ -637,7 +674,9 @@ export class Views {
         combinesWith: { __typename: "DiscountCombinesWith", ...d.combinesWith, productDiscountsWithTagsOnSameCartLine: null },
         codesCount: { __typename: "Count", count: 1, precision: "EXACT" },
         codes: (args: ConnectionArgs) => connection([codeView], args, "DiscountRedeemCode", (c) => c),
-        context: { __typename: "DiscountBuyerSelectionAll", all: "ALL" },
+        context: d.customerIds.length
+          ? { __typename: "DiscountCustomers", customers: d.customerIds.map((id) => this.customer(store.getCustomer(id))) }
+          : { __typename: "DiscountBuyerSelectionAll", all: "ALL" },
         customerGets: {
           __typename: "DiscountCustomerGets",
           appliesOnOneTimePurchase: true,

@@ -1,5 +1,6 @@
 // A support person, in the demo admin, finds a late order from the customer's email, reads its timeline,
-// adds an internal note and revises the date of the late line (the demo seeds customers already waiting).
+// adds an internal note, revises the date of the late line (the demo seeds customers already waiting), and
+// sends the customer a 10% code, which the demo's mailbox (the app's outbox) then shows.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import AxeBuilder from "@axe-core/playwright";
@@ -101,5 +102,30 @@ describe("support desk", () => {
     await expect.poll(() => app().getByText("Revised by hand: Kiln repair at the workshop").count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => app().getByText(/Date revised to/).count()).toBe(1);
     await page.screenshot({ path: path.join(OUTPUT_DIR, "support-order.png"), fullPage: true });
+  });
+
+  it("sends a 10% code that only the customer can use, and the customer's email in the demo mailbox holds it", async () => {
+    // WHEN support compensates with a 10% code (the shop's default offer)
+    await app().getByLabel("What to give").selectOption("discount_percentage");
+    await app().getByLabel("Percentage off").fill("10");
+    await app().getByRole("button", { name: "Compensate" }).click();
+    // THEN the timeline records the code, linked to its email, and the order shows it was compensated
+    await expect.poll(() => app().getByText("Compensation: a 10% discount code").count(), { timeout: 30_000 }).toBe(1);
+    const detail = await app().getByText(/^Code SORRY-\d+-[A-Z2-9]{6}, valid until /).textContent({ timeout: 30_000 });
+    const code = /SORRY-\d+-[A-Z2-9]{6}/.exec(detail ?? "")?.[0];
+    expect(code).toBeTruthy();
+    await expect.poll(() => app().getByText(/^Compensated on /).count()).toBe(1);
+    expect(await seriousViolations()).toEqual([]);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "support-compensated.png"), fullPage: true });
+    // AND the demo's mailbox has the compensation email to Camille
+    const state = await (await fetch(`${demo.baseUrl}/__demo/simulate/state`)).text();
+    expect(state).toContain("<td>compensation</td><td>camille.martin@example.com</td>");
+    // WHEN support opens that email from the timeline
+    const event = app().locator("li").filter({ hasText: "Compensation: a 10% discount code" });
+    await event.getByRole("link", { name: /^Email: / }).click();
+    // THEN the message Camille receives holds her code
+    await app().getByText("Plain-text version").waitFor({ timeout: 30_000 });
+    await expect.poll(() => app().getByText(code as string).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "support-compensation-email.png"), fullPage: true });
   });
 });

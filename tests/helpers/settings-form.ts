@@ -1,5 +1,6 @@
 // The Settings form as the page posts it: flat field names, checkboxes present only when checked. Shared by
 // the integration tests that save settings.
+import { minorToDecimal } from "~/domain/compensation";
 import type { SettingsValues } from "~/validation/settings";
 
 export function settingsForm(settings: SettingsValues, extra: Record<string, string> = {}): FormData {
@@ -26,6 +27,17 @@ export function settingsForm(settings: SettingsValues, extra: Record<string, str
   form.set("delayMinSlipDays", String(settings.delayMinSlipDays));
   if (settings.earlierDateEmails) form.set("earlierDateEmails", "true");
   form.set("fulfillmentMode", settings.fulfillmentMode);
+  const c = settings.compensation;
+  const decimal = (minor: number) => minorToDecimal(minor);
+  form.set("compensation.defaultKind", c.defaultKind);
+  form.set("compensation.defaultPercent", String(c.defaultPercent));
+  form.set("compensation.defaultAmount", decimal(c.defaultAmountMinor));
+  form.set("compensation.expiryDays", String(c.expiryDays));
+  form.set("compensation.maxPercent", String(c.maxPercent));
+  form.set("compensation.maxAmount", decimal(c.maxAmountMinor));
+  form.set("compensation.maxStoreCredit", decimal(c.maxStoreCreditMinor));
+  if (c.proposeEnabled) form.set("compensation.proposeEnabled", "true");
+  form.set("compensation.proposeAfterDays", String(c.proposeAfterDays));
   for (const [key, value] of Object.entries(extra)) form.set(key, value);
   return form;
 }

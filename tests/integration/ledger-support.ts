@@ -112,6 +112,7 @@ export async function resetLedgerTables() {
     prisma.notifySubscription.deleteMany({}),
     prisma.orderEvent.deleteMany({}),
     prisma.supportCase.deleteMany({}),
+    prisma.compensation.deleteMany({}),
     prisma.backorderLine.deleteMany({}),
     prisma.incomingBatch.deleteMany({}),
     prisma.backorderVariant.deleteMany({}),

@@ -202,13 +202,17 @@ describe("the app's access", () => {
     const toml = readFileSync(fileURLToPath(new URL("../../shopify.app.toml", import.meta.url)), "utf8");
     // WHEN its scopes are read
     const scopes = /^scopes = "([^"]*)"/m.exec(toml)?.[1]?.split(",") ?? [];
-    // THEN neither fulfillments nor discounts are asked for; fulfillment orders and orders are, and
-    // inventory writes with location names (receiving a batch into Shopify's inventory)
+    // THEN fulfillments are not asked for; fulfillment orders and orders are, and inventory writes with
+    // location names (receiving a batch into Shopify's inventory)
     expect(scopes).not.toContain("read_fulfillments");
-    expect(scopes).not.toContain("write_discounts");
     expect(scopes).toEqual(
       expect.arrayContaining(["read_orders", "write_orders", "write_merchant_managed_fulfillment_orders", "read_inventory", "write_inventory", "read_locations"]),
     );
+    // AND the compensation scopes are asked for only because the support desk's operations use them
+    const compensation = readFileSync(fileURLToPath(new URL("../../app/shopify/compensation.server.ts", import.meta.url)), "utf8");
+    expect(scopes).toEqual(expect.arrayContaining(["write_discounts", "write_store_credit_account_transactions"]));
+    expect(compensation).toContain("discountCodeBasicCreate(");
+    expect(compensation).toContain("storeCreditAccountCredit(");
   });
 
   it("stores an expiring offline token with its refresh token on first open", async () => {

@@ -13,6 +13,7 @@ import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest, forgedSessionToken, appUrl, TEST_SHOP } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 import { settingsForm } from "../helpers/settings-form";
+import { DEFAULT_COMPENSATION_POLICY } from "~/domain/compensation";
 
 const OTHER_SHOP = "other-shop.myshopify.com";
 const CLOSURE_YEAR = new Date().getUTCFullYear() + 1;
@@ -40,6 +41,7 @@ function validSettings(): SettingsValues {
     delayMinSlipDays: 2,
     earlierDateEmails: true,
     fulfillmentMode: "ship_together",
+    compensation: { ...DEFAULT_COMPENSATION_POLICY, defaultKind: "store_credit", defaultAmountMinor: 1_250, maxPercent: 25, maxStoreCreditMinor: 4_000, proposeEnabled: true, proposeAfterDays: 5 },
   };
 }
 
@@ -436,6 +438,26 @@ describe("settings forms are strict, concurrent-safe and carry the delay setting
     // THEN it is refused next to the closure days and nothing is stored
     expect(response.status).toBe(400);
     expect((await response.json()).errors).toEqual({ closureDays: "Closure days must fall between one year ago and three years from now." });
+    expect(await storedRow()).toBeNull();
+  });
+
+  it("refuses compensation limits out of bounds or a default above its limit, next to each field, storing nothing", async () => {
+    // GIVEN an installed shop
+    await installFakeShop();
+    // WHEN the merchant allows 150 %, writes the largest store credit as 1e3 and a default 30 % above a 25 % limit
+    const form = settingsForm(settingsWith((s) => (s.compensation = { ...s.compensation, defaultKind: "discount_percentage", defaultPercent: 30 })));
+    form.set("compensation.maxStoreCredit", "1e3");
+    const outOfBounds = settingsForm(validSettings());
+    outOfBounds.set("compensation.maxPercent", "150");
+    const [above, bounds] = [await post(form), await post(outOfBounds)];
+    // THEN each is refused next to its field, and nothing is stored
+    expect(above.status).toBe(400);
+    expect((await above.json()).errors).toEqual({
+      "compensation.maxStoreCreditMinor": "Enter an amount from 0.01 to 100000, such as 10 or 12.50.",
+      "compensation.defaultPercent": "The default must not be above the largest allowed.",
+    });
+    expect(bounds.status).toBe(400);
+    expect((await bounds.json()).errors).toEqual({ "compensation.maxPercent": "Enter a whole percentage from 1 to 100." });
     expect(await storedRow()).toBeNull();
   });
 

@@ -13,7 +13,8 @@ import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { CalendarSection, ClosureDaysSection } from "./CalendarSections";
 import { DateChangesSection, DeliveryModesSection, PromisesSection } from "./PromiseSections";
 import { TermsSection } from "./TermsSection";
-import { TERMS_LOCALES, toFormState, type FormState, type ModeState } from "./form-state";
+import { CompensationSection } from "./CompensationSection";
+import { TERMS_LOCALES, toFormState, type CompensationState, type FormState, type ModeState } from "./form-state";
 
 export function SettingsForm() {
   const { locale, settings, saved, version, closureWindow, options, limits, text, termsDescription } = useLoaderData<typeof loader>();
@@ -59,6 +60,12 @@ export function SettingsForm() {
     touch(`terms.${locale}.${field}`);
     setForm((f) => ({ ...f, terms: { ...f.terms, [locale]: { ...f.terms[locale], [field]: value } } }));
   };
+  const updateCompensation = (patch: Partial<CompensationState>) => {
+    // Amounts are reported on their stored names (defaultAmountMinor…): clear those errors too.
+    const fields = Object.keys(patch).map((key) => (["defaultAmount", "maxAmount", "maxStoreCredit"].includes(key) ? `${key}Minor` : key));
+    touch(...fields.map((key) => `compensation.${key}`));
+    setForm((f) => ({ ...f, compensation: { ...f.compensation, ...patch } }));
+  };
   const addClosureDay = (day: string) => setForm((f) => ({ ...f, closureDays: [...new Set([...f.closureDays, day])].sort() }));
   const discard = () => {
     setForm(stored);
@@ -96,6 +103,7 @@ export function SettingsForm() {
             <DeliveryModesSection {...section} updateMode={updateMode} />
             <CalendarSection {...section} options={options} />
             <ClosureDaysSection key={discards} {...section} closureWindow={closureWindow} onAdd={addClosureDay} />
+            <CompensationSection {...section} updateCompensation={updateCompensation} />
             {TERMS_LOCALES.map((termsLocale) => (
               <TermsSection key={termsLocale} locale={termsLocale} description={termsDescription} {...section} updateTerms={updateTerms} />
             ))}

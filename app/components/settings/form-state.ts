@@ -1,5 +1,6 @@
 // The Settings form's state: the stored settings as the text the fields hold, and back (the action parses it).
 import type { SerializeFrom } from "@remix-run/node";
+import { minorToDecimal } from "~/domain/compensation";
 import type { DeliveryMode } from "~/domain/types";
 import type { loader } from "~/routes/app.settings";
 import type { SettingsValues, TermsField, TermsLocale } from "~/validation/settings";
@@ -18,6 +19,19 @@ export interface ModeState {
   transitMaxDays: string;
 }
 
+/** The Compensation section's fields as typed (amounts as decimals, e.g. "12.50"). */
+export interface CompensationState {
+  defaultKind: string;
+  defaultPercent: string;
+  defaultAmount: string;
+  expiryDays: string;
+  maxPercent: string;
+  maxAmount: string;
+  maxStoreCredit: string;
+  proposeEnabled: boolean;
+  proposeAfterDays: string;
+}
+
 export interface FormState {
   safetyMarginDays: string;
   defaultLeadTimeDays: string;
@@ -32,6 +46,7 @@ export interface FormState {
   delayMinSlipDays: string;
   earlierDateEmails: boolean;
   fulfillmentMode: string;
+  compensation: CompensationState;
 }
 
 export function toFormState(settings: SettingsValues): FormState {
@@ -58,6 +73,17 @@ export function toFormState(settings: SettingsValues): FormState {
     delayMinSlipDays: String(settings.delayMinSlipDays),
     earlierDateEmails: settings.earlierDateEmails,
     fulfillmentMode: settings.fulfillmentMode,
+    compensation: {
+      defaultKind: settings.compensation.defaultKind,
+      defaultPercent: String(settings.compensation.defaultPercent),
+      defaultAmount: minorToDecimal(settings.compensation.defaultAmountMinor),
+      expiryDays: String(settings.compensation.expiryDays),
+      maxPercent: String(settings.compensation.maxPercent),
+      maxAmount: minorToDecimal(settings.compensation.maxAmountMinor),
+      maxStoreCredit: minorToDecimal(settings.compensation.maxStoreCreditMinor),
+      proposeEnabled: settings.compensation.proposeEnabled,
+      proposeAfterDays: String(settings.compensation.proposeAfterDays),
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import { useAppBridge } from "@shopify/app-bridge-react";
 import { useT } from "~/i18n/react";
 import type { action } from "~/routes/app.support.$orderId";
 
-function useAction(onDone?: () => void) {
+export function useAction(onDone?: () => void) {
   const fetcher = useFetcher<typeof action>();
   const shopify = useAppBridge();
   useEffect(() => {
@@ -21,7 +21,7 @@ function useAction(onDone?: () => void) {
   return { fetcher, errors, busy: fetcher.state !== "idle" };
 }
 
-function ActionCard({ title, errors, children }: { title: string; errors: Record<string, string>; children: ReactNode }) {
+export function ActionCard({ title, errors, children }: { title: string; errors: Record<string, string>; children: ReactNode }) {
   const { t } = useT();
   const revalidator = useRevalidator();
   return (
@@ -127,7 +127,7 @@ export function ReviseCard({ version, lines }: { version: number; lines: { id: s
   );
 }
 
-function newKey(): string {
+export function newKey(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 

@@ -67,6 +67,7 @@ export function TimelineCard({ events }: { events: Data["events"] }) {
     if (event.kind === "status_changed") params.to = t(`support.status.${String(data.to)}`);
     if (event.kind === "assigned") params.assignee = typeof data.assignee === "string" ? data.assignee : t("support.unassigned");
     if (event.kind === "estimate_changed") params.cause = t(`support.cause.${String(data.cause)}`);
+    if (event.kind === "compensation_given") params.offer = event.offer ? t(`support.compensation.offer.${event.offer.kind}`, { value: event.offer.value }) : "—";
     return t(`support.event.${event.kind}`, params);
   };
   return (
@@ -87,6 +88,7 @@ export function TimelineCard({ events }: { events: Data["events"] }) {
                 )}
               </InlineStack>
               {(event.kind === "note" || event.kind === "message_queued") && <Text as="p">{String((event.data as Record<string, unknown>).text ?? "")}</Text>}
+              {event.kind === "compensation_given" && <CompensationDetail data={event.data as Record<string, unknown>} />}
               <Text as="span" tone="subdued" variant="bodySm">
                 {event.when} · {actor(event)}
               </Text>
@@ -96,4 +98,13 @@ export function TimelineCard({ events }: { events: Data["events"] }) {
       </BlockStack>
     </Card>
   );
+}
+
+/** Under a compensation event: the code and its validity, the store credit's validity, or the gift's text. */
+function CompensationDetail({ data }: { data: Record<string, unknown> }) {
+  const { t } = useT();
+  const expires = typeof data.expiresOn === "string" ? data.expiresOn : "—";
+  if (typeof data.code === "string") return <Text as="p">{t("support.compensation.event.code", { code: data.code, expires })}</Text>;
+  if (typeof data.text === "string") return <Text as="p">{data.text}</Text>;
+  return typeof data.expiresOn === "string" ? <Text as="p">{t("support.compensation.event.credit", { expires })}</Text> : null;
 }

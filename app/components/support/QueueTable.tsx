@@ -1,10 +1,10 @@
 // The support queue's table: one row per order with backordered lines, selectable for bulk actions, with
 // cursor pagination.
 import type { SerializeFrom } from "@remix-run/node";
-import { Badge, BlockStack, EmptyState, IndexTable, Link as PolarisLink, Text, type IndexTableProps } from "@shopify/polaris";
+import { Badge, BlockStack, EmptyState, IndexTable, InlineStack, Link as PolarisLink, Text, type IndexTableProps } from "@shopify/polaris";
 import type { loader } from "~/routes/app.support._index";
 import { useT } from "~/i18n/react";
-import { StateBadge, orderPath } from "./labels";
+import { CompensationBadge, StateBadge, orderPath } from "./labels";
 
 type Queue = SerializeFrom<typeof loader>["queue"];
 
@@ -91,7 +91,10 @@ export function QueueTable({
           </IndexTable.Cell>
           <IndexTable.Cell>{row.contactText ?? t("support.never")}</IndexTable.Cell>
           <IndexTable.Cell>
-            <StateBadge state={row.state} status={row.status} />
+            <InlineStack gap="100" wrap={false}>
+              <StateBadge state={row.state} status={row.status} />
+              <CompensationBadge compensated={row.compensated} proposed={row.compensationProposed} />
+            </InlineStack>
           </IndexTable.Cell>
           <IndexTable.Cell>{row.assignee ?? <Text as="span" tone="subdued">{t("support.unassigned")}</Text>}</IndexTable.Cell>
         </IndexTable.Row>

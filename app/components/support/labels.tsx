@@ -17,3 +17,15 @@ export function StateBadge({ state, status }: { state: string; status: string })
   const tone = TONES[state as keyof typeof TONES];
   return <Badge {...(tone ? { tone } : {})}>{t(`support.state.${state}`)}</Badge>;
 }
+
+/**
+ * Compensation next to the status: "Compensated" once support gave something (SupportCase.compensatedAt), or
+ * "Compensation proposed" while the shop's rule proposes it. A marker, not a status: the ledger's state and
+ * the staff status keep their meaning, and a compensated order can still be delayed or resolved.
+ */
+export function CompensationBadge({ compensated, proposed }: { compensated: boolean; proposed: boolean }) {
+  const { t } = useT();
+  if (compensated) return <Badge tone="success">{t("support.compensation.compensated")}</Badge>;
+  if (proposed) return <Badge tone="attention">{t("support.compensation.proposed")}</Badge>;
+  return null;
+}

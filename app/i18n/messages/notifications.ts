@@ -9,6 +9,7 @@ export const en = {
   "notifications.kind.ready_to_ship": "Ready to ship",
   "notifications.kind.back_in_stock": "Back in stock",
   "notifications.kind.support_message": "Message from support",
+  "notifications.kind.compensation": "Compensation for the wait",
   "notifications.kind.test": "Test",
   "notifications.kindHelp.backorder_confirmation":
     "Sent when an order includes items that are not in stock: what is owed, the estimated delivery dates and the terms accepted.",
@@ -18,6 +19,8 @@ export const en = {
     "Sent, when turned on in Settings, when a backordered item’s estimated delivery moves earlier by at least the same minimum.",
   "notifications.kindHelp.ready_to_ship": "Sent when arriving stock covers a customer’s backordered items.",
   "notifications.kindHelp.support_message": "Sent when someone in support writes to a customer from the order page (their text is the `message` variable).",
+  "notifications.kindHelp.compensation":
+    "Sent when support gives a late order’s customer a single-use discount code or store credit (`compensation_kind` is `discount` or `store_credit`; `offer`, `code` and `expires_on` say what and until when).",
   "notifications.kindHelp.back_in_stock":
     "Sent to shoppers who asked for an alert, oldest signup first, never more of them than the units that arrived.",
   "notifications.locale.en": "English",
@@ -149,6 +152,7 @@ export const fr: Record<keyof typeof en, string> = {
   "notifications.kind.ready_to_ship": "Prêt à expédier",
   "notifications.kind.back_in_stock": "Retour en stock",
   "notifications.kind.support_message": "Message du service client",
+  "notifications.kind.compensation": "Geste pour l’attente",
   "notifications.kind.test": "Test",
   "notifications.kindHelp.backorder_confirmation":
     "Envoyé quand une commande contient des articles hors stock : ce qui reste dû, les dates de livraison estimées et les conditions acceptées.",
@@ -158,6 +162,8 @@ export const fr: Record<keyof typeof en, string> = {
     "Envoyé, si activé dans les Paramètres, quand la livraison estimée d’un article en précommande avance d’au moins ce même minimum.",
   "notifications.kindHelp.ready_to_ship": "Envoyé quand le stock reçu couvre les articles en précommande d’un client.",
   "notifications.kindHelp.support_message": "Envoyé quand le service client écrit à un client depuis la page de la commande (son texte est la variable `message`).",
+  "notifications.kindHelp.compensation":
+    "Envoyé quand le service client offre au client d’une commande en retard un code de réduction à usage unique ou un avoir (`compensation_kind` vaut `discount` ou `store_credit` ; `offer`, `code` et `expires_on` disent quoi et jusqu’à quand).",
   "notifications.kindHelp.back_in_stock":
     "Envoyé aux clients qui ont demandé une alerte, par ordre d’inscription, jamais plus nombreux que les unités reçues.",
   "notifications.locale.en": "Anglais",

@@ -13,6 +13,7 @@
 // Webhook events keep only Shopify's event id, topic and webhook id: nothing personal.
 import { customerLineIds, exportLines, ordersOfLines, redactLines } from "~/models/backorder-line.server";
 import { deleteOrderEvents } from "~/models/order-event.server";
+import { deleteCompensations } from "~/models/compensation.server";
 import { deleteCases } from "~/models/support-case.server";
 import { refreshSupportCases } from "~/workflows/support/timeline.server";
 import { deleteCustomerDataRequests } from "~/models/data-request.server";
@@ -89,6 +90,7 @@ export async function redactCustomer(shop: string, facts: CustomerRedactFacts) {
     // The support desk's copies go too: timelines (notes and messages may name the customer) and cases;
     // orders still owed get their case back, anonymized, from the lines kept.
     const timelineEvents = await deleteOrderEvents({ shop, orderIds }, tx);
+    await deleteCompensations({ shop, orderIds }, tx);
     await deleteCases({ shop, orderIds }, tx);
     await refreshSupportCases(tx, shop, orderIds);
     const subscriptions = email ? await deleteSubscriptionsOfEmail({ shop, email }, tx) : 0;

@@ -1,10 +1,12 @@
 // What the Settings page shows: the stored settings (or, before the first save, defaults taken from the
 // shop's Shopify profile), the choices of its pickers in the admin's language (holiday countries and
 // regions, timezones, fulfillment modes), its limits, and its texts.
+import { COMPENSATION_BOUNDS } from "~/domain/compensation";
 import { getShopSettings } from "~/models/settings.server";
 import { fetchShopProfile } from "~/shopify/shop-terms.server";
 import { translator, type AdminLocale, type AdminMessageKey, type Translate } from "~/i18n/admin";
 import { en as settingsMessages } from "~/i18n/messages/settings";
+import { en as compensationMessages } from "~/i18n/messages/compensation";
 import { dateWindows, localToday } from "~/validation/dates";
 import {
   FULFILLMENT_MODES,
@@ -17,12 +19,15 @@ import {
   type SettingsValues,
 } from "~/validation/settings";
 
-export type SettingsText = Record<keyof typeof settingsMessages, string>;
+type CompensationSettingsKey = Extract<keyof typeof compensationMessages, `settings.${string}`>;
+export type SettingsText = Record<keyof typeof settingsMessages | CompensationSettingsKey, string>;
 type Option = { value: string; label: string };
 
 function settingsText(t: Translate): SettingsText {
   // Plural messages (key_one / key_other) need a count: components call t() for those.
-  const keys = Object.keys(settingsMessages).filter((key) => !/_(one|other)$/.test(key)) as AdminMessageKey[];
+  const keys = [...Object.keys(settingsMessages), ...Object.keys(compensationMessages).filter((key) => key.startsWith("settings."))].filter(
+    (key) => !/_(one|other)$/.test(key),
+  ) as AdminMessageKey[];
   return Object.fromEntries(keys.map((key) => [key, t(key)])) as SettingsText;
 }
 
@@ -64,7 +69,7 @@ export async function loadSettingsPage({
     version,
     closureWindow,
     options: calendarOptions(locale, settings),
-    limits: { maxDays: MAX_DAYS, maxTermsLength: MAX_TERMS_LENGTH, slipDays: MIN_SLIP_DAYS },
+    limits: { maxDays: MAX_DAYS, maxTermsLength: MAX_TERMS_LENGTH, slipDays: MIN_SLIP_DAYS, compensation: COMPENSATION_BOUNDS },
     text: settingsText(t),
     termsDescription: t("settings.terms.description", { version: termsVersion }),
   };

@@ -28,7 +28,8 @@ export type TimelineKind =
   | "manual_promise_dropped"
   | "note"
   | "assigned"
-  | "status_changed";
+  | "status_changed"
+  | "compensation_given";
 
 /** Emails to the customer: their events stamp the case's "last contact". */
 const CONTACT_KINDS = new Set<TimelineKind>(["confirmation_queued", "delay_queued", "earlier_queued", "ready_queued", "message_queued"]);
@@ -57,7 +58,9 @@ export async function recordTimeline(tx: Tx, shop: string, events: readonly Time
   // Last contact: one UPDATE per instant (a pass stamps all its emails with the same time)
   const contacted = new Map<number, Set<string>>();
   for (const event of events) {
-    if (CONTACT_KINDS.has(event.kind)) contacted.set(event.at.getTime(), (contacted.get(event.at.getTime()) ?? new Set()).add(event.orderId));
+    // A compensation is a contact when it emailed the customer (a gift noted on the order does not).
+    const contact = CONTACT_KINDS.has(event.kind) || (event.kind === "compensation_given" && Boolean(event.emailKey));
+    if (contact) contacted.set(event.at.getTime(), (contacted.get(event.at.getTime()) ?? new Set()).add(event.orderId));
   }
   for (const [at, orderIds] of contacted) await markCasesContacted({ shop, orderIds: [...orderIds], at: new Date(at) }, tx);
 }
