@@ -47,6 +47,7 @@ export function defaultSettingsValues(): SettingsValues {
     delayMinSlipDays: 1,
     earlierDateEmails: false,
     fulfillmentMode: "ship_available",
+    cancelRequests: "approval",
   };
 }
 
@@ -66,6 +67,7 @@ const SELECT = {
   delayMinSlipDays: true,
   earlierDateEmails: true,
   fulfillmentMode: true,
+  cancelRequests: true,
   version: true,
 } as const;
 
@@ -139,6 +141,7 @@ export async function getShopSettings({
     delayMinSlipDays: field("delayMinSlipDays", row.delayMinSlipDays, base.delayMinSlipDays),
     earlierDateEmails: row.earlierDateEmails,
     fulfillmentMode: field("fulfillmentMode", row.fulfillmentMode, base.fulfillmentMode),
+    cancelRequests: field("cancelRequests", row.cancelRequests, base.cancelRequests),
   };
 }
 
@@ -216,6 +219,7 @@ function saveInTransaction({ shop, settings, version }: { shop: string; settings
       delayMinSlipDays: settings.delayMinSlipDays,
       earlierDateEmails: settings.earlierDateEmails,
       fulfillmentMode: settings.fulfillmentMode,
+      cancelRequests: settings.cancelRequests,
     };
     let newVersion: number;
     if (!row) {
@@ -258,6 +262,12 @@ export function toEtaSettings(settings: SettingsValues): EtaSettings {
     safetyMarginDays: settings.safetyMarginDays,
     defaultLeadTimeDays: settings.defaultLeadTimeDays,
   };
+}
+
+/** What a customer's cancellation request does; anything but "refund" means waiting for staff approval. */
+export async function findCancelRequestMode({ shop }: { shop: string }, tx: Tx = prisma): Promise<"approval" | "refund"> {
+  const row = await tx.shopSettings.findUnique({ where: { shop }, select: { cancelRequests: true } });
+  return row?.cancelRequests === "refund" ? "refund" : "approval";
 }
 
 /** How the shop ships an order mixing stock and backorder; anything but "ship_together" means the default. */

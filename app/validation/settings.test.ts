@@ -24,6 +24,7 @@ function validSettings(): SettingsValues {
     delayMinSlipDays: 1,
     earlierDateEmails: false,
     fulfillmentMode: "ship_available",
+    cancelRequests: "approval",
   };
 }
 
@@ -55,6 +56,7 @@ function formOf(settings: SettingsValues): FormData {
   form.set("delayMinSlipDays", String(settings.delayMinSlipDays));
   if (settings.earlierDateEmails) form.set("earlierDateEmails", "true");
   form.set("fulfillmentMode", settings.fulfillmentMode);
+  form.set("cancelRequests", settings.cancelRequests);
   return form;
 }
 

@@ -21,6 +21,9 @@ export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const MIN_SLIP_DAYS = { min: 1, max: 60 } as const;
 export const FULFILLMENT_MODES = ["ship_available", "ship_together"] as const;
 export type FulfillmentMode = (typeof FULFILLMENT_MODES)[number];
+/** What a customer's "cancel for a refund" answer does: wait for staff approval, or refund at once. */
+export const CANCEL_REQUEST_MODES = ["approval", "refund"] as const;
+export type CancelRequestMode = (typeof CANCEL_REQUEST_MODES)[number];
 
 export const SETTINGS_ERROR_KEYS = [
   "settings.error.required",
@@ -36,6 +39,7 @@ export const SETTINGS_ERROR_KEYS = [
   "settings.error.closureDayRange",
   "settings.error.delayMinSlipDays",
   "settings.error.fulfillmentMode",
+  "settings.error.cancelRequests",
   "settings.error.version",
   "settings.error.closureDaysTooMany",
   "settings.error.termsTooLong",
@@ -175,6 +179,11 @@ const fulfillmentMode = z.preprocess(
   z.enum(FULFILLMENT_MODES, { errorMap: () => ERR("settings.error.fulfillmentMode") }),
 );
 
+const cancelRequests = z.preprocess(
+  (value) => (value === undefined ? "approval" : value),
+  z.enum(CANCEL_REQUEST_MODES, { errorMap: () => ERR("settings.error.cancelRequests") }),
+);
+
 /** One schema per stored field; `settingsSchema` adds the rules that span fields. */
 export const settingsFields = {
   safetyMarginDays: days,
@@ -195,6 +204,7 @@ export const settingsFields = {
   delayMinSlipDays,
   earlierDateEmails: checkbox,
   fulfillmentMode,
+  cancelRequests,
 };
 
 export const settingsSchema = z.object(settingsFields).superRefine((settings, ctx) => {
@@ -247,6 +257,7 @@ export function settingsInputFromFormData(form: FormData): Record<string, unknow
     delayMinSlipDays: get("delayMinSlipDays"),
     earlierDateEmails: get("earlierDateEmails"),
     fulfillmentMode: get("fulfillmentMode"),
+    cancelRequests: get("cancelRequests"),
   };
 }
 

@@ -26,6 +26,7 @@ export function settingsForm(settings: SettingsValues, extra: Record<string, str
   form.set("delayMinSlipDays", String(settings.delayMinSlipDays));
   if (settings.earlierDateEmails) form.set("earlierDateEmails", "true");
   form.set("fulfillmentMode", settings.fulfillmentMode);
+  form.set("cancelRequests", settings.cancelRequests);
   for (const [key, value] of Object.entries(extra)) form.set(key, value);
   return form;
 }

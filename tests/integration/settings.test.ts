@@ -40,6 +40,7 @@ function validSettings(): SettingsValues {
     delayMinSlipDays: 2,
     earlierDateEmails: true,
     fulfillmentMode: "ship_together",
+    cancelRequests: "refund",
   };
 }
 

@@ -32,6 +32,7 @@ export interface FormState {
   delayMinSlipDays: string;
   earlierDateEmails: boolean;
   fulfillmentMode: string;
+  cancelRequests: string;
 }
 
 export function toFormState(settings: SettingsValues): FormState {
@@ -58,6 +59,7 @@ export function toFormState(settings: SettingsValues): FormState {
     delayMinSlipDays: String(settings.delayMinSlipDays),
     earlierDateEmails: settings.earlierDateEmails,
     fulfillmentMode: settings.fulfillmentMode,
+    cancelRequests: settings.cancelRequests,
   };
 }
 

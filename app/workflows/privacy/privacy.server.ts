@@ -14,6 +14,7 @@
 import { customerLineIds, exportLines, ordersOfLines, redactLines } from "~/models/backorder-line.server";
 import { deleteOrderEvents } from "~/models/order-event.server";
 import { deleteCases } from "~/models/support-case.server";
+import { deleteCancellationsOfOrders } from "~/models/support-cancellation.server";
 import { refreshSupportCases } from "~/workflows/support/timeline.server";
 import { deleteCustomerDataRequests } from "~/models/data-request.server";
 import { deleteCustomerEmails, deleteLineEmails, listEmailsToAddresses } from "~/models/email-outbox.server";
@@ -90,6 +91,7 @@ export async function redactCustomer(shop: string, facts: CustomerRedactFacts) {
     // orders still owed get their case back, anonymized, from the lines kept.
     const timelineEvents = await deleteOrderEvents({ shop, orderIds }, tx);
     await deleteCases({ shop, orderIds }, tx);
+    await deleteCancellationsOfOrders({ shop, orderIds }, tx);
     await refreshSupportCases(tx, shop, orderIds);
     const subscriptions = email ? await deleteSubscriptionsOfEmail({ shop, email }, tx) : 0;
     const dataRequests = email ? await deleteCustomerDataRequests({ shop, emails: [email] }, tx) : 0;

@@ -7,6 +7,7 @@ import { translator, type AdminLocale, type AdminMessageKey, type Translate } fr
 import { en as settingsMessages } from "~/i18n/messages/settings";
 import { dateWindows, localToday } from "~/validation/dates";
 import {
+  CANCEL_REQUEST_MODES,
   FULFILLMENT_MODES,
   MAX_DAYS,
   MAX_TERMS_LENGTH,
@@ -38,7 +39,7 @@ function calendarOptions(locale: AdminLocale, current: SettingsValues) {
   }
   const timeZones = [...supportedTimeZones()].sort();
   if (!timeZones.includes(current.timezone)) timeZones.unshift(current.timezone);
-  return { countries, regions, timeZones, fulfillmentModes: FULFILLMENT_MODES };
+  return { countries, regions, timeZones, fulfillmentModes: FULFILLMENT_MODES, cancelRequestModes: CANCEL_REQUEST_MODES };
 }
 
 export async function loadSettingsPage({
