@@ -40,8 +40,9 @@ export function orderPayload(
       name: li.variantTitle ? `${li.title} - ${li.variantTitle}` : li.title,
       sku: li.sku,
       quantity: li.quantity,
-      current_quantity: li.quantity,
-      fulfillable_quantity: order.cancelledAt ? 0 : li.quantity,
+      current_quantity: li.quantity - store.refundedQuantity(order, li.id),
+      // Refunded units Shopify took off fulfillment (restock type CANCEL) are no longer to fulfill.
+      fulfillable_quantity: order.cancelledAt ? 0 : li.quantity - store.cancelledQuantity(order, li.id),
       fulfillment_status: null,
       properties: options.properties?.[li.id] ?? [],
     })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateRange, formatDateTime } from "./format";
+import { formatDate, formatDateRange, formatDateTime, formatMoney } from "./format";
 
 /** ICU puts thin or narrow no-break spaces around the range dash; compare with plain spaces. */
 const plain = (s: string) => s.replace(/[\u2009\u202f\u00a0]/g, " ");
@@ -122,5 +122,14 @@ describe("one text whatever the runtime's ICU", () => {
     // THEN it is already 1 January there, written day-month in both languages with a 24-hour clock
     expect(formatDateTime(instant, "en", "Europe/Paris")).toBe("1 Jan 2027, 00:30");
     expect(formatDateTime(instant, "fr", "Europe/Paris")).toBe("1 janv. 2027, 00:30");
+  });
+});
+
+describe("formatMoney", () => {
+  it("writes an amount in the customer's language and falls back for an unknown currency", () => {
+    // GIVEN refunds in euros and dollars WHEN formatted in French and English THEN each reads naturally
+    expect(formatMoney("42.5", "EUR", "fr").replace(/\s/g, " ")).toBe("42,50 €");
+    expect(formatMoney("42.5", "USD", "en-US")).toBe("$42.50");
+    expect(formatMoney("10", "XYZ1", "en")).toBe("10.00 XYZ1");
   });
 });

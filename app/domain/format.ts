@@ -83,3 +83,14 @@ export function formatDateTime(instant: Date, locale: string, timeZone: string):
   const day = `${part("year")}-${part("month")}-${part("day")}`;
   return `${formatDate(day, locale, { year: true })}, ${part("hour")}:${part("minute")}`;
 }
+
+/** A money amount ("42.5", "EUR") in a locale: "€42.50", "42,50 €"; the bare amount and code if the currency is unknown. */
+export function formatMoney(amount: string, currency: string, locale: string): string {
+  const value = Number(amount);
+  if (!Number.isFinite(value)) return `${amount} ${currency}`;
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(value);
+  } catch {
+    return `${value.toFixed(2)} ${currency}`;
+  }
+}

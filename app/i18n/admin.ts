@@ -10,6 +10,7 @@
 // `messages: adminMessages(locale, [...])` (a namespace is a key's first segment: "products", "settings").
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
+import * as cancellation from "./messages/cancellation";
 import * as common from "./messages/common";
 import * as compensation from "./messages/compensation";
 import * as jobs from "./messages/jobs";
@@ -24,7 +25,7 @@ import type { AdminLocale } from "./locale";
 
 export { adminLocale, adminLocaleFromRequest, type AdminLocale } from "./locale";
 
-const areas = [common, products, settings, jobs, notifications, privacy, support, compensation] as const;
+const areas = [common, products, settings, jobs, notifications, privacy, support, compensation, cancellation] as const;
 
 type Area = (typeof areas)[number];
 type RawKey = Area extends infer A ? (A extends { en: infer E } ? keyof E & string : never) : never;

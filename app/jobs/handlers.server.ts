@@ -9,6 +9,7 @@ import { handleProductDelete, handleProductUpdate } from "~/workflows/ledger/pro
 import { reconcileShop, recomputeVariants } from "~/workflows/ledger/reconcile.server";
 import { saveDataRequest } from "~/models/data-request.server";
 import { runMatchingBulkJob } from "~/workflows/catalog/bulk-actions.server";
+import { runCancellationJob } from "~/workflows/support/cancellation.server";
 import { deadLetterShopJobs } from "./queue.server";
 import { handleRetention } from "./retention.server";
 import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";
@@ -97,4 +98,6 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
     recomputeVariants(ctx, parse(z.object({ variantIds: z.array(z.string()).max(10_000) }), payload).variantIds),
   // "Select all matching" on the products list: the payload is the list's filter and the change.
   "bulk.variants": (payload, ctx) => runMatchingBulkJob(ctx, payload),
+  // Cancel & refund (support desk): a cancellation's Shopify call when no one waits for it, then the follow-up.
+  "support.cancellation": (payload, ctx) => runCancellationJob(ctx, parse(z.object({ cancellationId: z.string().min(1).max(100) }), payload)),
 };

@@ -23,6 +23,7 @@ const OPEN = ["waiting", "allocated"];
 /** What a customer email says about a line. */
 export const LINE_EMAIL_SELECT = {
   id: true,
+  orderId: true,
   orderName: true,
   customerName: true,
   customerEmail: true,
@@ -356,6 +357,18 @@ export async function cancelOpenLinesOfOrder({ shop, orderId }: { shop: string; 
   await tx.backorderLine.updateMany({ where: { shop, orderId, status: { in: OPEN } }, data: { status: "cancelled" } });
   await tx.backorderLine.updateMany({ where: { shop, orderId, holdId: { not: null } }, data: { holdId: null } });
   return [...new Set(lines.map((l) => l.variantId))];
+}
+
+/**
+ * Cancels the order's lines among `lineIds` that are still open (a refund took them). Their holds stay
+ * recorded: the release pass lets them go (./holds are per fulfillment order, and may cover other lines).
+ * Returns the lines it cancelled.
+ */
+export async function cancelLinesById({ shop, orderId, lineIds }: { shop: string; orderId: string; lineIds: readonly string[] }, tx: Tx = prisma) {
+  if (lineIds.length === 0) return [];
+  const lines = await tx.backorderLine.findMany({ where: { shop, orderId, id: { in: [...lineIds] }, status: { in: OPEN } }, select: { id: true, variantId: true } });
+  await tx.backorderLine.updateMany({ where: { shop, orderId, id: { in: lines.map((l) => l.id) }, status: { in: OPEN } }, data: { status: "cancelled" } });
+  return lines;
 }
 
 // ---- fulfillment holds ----------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ export function defaultSettingsValues(): SettingsValues {
     earlierDateEmails: false,
     fulfillmentMode: "ship_available",
     compensation: { ...DEFAULT_COMPENSATION_POLICY },
+    cancelRequests: "approval",
   };
 }
 
@@ -69,6 +70,7 @@ const SELECT = {
   earlierDateEmails: true,
   fulfillmentMode: true,
   compensation: true,
+  cancelRequests: true,
   version: true,
 } as const;
 
@@ -143,6 +145,7 @@ export async function getShopSettings({
     earlierDateEmails: row.earlierDateEmails,
     fulfillmentMode: field("fulfillmentMode", row.fulfillmentMode, base.fulfillmentMode),
     compensation: field("compensation", parseJson(row.compensation), base.compensation),
+    cancelRequests: field("cancelRequests", row.cancelRequests, base.cancelRequests),
   };
 }
 
@@ -221,6 +224,7 @@ function saveInTransaction({ shop, settings, version }: { shop: string; settings
       earlierDateEmails: settings.earlierDateEmails,
       fulfillmentMode: settings.fulfillmentMode,
       compensation: JSON.stringify(settings.compensation),
+      cancelRequests: settings.cancelRequests,
     };
     let newVersion: number;
     if (!row) {
@@ -263,6 +267,12 @@ export function toEtaSettings(settings: SettingsValues): EtaSettings {
     safetyMarginDays: settings.safetyMarginDays,
     defaultLeadTimeDays: settings.defaultLeadTimeDays,
   };
+}
+
+/** What a customer's cancellation request does; anything but "refund" means waiting for staff approval. */
+export async function findCancelRequestMode({ shop }: { shop: string }, tx: Tx = prisma): Promise<"approval" | "refund"> {
+  const row = await tx.shopSettings.findUnique({ where: { shop }, select: { cancelRequests: true } });
+  return row?.cancelRequests === "refund" ? "refund" : "approval";
 }
 
 /** How the shop ships an order mixing stock and backorder; anything but "ship_together" means the default. */

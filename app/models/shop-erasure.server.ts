@@ -13,6 +13,8 @@ export async function eraseShopRows({ shop }: { shop: string }): Promise<number>
     prisma.orderEvent.deleteMany({ where: { shop } }),
     prisma.supportCase.deleteMany({ where: { shop } }),
     prisma.compensation.deleteMany({ where: { shop } }),
+    prisma.supportCancellation.deleteMany({ where: { shop } }),
+    prisma.customerChoice.deleteMany({ where: { shop } }),
     prisma.backorderLine.deleteMany({ where: { shop } }),
     prisma.incomingBatch.deleteMany({ where: { shop } }),
     prisma.backorderVariant.deleteMany({ where: { shop } }),

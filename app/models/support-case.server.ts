@@ -205,6 +205,27 @@ export async function markCasesContacted({ shop, orderIds, at }: { shop: string;
   await tx.supportCase.updateMany({ where: { shop, orderId: { in: [...orderIds] } }, data: { lastContactAt: at } });
 }
 
+/** A delay notice with the customer's links went out: an open case now waits on the customer. */
+export async function awaitCustomerAnswer({ shop, orderId }: { shop: string; orderId: string }, tx: Tx = prisma): Promise<boolean> {
+  const { count } = await tx.supportCase.updateMany({ where: { shop, orderId, status: "open" }, data: { status: "waiting_customer", version: { increment: 1 } } });
+  return count === 1;
+}
+
+/**
+ * The customer answered (or their cancellation went through): a case waiting on them is open again, and with
+ * `reopenResolved` (a request the team must act on) a resolved one too.
+ */
+export async function customerAnswered(
+  { shop, orderId, reopenResolved = false }: { shop: string; orderId: string; reopenResolved?: boolean },
+  tx: Tx = prisma,
+): Promise<boolean> {
+  const { count } = await tx.supportCase.updateMany({
+    where: { shop, orderId, status: { in: reopenResolved ? ["waiting_customer", "resolved"] : ["waiting_customer"] } },
+    data: { status: "open", version: { increment: 1 } },
+  });
+  return count === 1;
+}
+
 /** Whether the case is still at `version` (an action checks before writing anything else). */
 export async function caseAtVersion({ shop, orderId, version }: { shop: string; orderId: string; version: number }, tx: Tx = prisma) {
   return (await tx.supportCase.count({ where: { shop, orderId, version } })) === 1;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { isIsoDate } from "~/validation/dates";
 
-export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock", "support_message", "compensation"] as const;
+export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock", "support_message", "compensation", "cancellation"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 /** What an outbox row can hold: a customer email, or a merchant's test send from the admin. */
 export type OutboxKind = EmailKind | "test";
@@ -64,18 +64,30 @@ const datedLine = z
 const plainLine = z.object({ productTitle: text, variantTitle, quantity });
 
 /** A line's promised date moved: later (delay notice) or earlier (good news). */
-const dateChange = z
-  .object({
-    orderName: text.min(1),
-    customerName: optionalName,
-    productTitle: text,
-    variantTitle,
-    quantity,
-    previousLatest: isoDate,
-    earliest: isoDate,
-    latest: isoDate,
-  })
-  .refine((d) => d.earliest <= d.latest, { message: "earliest must not be after latest" });
+const dateChangeFields = z.object({
+  orderName: text.min(1),
+  customerName: optionalName,
+  productTitle: text,
+  variantTitle,
+  quantity,
+  previousLatest: isoDate,
+  earliest: isoDate,
+  latest: isoDate,
+});
+const datesInOrder = { message: "earliest must not be after latest" };
+const dateChange = dateChangeFields.refine((d) => d.earliest <= d.latest, datesInOrder);
+/** An optional link: absent, null or "" all mean none (the template then words the choice without it). */
+const optionalUrl = httpUrl
+  .nullish()
+  .or(z.literal(""))
+  .transform((v) => v || "");
+/**
+ * The delay notice also carries the customer's two signed links (wait / cancel for a refund), the choice the
+ * FTC mail-order rule asks a delay notice to offer (~/workflows/support/choice-links.server).
+ */
+const delayNotice = dateChangeFields
+  .extend({ waitUrl: optionalUrl, cancelUrl: optionalUrl })
+  .refine((d) => d.earliest <= d.latest, datesInOrder);
 
 export const emailDataSchemas = {
   backorder_confirmation: z.object({
@@ -86,7 +98,7 @@ export const emailDataSchemas = {
     lines: z.array(datedLine).min(1),
     termsVersion: z.number().int().nonnegative(),
   }),
-  delay_notice: dateChange,
+  delay_notice: delayNotice,
   earlier_date: dateChange,
   ready_to_ship: z.object({
     orderName: text.min(1),
@@ -108,6 +120,15 @@ export const emailDataSchemas = {
       expiresOn: isoDate.nullable(),
     })
     .refine((d) => d.kind !== "discount" || d.code !== null, { message: "a discount needs its code" }),
+  /** Backordered items (or the whole order) cancelled and refunded (the support desk, or the customer's link). */
+  cancellation: z.object({
+    orderName: text.min(1),
+    customerName: optionalName,
+    lines: z.array(plainLine).min(1),
+    /** The refund, formatted in the customer's language ("€42.00"); empty when nothing was paid. */
+    refundAmount: z.string().max(100),
+    wholeOrder: z.boolean(),
+  }),
 } satisfies Record<EmailKind, z.ZodTypeAny>;
 
 export type EmailDataInput<K extends EmailKind> = z.input<(typeof emailDataSchemas)[K]>;
@@ -188,6 +209,19 @@ function dateChangeKind<K extends "delay_notice" | "earlier_date">(dates: { prev
   };
 }
 
+const SAMPLE_CHOICE_URL = "https://example.myshopify.com/apps/backorder/choice?t=sample";
+
+/** The delay notice: a date change, plus the customer's two links (wait, or cancel for a refund). */
+function delayNoticeKind(): KindDefinition<"delay_notice"> {
+  const base = dateChangeKind<"delay_notice">({ previousLatest: "2026-12-18", earliest: "2027-01-11", latest: "2027-01-15" });
+  return {
+    ...base,
+    variables: (d, context) => ({ ...base.variables(d, context), wait_url: d.waitUrl, cancel_url: d.cancelUrl }),
+    variableNames: [...base.variableNames, "wait_url", "cancel_url"],
+    sample: (locale) => ({ ...base.sample(locale), waitUrl: `${SAMPLE_CHOICE_URL}-wait`, cancelUrl: `${SAMPLE_CHOICE_URL}-cancel` }),
+  };
+}
+
 export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
   backorder_confirmation: {
     variables: (d, context) => ({
@@ -222,7 +256,7 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
     sampleContext: (locale) => ({ terms: SAMPLE_TERMS[locale] }),
     termsVersion: (d) => d.termsVersion,
   },
-  delay_notice: dateChangeKind<"delay_notice">({ previousLatest: "2026-12-18", earliest: "2027-01-11", latest: "2027-01-15" }),
+  delay_notice: delayNoticeKind(),
   earlier_date: dateChangeKind<"earlier_date">({ previousLatest: "2027-01-15", earliest: "2026-12-14", latest: "2026-12-18" }),
   ready_to_ship: {
     variables: (d) => ({ order_name: d.orderName, customer_name: d.customerName, lines: d.lines.map(lineVariables) }),
@@ -286,6 +320,24 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
     sampleContext: () => ({}),
     // A discount email that no longer shows the code would leave the customer with nothing to use.
     requiredVariable: { name: "code", sampleValue: (sample) => sample.code ?? "" },
+  },
+  cancellation: {
+    variables: (d) => ({
+      order_name: d.orderName,
+      customer_name: d.customerName,
+      lines: d.lines.map(lineVariables),
+      refund_amount: d.refundAmount,
+      whole_order: d.wholeOrder,
+    }),
+    variableNames: ["order_name", "customer_name", "lines[].product_title", "lines[].variant_title", "lines[].quantity", "refund_amount", "whole_order"],
+    sample: (locale) => ({
+      orderName: "#1001",
+      customerName: SAMPLE_NAMES[locale].customer,
+      lines: [{ productTitle: SAMPLE_NAMES[locale].product, variantTitle: SAMPLE_NAMES[locale].variant, quantity: 2 }],
+      refundAmount: locale === "fr" ? "84,00 €" : "€84.00",
+      wholeOrder: false,
+    }),
+    sampleContext: () => ({}),
   },
 };
 

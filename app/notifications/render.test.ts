@@ -87,18 +87,51 @@ describe("default templates", () => {
     // THEN both state the previous date, the new range and the right to cancel for a full refund
     expect(en.text).toContain(formatDate("2026-12-18", "en"));
     expect(en.text).toContain(formatDateRange({ earliest: "2027-01-11", latest: "2027-01-15" }, "en"));
-    expect(en.text).toMatch(/right to cancel/);
-    expect(en.text).toMatch(/refund them in full/);
+    expect(en.text).toMatch(/right to cancel these items and be refunded in full/);
     expect(fr.text).toContain(formatDateRange({ earliest: "2027-01-11", latest: "2027-01-15" }, "fr"));
-    expect(fr.text).toMatch(/droit d’annuler/);
-    expect(fr.text).toMatch(/rembourserons intégralement/);
+    expect(fr.text).toMatch(/droit d’annuler ces articles et d’être remboursé intégralement/);
+    // AND both offer the customer's two links: wait, or cancel for a refund
+    const sample = sampleData("delay_notice", "en");
+    expect(en.html).toContain(`<a href="${sample.waitUrl}"`);
+    expect(en.html).toContain(`<a href="${sample.cancelUrl}"`);
+    expect(en.text).toMatch(/I’ll wait for the new date/);
+    expect(en.text).toMatch(/Cancel these items for a refund/);
+    expect(fr.text).toMatch(/J’attends la nouvelle date/);
+    expect(fr.text).toMatch(/Annuler ces articles et être remboursé/);
+  });
+
+  it("confirms a cancellation with the items and the refund, for some items or the whole order, in both languages", async () => {
+    // GIVEN two backordered mugs cancelled for €84.00
+    // WHEN the cancellation email renders in English and French, then for a whole order
+    const en = await renderDefault("cancellation", "en");
+    const fr = await renderDefault("cancellation", "fr");
+    const whole = await renderDefault("cancellation", "en", { ...sampleData("cancellation", "en"), wholeOrder: true });
+    // THEN each names the items and the refund, and says whether the rest of the order goes on
+    expect(en.subject).toBe("Order #1001: backordered items cancelled and refunded");
+    expect(en.text).toContain("2 × Stoneware mug (Sand / Large)");
+    expect(en.text).toContain("We have refunded €84.00 to your original payment method");
+    expect(en.text).toContain("The rest of your order is not affected.");
+    expect(fr.subject).toBe("Commande #1001 : articles en précommande annulés et remboursés");
+    expect(fr.text).toContain("Nous vous avons remboursé 84,00 € sur votre moyen de paiement d’origine");
+    expect(whole.subject).toBe("Order #1001: cancelled and refunded");
+    expect(whole.text).not.toContain("The rest of your order");
+  });
+
+  it("words the right to cancel without links when an email has none (a template preview, an old row)", async () => {
+    // GIVEN a delay notice whose data carries no links
+    const data = { ...sampleData("delay_notice", "en"), waitUrl: "", cancelUrl: "" };
+    // WHEN it renders
+    const email = await renderDefault("delay_notice", "en", data);
+    // THEN the customer is told to contact the shop, and no link is printed
+    expect(email.text).toMatch(/right to cancel these items: contact us and we will refund them in full/);
+    expect(email.html).not.toContain("choice?t=");
   });
 
   it.each([
     ["fr", 1, ["arrivera plus tard", "Votre article est retardé", "annuler cet article", "il partira dès son arrivée"]],
     ["fr", 2, ["arriveront plus tard", "Vos articles sont retardés", "annuler ces articles", "ils partiront dès leur arrivée"]],
-    ["en", 1, ["Your item is delayed", "cancel this item", "refund it in full", "it will ship as soon as it arrives"]],
-    ["en", 2, ["Your items are delayed", "cancel these items", "refund them in full", "they will ship as soon as they arrive"]],
+    ["en", 1, ["Your item is delayed", "cancel this item", "Cancel this item for a refund", "it will ship as soon as it arrives"]],
+    ["en", 2, ["Your items are delayed", "cancel these items", "Cancel these items for a refund", "they will ship as soon as they arrive"]],
   ] as const)("makes the %s delay notice agree with a quantity of %i", async (locale, quantity, phrases) => {
     // GIVEN a delay for that many units of one item
     const data = { ...sampleData("delay_notice", locale), quantity };

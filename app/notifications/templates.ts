@@ -17,6 +17,9 @@ const NOTE = 'style="color:#616161;font-size:14px;"';
 const BUTTON =
   'style="display:inline-block;padding:12px 20px;background:#303030;color:#ffffff;text-decoration:none;border-radius:8px;font-weight:600;"';
 
+const BUTTON_SECONDARY =
+  'style="display:inline-block;padding:12px 20px;background:#ffffff;color:#303030;text-decoration:none;border-radius:8px;font-weight:600;border:1px solid #8a8a8a;"';
+
 const variant = (prefix = "") => `{% if ${prefix}variant_title != blank %} ({{ ${prefix}variant_title }}){% endif %}`;
 /** Words that agree with the quantity ("arrivera" / "arriveront"), chosen in Liquid at send time. */
 const byQuantity = (one: string, other: string) => `{% if quantity > 1 %}${other}{% else %}${one}{% endif %}`;
@@ -71,7 +74,12 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <tr><td ${TD}><strong>New estimated delivery</strong></td><td ${TD_RIGHT}><strong>{{ earliest | date_range: latest }}</strong></td></tr>
 </table>
 <h2 ${H2}>You can cancel for a full refund</h2>
-<p>If the new date doesn’t work for you, you have the right to cancel ${byQuantity("this item", "these items")}: contact us and we will refund ${byQuantity("it", "them")} in full. If you are happy to wait, there is nothing to do — ${byQuantity("it", "they")} will ship as soon as ${byQuantity("it arrives", "they arrive")}.</p>
+{% if cancel_url != blank %}<p>If the new date doesn’t work for you, you have the right to cancel ${byQuantity("this item", "these items")} and be refunded in full. Tell us what you prefer:</p>
+<p><a href="{{ wait_url }}" ${BUTTON}>I’ll wait for the new date</a></p>
+<p><a href="{{ cancel_url }}" ${BUTTON_SECONDARY}>Cancel ${byQuantity("this item", "these items")} for a refund</a></p>
+<p ${NOTE}>Each link opens a page of our shop where you confirm your choice. If you are happy to wait, you may also do nothing — ${byQuantity("it", "they")} will ship as soon as ${byQuantity("it arrives", "they arrive")}.</p>
+{% else %}<p>If the new date doesn’t work for you, you have the right to cancel ${byQuantity("this item", "these items")}: contact us and we will refund ${byQuantity("it", "them")} in full. If you are happy to wait, there is nothing to do — ${byQuantity("it", "they")} will ship as soon as ${byQuantity("it arrives", "they arrive")}.</p>
+{% endif %}
 <p>Thank you for your patience.</p>`,
     },
     fr: {
@@ -84,7 +92,12 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <tr><td ${TD}><strong>Nouvelle livraison estimée</strong></td><td ${TD_RIGHT}><strong>{{ earliest | date_range: latest }}</strong></td></tr>
 </table>
 <h2 ${H2}>Vous pouvez annuler et être remboursé intégralement</h2>
-<p>Si cette nouvelle date ne vous convient pas, vous avez le droit d’annuler ${byQuantity("cet article", "ces articles")} : contactez-nous et nous vous ${byQuantity("le", "les")} rembourserons intégralement. Si vous pouvez patienter, vous n’avez rien à faire : ${byQuantity("il partira dès son arrivée", "ils partiront dès leur arrivée")}.</p>
+{% if cancel_url != blank %}<p>Si cette nouvelle date ne vous convient pas, vous avez le droit d’annuler ${byQuantity("cet article", "ces articles")} et d’être remboursé intégralement. Dites-nous ce que vous préférez :</p>
+<p><a href="{{ wait_url }}" ${BUTTON}>J’attends la nouvelle date</a></p>
+<p><a href="{{ cancel_url }}" ${BUTTON_SECONDARY}>Annuler ${byQuantity("cet article", "ces articles")} et être remboursé</a></p>
+<p ${NOTE}>Chaque lien ouvre une page de notre boutique où vous confirmez votre choix. Si vous pouvez patienter, vous pouvez aussi ne rien faire : ${byQuantity("il partira dès son arrivée", "ils partiront dès leur arrivée")}.</p>
+{% else %}<p>Si cette nouvelle date ne vous convient pas, vous avez le droit d’annuler ${byQuantity("cet article", "ces articles")} : contactez-nous et nous vous ${byQuantity("le", "les")} rembourserons intégralement. Si vous pouvez patienter, vous n’avez rien à faire : ${byQuantity("il partira dès son arrivée", "ils partiront dès leur arrivée")}.</p>
+{% endif %}
 <p>Merci de votre patience.</p>`,
     },
   },
@@ -190,6 +203,32 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 {% else %}<p>Nous avons ajouté <strong>{{ offer }}</strong> d’avoir à votre compte. Il s’applique au paiement quand vous êtes connecté.</p>
 {% endif %}{% if expires_on != blank %}<p ${NOTE}>Valable jusqu’au {{ expires_on | format_date: true }}.</p>{% endif %}
 <p>Merci d’attendre votre commande.</p>`,
+    },
+  },
+  cancellation: {
+    en: {
+      subject: "Order {{ order_name }}: {% if whole_order %}cancelled{% else %}backordered items cancelled{% endif %} and refunded",
+      body: `<h1 ${H1}>{% if whole_order %}Your order is cancelled{% else %}Your backordered items are cancelled{% endif %}</h1>
+<p>{% if customer_name != blank %}Hi {{ customer_name }},{% else %}Hello,{% endif %}</p>
+<p>{% if whole_order %}Order <strong>{{ order_name }}</strong> is cancelled.{% else %}These items of order <strong>{{ order_name }}</strong> are cancelled:{% endif %}</p>
+<table ${TABLE}>
+{% for line in lines %}<tr><td ${TD}>{{ line.quantity }} × {{ line.product_title }}${variant("line.")}</td></tr>
+{% endfor %}</table>
+{% if refund_amount != blank %}<p>We have refunded <strong>{{ refund_amount }}</strong> to your original payment method. Depending on your bank, it can take a few days to appear.</p>{% endif %}
+{% unless whole_order %}<p>The rest of your order is not affected.</p>{% endunless %}
+<p>We’re sorry for the wait, and thank you for your understanding.</p>`,
+    },
+    fr: {
+      subject: "Commande {{ order_name }} : {% if whole_order %}annulée{% else %}articles en précommande annulés{% endif %} et remboursés",
+      body: `<h1 ${H1}>{% if whole_order %}Votre commande est annulée{% else %}Vos articles en précommande sont annulés{% endif %}</h1>
+<p>{% if customer_name != blank %}Bonjour {{ customer_name }},{% else %}Bonjour,{% endif %}</p>
+<p>{% if whole_order %}La commande <strong>{{ order_name }}</strong> est annulée.{% else %}Ces articles de la commande <strong>{{ order_name }}</strong> sont annulés :{% endif %}</p>
+<table ${TABLE}>
+{% for line in lines %}<tr><td ${TD}>{{ line.quantity }} × {{ line.product_title }}${variant("line.")}</td></tr>
+{% endfor %}</table>
+{% if refund_amount != blank %}<p>Nous vous avons remboursé <strong>{{ refund_amount }}</strong> sur votre moyen de paiement d’origine. Selon votre banque, cela peut prendre quelques jours.</p>{% endif %}
+{% unless whole_order %}<p>Le reste de votre commande n’est pas concerné.</p>{% endunless %}
+<p>Nous sommes désolés pour l’attente et vous remercions de votre compréhension.</p>`,
     },
   },
 };

@@ -1,6 +1,7 @@
 // Support desk, one order: what the customer bought and is owed (promised date, current estimate, supply,
 // confidence), the timeline newest first, and the staff actions (note, revised date, delay notice, message,
-// assignment, status), each validated, versioned (a stale form is a 409) and logged on the timeline.
+// assignment, status; compensation; cancel & refund, and a customer's cancellation request to approve or
+// decline), each validated, versioned (a stale form is a 409) and logged on the timeline.
 import { useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -21,8 +22,12 @@ import { compensateSchema } from "~/validation/compensation";
 import { loadOrderDesk, runOrderAction, staffActor } from "~/workflows/support/desk.server";
 import { compensate, describeCompensation, proposalFor } from "~/workflows/support/compensation.server";
 import { CompensateCard, ProposalBanner } from "~/components/support/CompensateCard";
+import { cancelActionSchema, isCancelIntent } from "~/validation/support-cancel";
+import { createAdminClient } from "~/shopify/admin-client.server";
+import { loadCancellations, runCancelAction, type CancelError } from "~/workflows/support/cancellation.server";
 import { LinesCard, TimelineCard } from "~/components/support/OrderCards";
 import { MessageCard, NoteCard, ReviseCard, StatusCard } from "~/components/support/OrderActions";
+import { CancelCard, CancelRequestCards } from "~/components/support/CancelCard";
 
 function orderIdOf(param: string | undefined): string {
   if (!param || !/^\d{1,20}$/.test(param)) throw new Response("Not Found", { status: 404 });
@@ -33,7 +38,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const orderId = orderIdOf(params.orderId);
   const locale = adminLocaleFromRequest(request);
-  const [desk, settings] = await Promise.all([loadOrderDesk({ shop: session.shop, orderId }), getShopSettings({ shop: session.shop })]);
+  const [desk, settings, cancellations] = await Promise.all([
+    loadOrderDesk({ shop: session.shop, orderId }),
+    getShopSettings({ shop: session.shop }),
+    loadCancellations({ shop: session.shop, orderId }),
+  ]);
   if (!desk) throw new Response("Not Found", { status: 404 });
   const day = (iso: string | null | undefined) => (iso ? formatDate(iso, locale, { year: true }) : null);
   return json({
@@ -71,6 +80,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       offer: event.kind === "compensation_given" ? describeCompensation(event.data, locale) : null,
       email: event.email ? { status: event.email.status, id: event.emailId } : null,
     })),
+    cancellations: {
+      inProgress: cancellations.inProgress,
+      requests: cancellations.requests.map((r) => ({ ...r, createdAt: formatDateTime(r.createdAt, locale, settings.timezone) })),
+    },
   });
 };
 
@@ -80,6 +93,18 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const t = translator(adminLocaleFromRequest(request));
   const form = await readFormData(request);
   if (form.get("intent") === "compensate") return compensateAction(form, { session, admin, sessionToken, orderId, t });
+  if (isCancelIntent(form.get("intent"))) {
+    // Cancel & refund: Shopify is called while the person waits, so its refusal shows here (nothing kept).
+    const tr = (errors: Record<string, CancelError | string>) =>
+      Object.fromEntries(Object.entries(errors).map(([field, e]) => [field, typeof e === "string" ? t(e as AdminMessageKey) : t(e.key as AdminMessageKey, e.params)]));
+    const fields = Object.fromEntries(["intent", "version", "submissionKey", "amount", "cancellationId", "reason"].map((k) => [k, form.get(k) ?? undefined]));
+    const parsed = cancelActionSchema.safeParse({ ...fields, lineIds: form.getAll("lineIds") });
+    if (!parsed.success) return json({ ok: false as const, intent: String(fields.intent), errors: tr(fieldErrors(parsed.error)), message: null }, { status: 400 });
+    const context = { shop: session.shop, orderId, actor: staffActor(sessionToken?.sub), client: createAdminClient(admin.graphql), locale: adminLocaleFromRequest(request) };
+    const result = await runCancelAction(context, parsed.data);
+    if (!result.ok) return json({ ok: false as const, intent: parsed.data.intent, errors: tr(result.errors), message: null }, { status: result.status });
+    return json({ ok: true as const, intent: parsed.data.intent, errors: {}, message: t(`support.cancel.${result.message === "cancelled" ? "done" : result.message}`) });
+  }
   const input = {
     intent: form.get("intent"),
     version: form.get("version"),
@@ -120,7 +145,7 @@ async function compensateAction(form: FormData, { session, admin, sessionToken, 
 }
 
 export default function SupportOrder() {
-  const { supportCase, lines, events, compensation } = useLoaderData<typeof loader>();
+  const { supportCase, lines, events, compensation, cancellations } = useLoaderData<typeof loader>();
   const { t } = useT();
   const [fill, setFill] = useState<{ offer: Offer; n: number } | null>(null);
   const proposal = compensation.proposal as Offer | null;
@@ -138,11 +163,18 @@ export default function SupportOrder() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            <CancelRequestCards version={supportCase.version} requests={cancellations.requests} />
             <StatusCard supportCase={supportCase} />
             <CompensateCard version={supportCase.version} hasEmail={Boolean(supportCase.customerEmail)} policy={compensation.policy} fill={fill} />
             <NoteCard version={supportCase.version} />
             <ReviseCard version={supportCase.version} lines={waiting.map((line) => ({ id: line.id, title: line.title }))} />
             <MessageCard version={supportCase.version} hasEmail={Boolean(supportCase.customerEmail)} />
+            <CancelCard
+              version={supportCase.version}
+              lines={waiting.map((line) => ({ id: line.id, title: `${line.quantity} × ${line.title}` }))}
+              canCancelOrder={lines.some((line) => line.status === "waiting" || line.status === "allocated")}
+              inProgress={cancellations.inProgress}
+            />
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -26,6 +26,7 @@ function validSettings(): SettingsValues {
     earlierDateEmails: false,
     fulfillmentMode: "ship_available",
     compensation: { ...DEFAULT_COMPENSATION_POLICY },
+    cancelRequests: "approval",
   };
 }
 
@@ -57,6 +58,7 @@ function formOf(settings: SettingsValues): FormData {
   form.set("delayMinSlipDays", String(settings.delayMinSlipDays));
   if (settings.earlierDateEmails) form.set("earlierDateEmails", "true");
   form.set("fulfillmentMode", settings.fulfillmentMode);
+  form.set("cancelRequests", settings.cancelRequests);
   return form;
 }
 

@@ -22,6 +22,9 @@ export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const MIN_SLIP_DAYS = { min: 1, max: 60 } as const;
 export const FULFILLMENT_MODES = ["ship_available", "ship_together"] as const;
 export type FulfillmentMode = (typeof FULFILLMENT_MODES)[number];
+/** What a customer's "cancel for a refund" answer does: wait for staff approval, or refund at once. */
+export const CANCEL_REQUEST_MODES = ["approval", "refund"] as const;
+export type CancelRequestMode = (typeof CANCEL_REQUEST_MODES)[number];
 
 export const SETTINGS_ERROR_KEYS = [
   "settings.error.required",
@@ -37,6 +40,7 @@ export const SETTINGS_ERROR_KEYS = [
   "settings.error.closureDayRange",
   "settings.error.delayMinSlipDays",
   "settings.error.fulfillmentMode",
+  "settings.error.cancelRequests",
   "settings.error.version",
   "settings.error.closureDaysTooMany",
   "settings.error.termsTooLong",
@@ -177,6 +181,11 @@ const fulfillmentMode = z.preprocess(
   z.enum(FULFILLMENT_MODES, { errorMap: () => ERR("settings.error.fulfillmentMode") }),
 );
 
+const cancelRequests = z.preprocess(
+  (value) => (value === undefined ? "approval" : value),
+  z.enum(CANCEL_REQUEST_MODES, { errorMap: () => ERR("settings.error.cancelRequests") }),
+);
+
 /** One schema per stored field; `settingsSchema` adds the rules that span fields. */
 export const settingsFields = {
   safetyMarginDays: days,
@@ -199,6 +208,7 @@ export const settingsFields = {
   fulfillmentMode,
   /** Support desk compensation: defaults, limits and the proposal rule (./compensation.ts). */
   compensation: compensationPolicySchema,
+  cancelRequests,
 };
 
 export const settingsSchema = z.object(settingsFields).superRefine((settings, ctx) => {
@@ -252,6 +262,7 @@ export function settingsInputFromFormData(form: FormData): Record<string, unknow
     earlierDateEmails: get("earlierDateEmails"),
     fulfillmentMode: get("fulfillmentMode"),
     compensation: compensationInputFromFormData(form),
+    cancelRequests: get("cancelRequests"),
   };
 }
 

@@ -20,6 +20,7 @@ import { type HttpHandler, HttpResponse, http } from "msw";
 import { type BucketOptions, LeakyBucket, SINGLE_QUERY_MAX_COST, type ThrottleStatus, operationCost } from "./cost";
 import { type ShopifyError, parseErrorToShopify, toShopifyErrors } from "./errors";
 import { mutationResolvers } from "./mutations";
+import { refundMutationResolvers } from "./refund-mutations";
 import { type FakeContext, type RootResolver, queryResolvers } from "./queries";
 import { ADMIN_API_VERSION, loadAdminSchema } from "./schema";
 import { AdminStore } from "./store";
@@ -139,7 +140,7 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
     now,
   );
   const queries = queryResolvers();
-  const mutations = mutationResolvers();
+  const mutations = { ...mutationResolvers(), ...refundMutationResolvers() };
   const extra = options.resolvers ?? {};
   const tokens = new Map<string, TokenInfo>();
   const stats: AdminFakeStats = { requests: 0, executed: 0, invalid: 0, throttled: 0, http429: 0, unauthorized: 0, tokenExchanges: 0 };

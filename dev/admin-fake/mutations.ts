@@ -21,7 +21,7 @@ import {
 } from "./store";
 import { compareDigest, invalidGid } from "./views";
 
-interface UserError {
+export interface UserError {
   field: string[] | null;
   message: string;
   code: string | null;
@@ -31,7 +31,7 @@ interface UserError {
 }
 
 // One shape for every *UserError type: the extra keys are null, as Shopify returns them when unused.
-const err = (field: (string | number)[] | null, message: string, code: string | null = null): UserError => ({
+export const err = (field: (string | number)[] | null, message: string, code: string | null = null): UserError => ({
   field: field ? field.map(String) : null,
   message,
   code,
@@ -40,7 +40,7 @@ const err = (field: (string | number)[] | null, message: string, code: string | 
   extraInfo: null,
 });
 
-function notImplemented(what: string): GraphQLError {
+export function notImplemented(what: string): GraphQLError {
   return new GraphQLError(`Admin fake: ${what} is not implemented`, { extensions: { code: "NOT_IMPLEMENTED_IN_FAKE" } });
 }
 
@@ -50,13 +50,13 @@ function isUnset(value: unknown): boolean {
 }
 
 /** Fails loudly when an input object carries fields the fake would otherwise silently ignore. */
-function onlyKeys(input: object, allowed: readonly string[], typeName: string): void {
+export function onlyKeys(input: object, allowed: readonly string[], typeName: string): void {
   for (const [key, value] of Object.entries(input)) {
     if (!isUnset(value) && !allowed.includes(key)) throw notImplemented(`${typeName}.${key}`);
   }
 }
 
-function checkGid(id: string): void {
+export function checkGid(id: string): void {
   if (!gidType(id)) throw invalidGid(id);
 }
 
@@ -250,7 +250,7 @@ const INVENTORY_REASONS = [
 ];
 
 /** The @idempotent key; mandatory for inventory mutations since 2026-04 (a runtime rule, not a schema one). */
-function idempotencyKey(info: GraphQLResolveInfo): string {
+export function idempotencyKey(info: GraphQLResolveInfo): string {
   const node = info.fieldNodes[0];
   const directive = info.schema.getDirective("idempotent");
   const values = node && directive ? getDirectiveValues(directive, node, info.variableValues) : undefined;

@@ -86,6 +86,13 @@ export function queryResolvers(): Record<string, RootResolver> {
     order: (args, { store, views }) => typed(args.id, "Order", (id) => store.orders.get(id), (o) => views.order(o)),
     fulfillmentOrder: (args, { store, views }) =>
       typed(args.id, "FulfillmentOrder", (id) => store.fulfillmentOrders.get(id), (fo) => views.fulfillmentOrder(fo)),
+    // Asynchronous jobs (orderCancel): a job is done from the first time it is read.
+    job: (args, { store, views }) => {
+      const job = store.jobs.get(String(args.id));
+      if (!job) return null;
+      job.done = true;
+      return views.job(job.id, job.done);
+    },
     codeDiscountNode: (args, { store, views }) =>
       typed(args.id, "DiscountCodeNode", (id) => store.discounts.get(id), (d) => views.discountCodeNode(d)),
     codeDiscountNodeByCode: (args, { store, views }) => {

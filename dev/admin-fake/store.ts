@@ -157,6 +157,47 @@ export interface LineItemRecord {
   price: string;
 }
 
+export type TransactionKind = "SALE" | "CAPTURE" | "AUTHORIZATION" | "REFUND" | "VOID";
+
+/** A payment on an order (SUCCESS only: the fake models no failed or pending gateway calls). */
+export interface TransactionRecord {
+  id: Gid;
+  kind: TransactionKind;
+  gateway: string;
+  /** Decimal text in the shop's currency (the fake's orders use one currency). */
+  amount: string;
+  parentId: Gid | null;
+  createdAt: string;
+}
+
+export type RestockType = "CANCEL" | "NO_RESTOCK" | "RETURN";
+
+export interface RefundLineItemRecord {
+  id: Gid;
+  lineItemId: Gid;
+  quantity: number;
+  restockType: RestockType;
+  locationId: Gid | null;
+  /** Unit price at the time of the refund. */
+  price: string;
+}
+
+export interface RefundRecord {
+  id: Gid;
+  orderId: Gid;
+  note: string | null;
+  lineItems: RefundLineItemRecord[];
+  /** REFUND transactions created with it (also listed on the order). */
+  transactionIds: Gid[];
+  createdAt: string;
+}
+
+/** An asynchronous Admin job (orderCancel): done once the app has polled it once. */
+export interface JobRecord {
+  id: Gid;
+  done: boolean;
+}
+
 export interface OrderRecord {
   id: Gid;
   name: string;
@@ -166,9 +207,13 @@ export interface OrderRecord {
   tags: string[];
   note: string | null;
   currencyCode: string;
-  financialStatus: "PAID" | "PENDING" | "AUTHORIZED" | "PARTIALLY_PAID" | "REFUNDED" | "VOIDED";
+  financialStatus: "PAID" | "PENDING" | "AUTHORIZED" | "PARTIALLY_PAID" | "PARTIALLY_REFUNDED" | "REFUNDED" | "VOIDED";
   test: boolean;
   lineItems: LineItemRecord[];
+  /** Payments: a SALE of the order's total when it was placed paid (gateway "bogus", Shopify's test gateway). */
+  transactions: TransactionRecord[];
+  refunds: RefundRecord[];
+  cancelReason: string | null;
   createdAt: string;
   updatedAt: string;
   processedAt: string;
@@ -292,6 +337,10 @@ export type StoreEvent =
   | { type: "variant_updated"; variantId: Gid }
   | { type: "product_updated"; productId: Gid }
   | { type: "order_updated"; orderId: Gid }
+  /** refundCreate refunded line items (Shopify then sends orders/updated). */
+  | { type: "order_refunded"; orderId: Gid }
+  /** orderCancel cancelled the order (Shopify then sends orders/cancelled). */
+  | { type: "order_cancelled"; orderId: Gid }
   | { type: "fulfillment_order_updated"; fulfillmentOrderId: Gid }
   | { type: "metafield_updated"; ownerId: Gid; namespace: string; key: string; deleted: boolean };
 
@@ -379,6 +428,7 @@ export class AdminStore {
   readonly discounts = new Map<Gid, DiscountRecord>();
   readonly adjustmentGroups = new Map<Gid, AdjustmentGroupRecord>();
   readonly storeCreditAccounts = new Map<Gid, StoreCreditAccountRecord>();
+  readonly jobs = new Map<Gid, JobRecord>();
   /** Results of @idempotent mutations by key, so a retried request replays instead of re-applying. */
   readonly idempotency = new Map<string, { fingerprint: string; result: unknown }>();
   private nextId = 1;
@@ -408,6 +458,7 @@ export class AdminStore {
       this.discounts,
       this.adjustmentGroups,
       this.storeCreditAccounts,
+      this.jobs,
       this.idempotency,
     ] as Map<string, unknown>[]) {
       map.clear();
@@ -696,12 +747,20 @@ export class AdminStore {
       financialStatus: input.financialStatus ?? "PAID",
       test: false,
       lineItems,
+      transactions: [],
+      refunds: [],
+      cancelReason: null,
       createdAt: now,
       updatedAt: now,
       processedAt: now,
       cancelledAt: null,
       closedAt: null,
     };
+    const total = lineItems.reduce((sum, li) => sum + toCents(li.price) * li.quantity, 0);
+    const paid = order.financialStatus === "PAID" ? "SALE" : order.financialStatus === "AUTHORIZED" ? "AUTHORIZATION" : null;
+    if (paid && total > 0) {
+      order.transactions.push({ id: this.gid("OrderTransaction"), kind: paid, gateway: "bogus", amount: fromCents(total), parentId: null, createdAt: now });
+    }
     this.orders.set(order.id, order);
     const locationId = input.locationId ?? this.defaultLocation().id;
     const fulfillmentOrder: FulfillmentOrderRecord = {
@@ -883,6 +942,29 @@ export class AdminStore {
     return [...this.fulfillmentOrders.values()].filter((fo) => fo.orderId === orderId);
   }
 
+  /** Units of a line item refunded so far. */
+  refundedQuantity(order: OrderRecord, lineItemId: Gid): number {
+    return order.refunds.reduce((sum, r) => sum + r.lineItems.filter((li) => li.lineItemId === lineItemId).reduce((s, li) => s + li.quantity, 0), 0);
+  }
+
+  /** Units of a line item a refund took off fulfillment (restock type CANCEL). */
+  cancelledQuantity(order: OrderRecord, lineItemId: Gid): number {
+    return order.refunds.reduce(
+      (sum, r) => sum + r.lineItems.filter((li) => li.lineItemId === lineItemId && li.restockType === "CANCEL").reduce((s, li) => s + li.quantity, 0),
+      0,
+    );
+  }
+
+  /** Money captured on the order (SALE and CAPTURE), in cents. */
+  receivedCents(order: OrderRecord): number {
+    return order.transactions.filter((t) => t.kind === "SALE" || t.kind === "CAPTURE").reduce((sum, t) => sum + toCents(t.amount), 0);
+  }
+
+  /** Money refunded on the order, in cents. */
+  refundedCents(order: OrderRecord): number {
+    return order.transactions.filter((t) => t.kind === "REFUND").reduce((sum, t) => sum + toCents(t.amount), 0);
+  }
+
   /** A stored or derived quantity of an inventory item at a location (0 when not stocked there). */
   quantity(inventoryItemId: Gid, locationId: Gid, name: QuantityName): number {
     const level = this.getInventoryItem(inventoryItemId).levels.get(locationId);
@@ -923,6 +1005,15 @@ export class AdminStore {
       available: level.quantities.available,
     });
   }
+}
+
+/** "12.50" → 1250. Amounts in the fake are decimal text with at most two decimals. */
+export function toCents(amount: string): number {
+  return Math.round(Number(amount) * 100);
+}
+
+export function fromCents(cents: number): string {
+  return (cents / 100).toFixed(2);
 }
 
 export function onHand(level: InventoryLevelRecord): number {

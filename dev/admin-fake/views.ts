@@ -23,13 +23,18 @@ import {
   type MetafieldRecord,
   type OrderRecord,
   type ProductRecord,
+  type RefundRecord,
+  type TransactionRecord,
   type VariantRecord,
   type AdjustmentGroupRecord,
   QUANTITY_NAMES,
+  fromCents,
   gidNumber,
   gidType,
   onHand,
+  toCents,
 } from "./store";
+import { refundableQuantity, suggestRefund, type SuggestedLine } from "./refunds";
 
 type Args = Record<string, unknown>;
 
@@ -43,6 +48,10 @@ const HOLD_REASON_LABELS: Record<string, string> = {
   OTHER: "Other",
   UNKNOWN_DELIVERY_DATE: "Unknown delivery date",
 };
+
+function notInFake(what: string): GraphQLError {
+  return new GraphQLError(`Admin fake: ${what} is not implemented`, { extensions: { code: "NOT_IMPLEMENTED_IN_FAKE" } });
+}
 
 export function invalidGid(id: string): GraphQLError {
   return new GraphQLError(`Invalid global id '${id}'`, {
@@ -450,6 +459,9 @@ export class Views {
   private lineItem(o: OrderRecord, li: LineItemRecord): View {
     const store = this.store;
     const fulfilled = (): number => 0;
+    const refunded = (): number => store.refundedQuantity(o, li.id);
+    /** Units a refund with restock type CANCEL took off the fulfillment orders. */
+    const cancelled = (): number => store.cancelledQuantity(o, li.id);
     const unfulfilled = (): number =>
       store
         .fulfillmentOrdersOf(o.id)
@@ -465,9 +477,10 @@ export class Views {
       sku: li.sku,
       vendor: li.vendor,
       quantity: li.quantity,
-      currentQuantity: li.quantity,
+      currentQuantity: () => li.quantity - refunded(),
+      refundableQuantity: () => refundableQuantity(store, o, li.id),
       unfulfilledQuantity: unfulfilled,
-      fulfillableQuantity: () => li.quantity - fulfilled(),
+      fulfillableQuantity: () => li.quantity - fulfilled() - cancelled(),
       requiresShipping: true,
       originalUnitPriceSet: this.moneyBag(li.price),
       discountedUnitPriceSet: this.moneyBag(li.price),
@@ -497,6 +510,7 @@ export class Views {
       updatedAt: o.updatedAt,
       processedAt: o.processedAt,
       cancelledAt: o.cancelledAt,
+      cancelReason: o.cancelReason,
       closedAt: o.closedAt,
       closed: o.closedAt !== null,
       displayFinancialStatus: o.financialStatus,
@@ -512,6 +526,65 @@ export class Views {
       totalPriceSet: this.moneyBag(total),
       subtotalPriceSet: this.moneyBag(total),
       currentTotalPriceSet: this.moneyBag(total),
+      totalReceivedSet: () => this.moneyBag(fromCents(store.receivedCents(o))),
+      totalRefundedSet: () => this.moneyBag(fromCents(store.refundedCents(o))),
+      netPaymentSet: () => this.moneyBag(fromCents(store.receivedCents(o) - store.refundedCents(o))),
+      refundable: () => store.receivedCents(o) - store.refundedCents(o) > 0,
+      transactions: (args: { first?: number | null; capturable?: boolean | null; manuallyResolvable?: boolean | null }) => {
+        if (args.capturable != null || args.manuallyResolvable != null) throw notInFake("Order.transactions(capturable:, manuallyResolvable:)");
+        return o.transactions.slice(0, args.first ?? undefined).map((t) => this.transaction(o, t));
+      },
+      refunds: (args: { first?: number | null }) => o.refunds.slice(0, args.first ?? undefined).map((r) => this.refund(o, r)),
+      suggestedRefund: (args: {
+        refundLineItems?: { lineItemId: string; quantity: number; restockType?: string | null; locationId?: string | null }[] | null;
+        suggestFullRefund?: boolean | null;
+        refundShipping?: boolean | null;
+        shippingAmount?: unknown;
+        refundDuties?: unknown[] | null;
+        refundMethodAllocation?: string | null;
+      }) => {
+        if (args.refundShipping || args.shippingAmount != null || args.refundDuties?.length) {
+          throw notInFake("Order.suggestedRefund(refundShipping:, shippingAmount:, refundDuties:)");
+        }
+        if (args.refundMethodAllocation && args.refundMethodAllocation !== "ORIGINAL_PAYMENT_METHODS") {
+          throw notInFake(`Order.suggestedRefund(refundMethodAllocation: ${args.refundMethodAllocation})`);
+        }
+        const suggestion = suggestRefund(store, o, {
+          full: Boolean(args.suggestFullRefund),
+          lines: (args.refundLineItems ?? []).map((l) => ({
+            lineItemId: l.lineItemId,
+            quantity: l.quantity,
+            restockType: (l.restockType ?? null) as SuggestedLine["restockType"] | null,
+            locationId: l.locationId ?? null,
+          })),
+        });
+        const zero = this.moneyBag("0.00");
+        return {
+          __typename: "SuggestedRefund",
+          amountSet: this.moneyBag(fromCents(suggestion.amount)),
+          maximumRefundableSet: this.moneyBag(fromCents(suggestion.maximum)),
+          subtotalSet: this.moneyBag(fromCents(suggestion.subtotal)),
+          discountedSubtotalSet: this.moneyBag(fromCents(suggestion.subtotal)),
+          totalTaxSet: zero,
+          totalCartDiscountAmountSet: zero,
+          totalDutiesSet: zero,
+          refundDuties: [],
+          suggestedRefundMethods: [],
+          shipping: { __typename: "ShippingRefund", amountSet: zero, maximumRefundableSet: zero, taxSet: zero },
+          refundLineItems: suggestion.lines.map((l) => this.refundLineItem(o, { id: null, ...l })),
+          suggestedTransactions: suggestion.transactions.map((t) => ({
+            __typename: "SuggestedOrderTransaction",
+            kind: "SUGGESTED_REFUND",
+            gateway: t.parent.gateway,
+            formattedGateway: t.parent.gateway === "bogus" ? "Bogus" : t.parent.gateway,
+            accountNumber: null,
+            paymentDetails: null,
+            amountSet: this.moneyBag(fromCents(t.amount)),
+            maximumRefundableSet: this.moneyBag(fromCents(t.maximum)),
+            parentTransaction: () => this.transaction(o, t.parent),
+          })),
+        };
+      },
       lineItems: (args: ConnectionArgs) => connection(o.lineItems, args, "LineItem", (li) => this.lineItem(o, li)),
       fulfillmentOrders: (args: ConnectionArgs & { displayable?: boolean | null; query?: string | null }) => {
         let list = fulfillmentOrders();
@@ -520,6 +593,76 @@ export class Views {
         return connection(list, args, "FulfillmentOrder", (fo) => this.fulfillmentOrder(fo));
       },
       ...this.metafieldFields(o.id),
+    };
+  }
+
+  transaction(o: OrderRecord, t: TransactionRecord): View {
+    return {
+      __typename: "OrderTransaction",
+      id: t.id,
+      kind: t.kind,
+      status: "SUCCESS",
+      gateway: t.gateway,
+      formattedGateway: t.gateway === "bogus" ? "Bogus" : t.gateway,
+      test: t.gateway === "bogus",
+      amountSet: this.moneyBag(t.amount),
+      createdAt: t.createdAt,
+      processedAt: t.createdAt,
+      order: () => this.order(o),
+      parentTransaction: () => {
+        const parent = t.parentId ? o.transactions.find((x) => x.id === t.parentId) : undefined;
+        return parent ? this.transaction(o, parent) : null;
+      },
+    };
+  }
+
+  refundLineItem(o: OrderRecord, l: { id: string | null; lineItemId: string; quantity: number; restockType: string; price: string; locationId: string | null }): View {
+    const store = this.store;
+    const li = o.lineItems.find((x) => x.id === l.lineItemId) as LineItemRecord;
+    const subtotal = fromCents(toCents(l.price) * l.quantity);
+    return {
+      __typename: "RefundLineItem",
+      id: l.id,
+      quantity: l.quantity,
+      restockType: l.restockType,
+      restocked: l.id !== null && l.restockType !== "NO_RESTOCK",
+      priceSet: this.moneyBag(l.price),
+      subtotalSet: this.moneyBag(subtotal),
+      totalTaxSet: this.moneyBag("0.00"),
+      lineItem: () => this.lineItem(o, li),
+      location: () => (l.locationId && store.locations.has(l.locationId) ? this.location(store.getLocation(l.locationId)) : null),
+    };
+  }
+
+  refund(o: OrderRecord, r: RefundRecord): View {
+    const transactions = (): TransactionRecord[] => o.transactions.filter((t) => r.transactionIds.includes(t.id));
+    const total = (): string => fromCents(transactions().reduce((sum, t) => sum + toCents(t.amount), 0));
+    return {
+      __typename: "Refund",
+      id: r.id,
+      legacyResourceId: this.legacy(r.id),
+      note: r.note,
+      createdAt: r.createdAt,
+      processedAt: r.createdAt,
+      updatedAt: r.createdAt,
+      staffMember: null,
+      return: null,
+      duties: [],
+      order: () => this.order(o),
+      totalRefundedSet: () => this.moneyBag(total()),
+      refundLineItems: (args: ConnectionArgs) => connection(r.lineItems, args, "RefundLineItem", (l) => this.refundLineItem(o, l)),
+      transactions: (args: ConnectionArgs) => connection(transactions(), args, "OrderTransaction", (t) => this.transaction(o, t)),
+    };
+  }
+
+  job(id: string, done: boolean): View {
+    return {
+      __typename: "Job",
+      id,
+      done,
+      query: () => {
+        throw notInFake("Job.query");
+      },
     };
   }
 

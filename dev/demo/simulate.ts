@@ -75,8 +75,14 @@ export function mountSimulator(app: Express, extras: SimulatorExtras): Simulator
     }
   }
 
-  // Shopify sends inventory_levels/update for every change of an inventory level.
+  // Shopify sends inventory_levels/update for every change of an inventory level, orders/updated after a
+  // refund and orders/cancelled after a cancellation (e.g. the support desk's "cancel and refund").
   store.onChange((event) => {
+    if (event.type === "order_refunded" || event.type === "order_cancelled") {
+      const order = store.getOrder(event.orderId);
+      void send(event.type === "order_cancelled" ? "orders/cancelled" : "orders/updated", orderPayload(store, order));
+      return;
+    }
     if (event.type !== "inventory_level_updated") return;
     const item = store.getInventoryItem(event.inventoryItemId);
     void send("inventory_levels/update", inventoryPayload(store, item.variantId, event.locationId));

@@ -1,6 +1,7 @@
 // A support person, in the demo admin, finds a late order from the customer's email, reads its timeline,
-// adds an internal note, revises the date of the late line (the demo seeds customers already waiting), and
-// sends the customer a 10% code, which the demo's mailbox (the app's outbox) then shows.
+// adds an internal note, revises the date of the late line (the demo seeds customers already waiting),
+// sends the customer a 10% code, which the demo's mailbox (the app's outbox) then shows, and last cancels
+// and refunds the line after a confirmation that states the refund.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import AxeBuilder from "@axe-core/playwright";
@@ -127,5 +128,25 @@ describe("support desk", () => {
     await app().getByText("Plain-text version").waitFor({ timeout: 30_000 });
     await expect.poll(() => app().getByText(code as string).count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(OUTPUT_DIR, "support-compensation-email.png"), fullPage: true });
+  });
+
+  it("cancels and refunds the backordered line after a confirmation stating the refund", async () => {
+    // GIVEN the order page again (the previous step left it for the email)
+    await page.goBack();
+    await app().getByRole("heading", { name: "Timeline" }).waitFor({ timeout: 30_000 });
+    // WHEN support chooses the waiting line and asks to cancel and refund it
+    await app().getByRole("group", { name: "Backordered items" }).getByRole("checkbox").first().check();
+    await app().getByRole("button", { name: "Cancel and refund backordered items" }).click();
+    // THEN the dialog states what Shopify will refund and that it cannot be undone
+    const dialog = app().getByRole("dialog");
+    await expect.poll(() => dialog.getByText(/will be refunded to the customer’s original payment method|no money is refunded/).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => dialog.getByText("This can’t be undone. The customer gets the cancellation email.").count()).toBe(1);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "support-cancel.png"), fullPage: true });
+    expect(await seriousViolations()).toEqual([]);
+    // WHEN it is confirmed
+    await dialog.getByRole("button", { name: "Cancel and refund", exact: true }).click();
+    // THEN the line is cancelled and the timeline records the cancellation and the customer's email
+    await expect.poll(() => app().getByText(/^Cancelled: /).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => app().getByText("Cancellation email").count()).toBe(1);
   });
 });

@@ -38,6 +38,7 @@ export function settingsForm(settings: SettingsValues, extra: Record<string, str
   form.set("compensation.maxStoreCredit", decimal(c.maxStoreCreditMinor));
   if (c.proposeEnabled) form.set("compensation.proposeEnabled", "true");
   form.set("compensation.proposeAfterDays", String(c.proposeAfterDays));
+  form.set("cancelRequests", settings.cancelRequests);
   for (const [key, value] of Object.entries(extra)) form.set(key, value);
   return form;
 }

@@ -111,6 +111,8 @@ export async function resetLedgerTables() {
     prisma.emailOutbox.deleteMany({}),
     prisma.notifySubscription.deleteMany({}),
     prisma.orderEvent.deleteMany({}),
+    prisma.supportCancellation.deleteMany({}),
+    prisma.customerChoice.deleteMany({}),
     prisma.supportCase.deleteMany({}),
     prisma.compensation.deleteMany({}),
     prisma.backorderLine.deleteMany({}),

@@ -42,6 +42,7 @@ function validSettings(): SettingsValues {
     earlierDateEmails: true,
     fulfillmentMode: "ship_together",
     compensation: { ...DEFAULT_COMPENSATION_POLICY, defaultKind: "store_credit", defaultAmountMinor: 1_250, maxPercent: 25, maxStoreCreditMinor: 4_000, proposeEnabled: true, proposeAfterDays: 5 },
+    cancelRequests: "refund",
   };
 }
 

@@ -11,6 +11,7 @@ import { useT } from "~/i18n/react";
 import { DateChangeConfirm, useDateChangeConfirm } from "~/components/DateChangeConfirm";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { CalendarSection, ClosureDaysSection } from "./CalendarSections";
+import { CancellationSection } from "./CancellationSection";
 import { DateChangesSection, DeliveryModesSection, PromisesSection } from "./PromiseSections";
 import { TermsSection } from "./TermsSection";
 import { CompensationSection } from "./CompensationSection";
@@ -100,6 +101,7 @@ export function SettingsForm() {
           <Layout>
             <PromisesSection {...section} />
             <DateChangesSection {...section} fulfillmentModes={options.fulfillmentModes} />
+            <CancellationSection {...section} modes={options.cancelRequestModes} />
             <DeliveryModesSection {...section} updateMode={updateMode} />
             <CalendarSection {...section} options={options} />
             <ClosureDaysSection key={discards} {...section} closureWindow={closureWindow} onAdd={addClosureDay} />

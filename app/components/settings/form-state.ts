@@ -47,6 +47,7 @@ export interface FormState {
   earlierDateEmails: boolean;
   fulfillmentMode: string;
   compensation: CompensationState;
+  cancelRequests: string;
 }
 
 export function toFormState(settings: SettingsValues): FormState {
@@ -84,6 +85,7 @@ export function toFormState(settings: SettingsValues): FormState {
       proposeEnabled: settings.compensation.proposeEnabled,
       proposeAfterDays: String(settings.compensation.proposeAfterDays),
     },
+    cancelRequests: settings.cancelRequests,
   };
 }
 

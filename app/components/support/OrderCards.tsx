@@ -54,12 +54,17 @@ export function LinesCard({ lines }: { lines: Data["lines"] }) {
   );
 }
 
-const STRING_PARAMS = ["from", "to", "earliest", "latest", "reason", "assignee", "title"] as const;
+const STRING_PARAMS = ["from", "to", "earliest", "latest", "reason", "assignee", "title", "items", "amount", "message"] as const;
 
 export function TimelineCard({ events }: { events: Data["events"] }) {
   const { t } = useT();
   const actor = (event: Data["events"][number]) =>
-    event.actorName ?? (event.actor.startsWith("staff") ? t("support.actor.staff", { id: event.actor.split(":")[1] ?? "" }) : t("support.actor.system"));
+    event.actorName ??
+    (event.actor.startsWith("staff")
+      ? t("support.actor.staff", { id: event.actor.split(":")[1] ?? "" })
+      : event.actor === "customer"
+        ? t("support.actor.customer")
+        : t("support.actor.system"));
   const text = (event: Data["events"][number]) => {
     const data = event.data as Record<string, unknown>;
     const params: Record<string, string> = {};
@@ -68,6 +73,7 @@ export function TimelineCard({ events }: { events: Data["events"] }) {
     if (event.kind === "assigned") params.assignee = typeof data.assignee === "string" ? data.assignee : t("support.unassigned");
     if (event.kind === "estimate_changed") params.cause = t(`support.cause.${String(data.cause)}`);
     if (event.kind === "compensation_given") params.offer = event.offer ? t(`support.compensation.offer.${event.offer.kind}`, { value: event.offer.value }) : "—";
+    if (event.kind === "lines_cancelled" && data.wholeOrder === true) return t("support.event.lines_cancelled_order", params);
     return t(`support.event.${event.kind}`, params);
   };
   return (

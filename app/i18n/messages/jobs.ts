@@ -54,6 +54,7 @@ export const en = {
   "activity.kind.variants.recompute": "Delivery dates update",
   "activity.kind.shop.retention": "Data retention",
   "activity.kind.bulk.variants": "Bulk edit of matching variants",
+  "activity.kind.support.cancellation": "Cancellation and refund",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -111,4 +112,5 @@ export const fr: Record<keyof typeof en, string> = {
   "activity.kind.variants.recompute": "Mise à jour des dates de livraison",
   "activity.kind.shop.retention": "Conservation des données",
   "activity.kind.bulk.variants": "Modification groupée des variantes filtrées",
+  "activity.kind.support.cancellation": "Annulation et remboursement",
 };

@@ -10,17 +10,20 @@ export const en = {
   "notifications.kind.back_in_stock": "Back in stock",
   "notifications.kind.support_message": "Message from support",
   "notifications.kind.compensation": "Compensation for the wait",
+  "notifications.kind.cancellation": "Cancellation and refund",
   "notifications.kind.test": "Test",
   "notifications.kindHelp.backorder_confirmation":
     "Sent when an order includes items that are not in stock: what is owed, the estimated delivery dates and the terms accepted.",
   "notifications.kindHelp.delay_notice":
-    "Sent when a backordered item’s estimated delivery moves later (by at least the minimum set in Settings). It must tell customers they may cancel for a refund.",
+    "Sent when a backordered item’s estimated delivery moves later (by at least the minimum set in Settings). It must tell customers they may cancel for a refund: keep the `wait_url` and `cancel_url` links, the customer’s two signed answers.",
   "notifications.kindHelp.earlier_date":
     "Sent, when turned on in Settings, when a backordered item’s estimated delivery moves earlier by at least the same minimum.",
   "notifications.kindHelp.ready_to_ship": "Sent when arriving stock covers a customer’s backordered items.",
   "notifications.kindHelp.support_message": "Sent when someone in support writes to a customer from the order page (their text is the `message` variable).",
   "notifications.kindHelp.compensation":
     "Sent when support gives a late order’s customer a single-use discount code or store credit (`compensation_kind` is `discount` or `store_credit`; `offer`, `code` and `expires_on` say what and until when).",
+  "notifications.kindHelp.cancellation":
+    "Sent when backordered items, or the whole order, are cancelled and refunded: from the order page, or at the customer’s request from a delay email.",
   "notifications.kindHelp.back_in_stock":
     "Sent to shoppers who asked for an alert, oldest signup first, never more of them than the units that arrived.",
   "notifications.locale.en": "English",
@@ -153,17 +156,20 @@ export const fr: Record<keyof typeof en, string> = {
   "notifications.kind.back_in_stock": "Retour en stock",
   "notifications.kind.support_message": "Message du service client",
   "notifications.kind.compensation": "Geste pour l’attente",
+  "notifications.kind.cancellation": "Annulation et remboursement",
   "notifications.kind.test": "Test",
   "notifications.kindHelp.backorder_confirmation":
     "Envoyé quand une commande contient des articles hors stock : ce qui reste dû, les dates de livraison estimées et les conditions acceptées.",
   "notifications.kindHelp.delay_notice":
-    "Envoyé quand la livraison estimée d’un article en précommande recule (d’au moins le minimum fixé dans les Paramètres). Il doit indiquer au client qu’il peut annuler et être remboursé.",
+    "Envoyé quand la livraison estimée d’un article en précommande recule (d’au moins le minimum fixé dans les Paramètres). Il doit indiquer au client qu’il peut annuler et être remboursé : gardez les liens `wait_url` et `cancel_url`, les deux réponses signées du client.",
   "notifications.kindHelp.earlier_date":
     "Envoyé, si activé dans les Paramètres, quand la livraison estimée d’un article en précommande avance d’au moins ce même minimum.",
   "notifications.kindHelp.ready_to_ship": "Envoyé quand le stock reçu couvre les articles en précommande d’un client.",
   "notifications.kindHelp.support_message": "Envoyé quand le service client écrit à un client depuis la page de la commande (son texte est la variable `message`).",
   "notifications.kindHelp.compensation":
     "Envoyé quand le service client offre au client d’une commande en retard un code de réduction à usage unique ou un avoir (`compensation_kind` vaut `discount` ou `store_credit` ; `offer`, `code` et `expires_on` disent quoi et jusqu’à quand).",
+  "notifications.kindHelp.cancellation":
+    "Envoyé quand des articles en précommande, ou toute la commande, sont annulés et remboursés : depuis la page de la commande, ou à la demande du client depuis un e-mail de retard.",
   "notifications.kindHelp.back_in_stock":
     "Envoyé aux clients qui ont demandé une alerte, par ordre d’inscription, jamais plus nombreux que les unités reçues.",
   "notifications.locale.en": "Anglais",

@@ -29,6 +29,17 @@ export const en = {
   "settings.fulfillmentMode.ship_together": "Ship everything together",
   "settings.fulfillmentMode.ship_together.help": "The whole order waits until every item is in hand.",
 
+  "settings.cancellation.title": "Cancellation requests",
+  "settings.cancellation.description":
+    "Every delay email lets the customer choose: wait for the new date, or cancel the delayed items for a refund.",
+  "settings.cancellation.label": "When a customer asks to cancel",
+  "settings.cancellation.refund": "Refund automatically",
+  "settings.cancellation.refund.help": "The items are cancelled and refunded in Shopify at once, and the customer gets the cancellation email.",
+  "settings.cancellation.approval": "Wait for staff approval",
+  "settings.cancellation.approval.help": "The request waits on the order’s support desk page until someone approves or declines it.",
+  "settings.cancellation.ftc":
+    "In the US, the FTC mail-order rule requires a delay notice to offer the option to cancel for a prompt refund: approve requests quickly.",
+
   "settings.promises.title": "Delivery promises",
   "settings.promises.description":
     "How cautious the dates shown to shoppers are. Promises are ranges, never a single optimistic date.",
@@ -108,6 +119,7 @@ export const en = {
   "settings.error.closureDayRange": "Closure days must fall between one year ago and three years from now.",
   "settings.error.delayMinSlipDays": "Enter a whole number of days from 1 to 60.",
   "settings.error.fulfillmentMode": "Choose how to ship an order that mixes stock and backorder.",
+  "settings.error.cancelRequests": "Choose what a customer’s cancellation request does.",
   "settings.error.version": "This form is out of date: reload the page and try again.",
 
   // Shared by every admin save that can move promised dates (settings, product page).
@@ -153,6 +165,17 @@ export const fr: Record<keyof typeof en, string> = {
   "settings.fulfillmentMode.ship_available.help": "Seuls les articles en précommande sont retenus ; le reste part maintenant.",
   "settings.fulfillmentMode.ship_together": "Tout expédier ensemble",
   "settings.fulfillmentMode.ship_together.help": "Toute la commande attend que chaque article soit disponible.",
+
+  "settings.cancellation.title": "Demandes d’annulation",
+  "settings.cancellation.description":
+    "Chaque e-mail de retard laisse le client choisir : attendre la nouvelle date, ou annuler les articles retardés et être remboursé.",
+  "settings.cancellation.label": "Quand un client demande l’annulation",
+  "settings.cancellation.refund": "Rembourser automatiquement",
+  "settings.cancellation.refund.help": "Les articles sont annulés et remboursés dans Shopify immédiatement, et le client reçoit l’e-mail d’annulation.",
+  "settings.cancellation.approval": "Attendre la validation de l’équipe",
+  "settings.cancellation.approval.help": "La demande attend sur la page de la commande au service client qu’une personne l’accepte ou la refuse.",
+  "settings.cancellation.ftc":
+    "Aux États-Unis, la règle de la FTC sur la vente à distance impose qu’un avis de retard propose l’annulation avec remboursement rapide : traitez les demandes sans tarder.",
 
   "settings.promises.title": "Promesses de livraison",
   "settings.promises.description":
@@ -235,6 +258,7 @@ export const fr: Record<keyof typeof en, string> = {
   "settings.error.closureDayRange": "Les jours de fermeture doivent se situer entre il y a un an et dans trois ans.",
   "settings.error.delayMinSlipDays": "Saisissez un nombre entier de jours entre 1 et 60.",
   "settings.error.fulfillmentMode": "Choisissez comment expédier une commande mêlant stock et précommande.",
+  "settings.error.cancelRequests": "Choisissez ce que fait une demande d’annulation d’un client.",
   "settings.error.version": "Ce formulaire n’est plus à jour : rechargez la page et réessayez.",
 
   "dateChanges.title": "Cet enregistrement enverra des e-mails à des clients",

@@ -4,9 +4,11 @@
 import { recordRefusedEmail } from "~/models/email-outbox.server";
 import type { Tx } from "~/models/transaction.server";
 import { EmailInputError, normalizeLocale, queueEmail } from "~/notifications/queue.server";
+import { choiceLinks } from "~/workflows/support/choice-links.server";
 
 export interface LineForEmail {
   id: string;
+  orderId: string;
   orderName: string;
   customerName: string | null;
   customerEmail: string | null;
@@ -20,6 +22,7 @@ export const confirmationKey = (lineId: string) => `line:${lineId}:confirmation`
 export const delayKey = (lineId: string, latest: string) => `line:${lineId}:delay:${latest}`;
 export const earlierKey = (lineId: string, latest: string) => `line:${lineId}:earlier:${latest}`;
 export const readyKey = (lineId: string) => `line:${lineId}:ready`;
+export const cancellationKey = (cancellationId: string) => `cancellation:${cancellationId}`;
 
 /** Longest refusal reason kept on the outbox row (a zod report on a long address can be long). */
 const MAX_REFUSAL_LENGTH = 1_000;
@@ -98,7 +101,10 @@ export async function queueConfirmation(
   );
 }
 
-/** One delay notice per line and per new latest date. */
+/**
+ * One delay notice per line and per new latest date. It carries the customer's two signed links (wait, or
+ * cancel the line for a refund; ~/workflows/support/choice-links.server), valid for CHOICE_LINK_DAYS.
+ */
 export function queueDelay(tx: Tx, shop: string, line: LineForEmail, dates: DateChange): Promise<boolean> {
   return queueDateChange(tx, shop, line, dates, "delay_notice");
 }
@@ -122,6 +128,7 @@ async function queueDateChange(
   kind: "delay_notice" | "earlier_date",
 ): Promise<boolean> {
   if (!line.customerEmail) return false;
+  const links = kind === "delay_notice" ? choiceLinks({ shop, orderId: line.orderId, lineIds: [line.id], locale: line.customerLocale, now: new Date() }) : {};
   return queueSafely(
     {
       shop,
@@ -138,6 +145,35 @@ async function queueDateChange(
         previousLatest: dates.previousLatest,
         earliest: dates.earliest <= dates.latest ? dates.earliest : dates.latest,
         latest: dates.latest,
+        ...links,
+      },
+    },
+    tx,
+  );
+}
+
+/** One cancellation email per cancellation (the support desk's cancel & refund, or the customer's link). */
+export async function queueCancellation(
+  tx: Tx,
+  shop: string,
+  lines: readonly LineForEmail[],
+  { cancellationId, refundAmount, wholeOrder }: { cancellationId: string; refundAmount: string; wholeOrder: boolean },
+): Promise<boolean> {
+  const first = lines[0];
+  if (!first?.customerEmail) return false;
+  return queueSafely(
+    {
+      shop,
+      kind: "cancellation",
+      dedupeKey: cancellationKey(cancellationId),
+      to: first.customerEmail,
+      locale: first.customerLocale,
+      data: {
+        orderName: first.orderName,
+        customerName: first.customerName,
+        lines: lines.map((l) => ({ productTitle: l.productTitle, variantTitle: l.variantTitle, quantity: l.quantity })),
+        refundAmount,
+        wholeOrder,
       },
     },
     tx,

@@ -15,6 +15,7 @@ import { customerLineIds, exportLines, ordersOfLines, redactLines } from "~/mode
 import { deleteOrderEvents } from "~/models/order-event.server";
 import { deleteCompensations } from "~/models/compensation.server";
 import { deleteCases } from "~/models/support-case.server";
+import { deleteCancellationsOfOrders } from "~/models/support-cancellation.server";
 import { refreshSupportCases } from "~/workflows/support/timeline.server";
 import { deleteCustomerDataRequests } from "~/models/data-request.server";
 import { deleteCustomerEmails, deleteLineEmails, listEmailsToAddresses } from "~/models/email-outbox.server";
@@ -92,6 +93,7 @@ export async function redactCustomer(shop: string, facts: CustomerRedactFacts) {
     const timelineEvents = await deleteOrderEvents({ shop, orderIds }, tx);
     await deleteCompensations({ shop, orderIds }, tx);
     await deleteCases({ shop, orderIds }, tx);
+    await deleteCancellationsOfOrders({ shop, orderIds }, tx);
     await refreshSupportCases(tx, shop, orderIds);
     const subscriptions = email ? await deleteSubscriptionsOfEmail({ shop, email }, tx) : 0;
     const dataRequests = email ? await deleteCustomerDataRequests({ shop, emails: [email] }, tx) : 0;

@@ -9,6 +9,7 @@ import { en as settingsMessages } from "~/i18n/messages/settings";
 import { en as compensationMessages } from "~/i18n/messages/compensation";
 import { dateWindows, localToday } from "~/validation/dates";
 import {
+  CANCEL_REQUEST_MODES,
   FULFILLMENT_MODES,
   MAX_DAYS,
   MAX_TERMS_LENGTH,
@@ -43,7 +44,7 @@ function calendarOptions(locale: AdminLocale, current: SettingsValues) {
   }
   const timeZones = [...supportedTimeZones()].sort();
   if (!timeZones.includes(current.timezone)) timeZones.unshift(current.timezone);
-  return { countries, regions, timeZones, fulfillmentModes: FULFILLMENT_MODES };
+  return { countries, regions, timeZones, fulfillmentModes: FULFILLMENT_MODES, cancelRequestModes: CANCEL_REQUEST_MODES };
 }
 
 export async function loadSettingsPage({

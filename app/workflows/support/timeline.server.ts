@@ -7,7 +7,7 @@ import { supportLinesOfOrders } from "~/models/backorder-line.server";
 import { productIdsOfVariants } from "~/models/backorder-variant.server";
 import { findOutboxEmailByDedupeKey } from "~/models/email-outbox.server";
 import { appendOrderEvents, type NewOrderEvent } from "~/models/order-event.server";
-import { markCasesContacted, saveCasesLedgerFields, type CaseLedgerFields, type CaseState } from "~/models/support-case.server";
+import { awaitCustomerAnswer, markCasesContacted, saveCasesLedgerFields, type CaseLedgerFields, type CaseState } from "~/models/support-case.server";
 import type { Tx } from "~/models/transaction.server";
 
 export type TimelineKind =
@@ -29,10 +29,18 @@ export type TimelineKind =
   | "note"
   | "assigned"
   | "status_changed"
-  | "compensation_given";
+  | "compensation_given"
+  // Cancel & refund, and the customer's own choice (./cancellation.server.ts, ./customer-choice.server.ts).
+  | "customer_chose_wait"
+  | "cancel_requested"
+  | "cancel_declined"
+  | "cancel_failed"
+  | "lines_cancelled"
+  | "refund_issued"
+  | "cancellation_queued";
 
 /** Emails to the customer: their events stamp the case's "last contact". */
-const CONTACT_KINDS = new Set<TimelineKind>(["confirmation_queued", "delay_queued", "earlier_queued", "ready_queued", "message_queued"]);
+const CONTACT_KINDS = new Set<TimelineKind>(["confirmation_queued", "delay_queued", "earlier_queued", "ready_queued", "message_queued", "cancellation_queued"]);
 
 export interface TimelineEvent {
   orderId: string;
@@ -49,9 +57,12 @@ export interface TimelineEvent {
 export async function recordTimeline(tx: Tx, shop: string, events: readonly TimelineEvent[]): Promise<void> {
   if (events.length === 0) return;
   const rows: NewOrderEvent[] = [];
+  /** Orders whose customer was just sent a delay notice with its two links: the desk waits for their answer. */
+  const asked = new Set<string>();
   for (const event of events) {
     const email = event.emailKey ? await findOutboxEmailByDedupeKey({ shop, dedupeKey: event.emailKey }, tx) : null;
     rows.push({ shop, orderId: event.orderId, kind: event.kind, at: event.at, actor: event.actor ?? "system", data: event.data ?? {}, emailId: email?.id ?? null });
+    if (event.kind === "delay_queued" && email && email.status !== "dead") asked.add(event.orderId);
   }
   await appendOrderEvents(rows, tx);
   await refreshSupportCases(tx, shop, [...new Set(events.map((e) => e.orderId))]);
@@ -63,6 +74,8 @@ export async function recordTimeline(tx: Tx, shop: string, events: readonly Time
     if (contact) contacted.set(event.at.getTime(), (contacted.get(event.at.getTime()) ?? new Set()).add(event.orderId));
   }
   for (const [at, orderIds] of contacted) await markCasesContacted({ shop, orderIds: [...orderIds], at: new Date(at) }, tx);
+  // "Waiting on customer" until they answer a link (or staff change the status): only an open case moves.
+  for (const orderId of asked) await awaitCustomerAnswer({ shop, orderId }, tx);
 }
 
 const IN_CHUNK = 400;
