@@ -124,7 +124,18 @@ describe("save bar on leave", () => {
     const saved = await margin().inputValue();
 
     // WHEN the merchant enters a margin above the limit and saves
-    await margin().fill("999");
+    // (a value typed while the page is still settling after client-side navigation can be lost: type it
+    // again, as a person would, until the save bar shows the edit)
+    await expect
+      .poll(
+        async () => {
+          if (await saveBar().isVisible()) return true;
+          await margin().fill("999");
+          return saveBar().isVisible();
+        },
+        { timeout: 30_000, intervals: [2_000] },
+      )
+      .toBe(true);
     await saveBar().getByRole("button", { name: "Save" }).click();
 
     // THEN the field says what is allowed, and the error goes once the field is edited again
