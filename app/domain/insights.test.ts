@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { formatMoney, toMinorUnits } from "./money";
 import {
-  formatMoney,
   histogramPercentile,
   localDateOf,
   nextBatchCoverage,
@@ -9,7 +9,6 @@ import {
   promiseDeadlines,
   promiseKeeping,
   supplierRows,
-  toMinorUnits,
   waitStats,
 } from "./insights";
 

@@ -12,6 +12,7 @@ import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisFr from "@shopify/polaris/locales/fr.json";
 import * as common from "./messages/common";
 import * as compensation from "./messages/compensation";
+import * as insights from "./messages/insights";
 import * as jobs from "./messages/jobs";
 import * as notifications from "./messages/notifications";
 import * as privacy from "./messages/privacy";
@@ -24,7 +25,7 @@ import type { AdminLocale } from "./locale";
 
 export { adminLocale, adminLocaleFromRequest, type AdminLocale } from "./locale";
 
-const areas = [common, products, settings, jobs, notifications, privacy, support, compensation] as const;
+const areas = [common, products, settings, jobs, notifications, privacy, support, compensation, insights] as const;
 
 type Area = (typeof areas)[number];
 type RawKey = Area extends infer A ? (A extends { en: infer E } ? keyof E & string : never) : never;

@@ -4,7 +4,7 @@
 // acted on. Where the payload has `admin_graphql_api_id`, that gid is preferred over the numeric id. Only the fields we use are checked; anything else Shopify adds is ignored. A payload
 // that fails here is answered 400 and nothing is stored.
 import { z } from "zod";
-import { toMinorUnits } from "~/domain/insights";
+import { toMinorUnits } from "~/domain/money";
 import { isIsoDate } from "~/validation/dates";
 import type {
   CustomerRedactFacts,

@@ -10,3 +10,6 @@ CREATE INDEX "BackorderLine_shop_orderedAt_idx" ON "BackorderLine"("shop", "orde
 
 -- CreateIndex
 CREATE INDEX "BackorderLine_shop_status_orderedAt_idx" ON "BackorderLine"("shop", "status", "orderedAt");
+
+-- CreateIndex
+CREATE INDEX "BackorderLine_shop_promisedLatest_orderedAt_idx" ON "BackorderLine"("shop", "promisedLatest", "orderedAt");
