@@ -21,15 +21,21 @@ export function unpricedNote(money: MoneyView, t: ClientTranslate): string | nul
 }
 
 export function percentText(share: number, locale: AdminLocale): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+  return plain(new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share));
 }
 
 export function countText(n: number, locale: AdminLocale): string {
-  return new Intl.NumberFormat(locale).format(n).replace(/[\u202f\u00a0]/g, " ");
+  return plain(new Intl.NumberFormat(locale).format(n));
 }
 
 /** "3.5 days" / "3,5 jours", to a tenth of a day. */
 export function daysText(days: number, locale: AdminLocale, t: ClientTranslate): string {
   const rounded = Math.round(days * 10) / 10;
-  return t("insights.days", { count: rounded, value: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(rounded) });
+  return t("insights.days", { count: rounded, value: plain(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(rounded)) });
+}
+
+/** No-break and narrow no-break spaces (French "50 %", "1 234") differ between ICU versions: plain spaces
+ *  keep the server's HTML and the browser's first render identical. */
+function plain(text: string): string {
+  return text.replace(/[\u202f\u00a0]/g, " ");
 }
