@@ -61,8 +61,8 @@ export default function Index() {
               <div aria-busy={updating} style={{ opacity: updating ? 0.6 : 1 }}>
                 <BlockStack gap="400">
                   <SummaryCards dashboard={dashboard} />
-                  <SuppliersTable suppliers={dashboard.suppliers} />
-                  <DemandTable demand={dashboard.demand} />
+                  <SuppliersTable suppliers={dashboard.suppliers} days={dashboard.period.days} />
+                  <DemandTable demand={dashboard.demand} days={dashboard.period.days} />
                 </BlockStack>
               </div>
             )}

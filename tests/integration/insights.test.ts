@@ -6,8 +6,9 @@ import prisma from "~/db.server";
 import { localDateOf } from "~/domain/insights";
 import { insertWaitingLine } from "~/models/backorder-line.server";
 import { loader as homeLoader } from "~/routes/app._index";
+import { loader as csvLoader } from "~/routes/app.insights[.]csv";
 import { callRoute } from "../helpers/routes";
-import { TEST_SHOP, embeddedDocumentRequest } from "../helpers/requests";
+import { TEST_SHOP, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 import { resetLedgerTables } from "./ledger-support";
 
@@ -237,5 +238,50 @@ describe("home dashboard", () => {
     // THEN the page carries the insights namespace in French
     expect(body.messages["insights.revenue"]).toBe("Chiffre d’affaires en précommande");
     expect(body.messages["insights.suppliers.title"]).toBe("Fournisseurs");
+  });
+
+  it("exports the suppliers and demand tables as CSV with plain numbers, this shop only", async () => {
+    // GIVEN the seeded ledger
+    await seedLedger();
+    // WHEN the merchant exports the suppliers table of the last 30 days
+    const suppliers = await callRoute(csvLoader, await embeddedFetchRequest("/app/insights.csv?table=suppliers&period=30"));
+    // THEN it is a CSV attachment with the table's numbers (shares as decimals), the other shop's batches absent
+    expect(suppliers.status).toBe(200);
+    expect(suppliers.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(suppliers.headers.get("Content-Disposition")).toBe('attachment; filename="suppliers-last-30-days.csv"');
+    expect((await suppliers.text()).trim().split("\n")).toEqual([
+      "supplier,batches_received,median_lateness_days,p80_lateness_days,max_lateness_days,on_time_share",
+      "Fonderie,2,7,8,8,0",
+      "Atelier,3,0,3,3,0.6667",
+    ]);
+    // AND the demand export lists every variant with its next batch in ISO dates
+    const demand = await callRoute(csvLoader, await embeddedFetchRequest("/app/insights.csv?table=demand"));
+    expect((await demand.text()).trim().split("\n")).toEqual([
+      "variant,variant_id,units_backordered_last_28_days,units_waiting,cap,next_batch_expected_on,next_batch_quantity,next_batch_promised_units,next_batch_promised_share,units_waiting_beyond_next_batch",
+      `Stoneware Mug,gid://shopify/ProductVariant/1,6,5,,${dateAgo(-20)},10,5,0.5,0`,
+      "Linen Apron,gid://shopify/ProductVariant/2,3,1,,,,,,",
+    ]);
+  });
+
+  it("refuses to export a table it does not have", async () => {
+    // GIVEN an installed shop
+    // WHEN the export names no table or an unknown one
+    for (const query of ["", "?table=orders", "?table="]) {
+      const response = await callRoute(csvLoader, await embeddedFetchRequest(`/app/insights.csv${query}`));
+      // THEN it answers 400 with what to ask for
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain("table=suppliers");
+    }
+  });
+
+  it("escapes a supplier name a spreadsheet would run as a formula", async () => {
+    // GIVEN a batch received from a supplier whose name starts with "="
+    const v = await variant(TEST_SHOP, 3, "Oak Board");
+    await batch(TEST_SHOP, v.id, "=HYPERLINK(\"http://x\")", 3, 2);
+    // WHEN the suppliers table is exported
+    const text = await (await callRoute(csvLoader, await embeddedFetchRequest("/app/insights.csv?table=suppliers"))).text();
+    // THEN the name is written as text (quote-prefixed), not as a formula
+    expect(text).toContain("'=HYPERLINK");
+    expect(text).not.toMatch(/^"?=HYPERLINK/m);
   });
 });

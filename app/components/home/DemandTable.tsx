@@ -4,16 +4,19 @@ import { BlockStack, Card, DataTable, Link, Text } from "@shopify/polaris";
 import { CardHeader } from "~/components/CardHeader";
 import { formatDate } from "~/domain/format";
 import { useT } from "~/i18n/react";
+import { ExportButton } from "./ExportButton";
 import { countText, percentText } from "./format";
 import type { DashboardView } from "./types";
 
-export function DemandTable({ demand }: { demand: DashboardView["demand"] }) {
+export function DemandTable({ demand, days: periodDays }: { demand: DashboardView["demand"]; days: number }) {
   const { t, locale } = useT();
   const days = demand.windowDays;
   return (
     <Card>
       <BlockStack gap="300">
-        <CardHeader title={t("insights.demand.title")} description={t("insights.demand.description", { days })} />
+        <CardHeader title={t("insights.demand.title")} description={t("insights.demand.description", { days })}>
+          {demand.rows.length > 0 ? <ExportButton table="demand" days={periodDays} /> : null}
+        </CardHeader>
         {demand.rows.length === 0 ? (
           <Text as="p" tone="subdued">
             {t("insights.demand.empty")}

@@ -3,15 +3,18 @@
 import { BlockStack, Card, DataTable, Text } from "@shopify/polaris";
 import { CardHeader } from "~/components/CardHeader";
 import { useT } from "~/i18n/react";
+import { ExportButton } from "./ExportButton";
 import { countText, daysText, percentText } from "./format";
 import type { DashboardView } from "./types";
 
-export function SuppliersTable({ suppliers }: { suppliers: DashboardView["suppliers"] }) {
+export function SuppliersTable({ suppliers, days }: { suppliers: DashboardView["suppliers"]; days: number }) {
   const { t, locale } = useT();
   return (
     <Card>
       <BlockStack gap="300">
-        <CardHeader title={t("insights.suppliers.title")} description={t("insights.suppliers.description")} />
+        <CardHeader title={t("insights.suppliers.title")} description={t("insights.suppliers.description")}>
+          {suppliers.length > 0 ? <ExportButton table="suppliers" days={days} /> : null}
+        </CardHeader>
         {suppliers.length === 0 ? (
           <Text as="p" tone="subdued">
             {t("insights.suppliers.empty")}

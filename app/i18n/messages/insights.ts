@@ -59,7 +59,11 @@ export const en = {
   "insights.demand.beyond_other": "{count} units need a later batch",
   "insights.demand.noBatch": "No batch expected",
   "insights.demand.empty": "No variant is on backorder yet.",
-  "insights.demand.more": "The {shown} most ordered of {total} backorderable variants.",
+  "insights.demand.more": "The {shown} most ordered of {total} backorderable variants (the CSV export has them all).",
+  "insights.export": "Export CSV",
+  "insights.export.suppliers": "Export the suppliers table as CSV",
+  "insights.export.demand": "Export the demand table as CSV, every variant",
+  "insights.export.failed": "The export could not be downloaded. Try again.",
 };
 
 export const fr: Record<keyof typeof en, string> = {
@@ -122,5 +126,9 @@ export const fr: Record<keyof typeof en, string> = {
   "insights.demand.beyond_other": "{count} unités attendent un lot suivant",
   "insights.demand.noBatch": "Aucun lot prévu",
   "insights.demand.empty": "Aucune variante n’est encore en précommande.",
-  "insights.demand.more": "Les {shown} variantes les plus commandées sur {total} en précommande.",
+  "insights.demand.more": "Les {shown} variantes les plus commandées sur {total} en précommande (l’export CSV les contient toutes).",
+  "insights.export": "Exporter en CSV",
+  "insights.export.suppliers": "Exporter le tableau des fournisseurs en CSV",
+  "insights.export.demand": "Exporter le tableau de la demande en CSV, toutes les variantes",
+  "insights.export.failed": "L’export n’a pas pu être téléchargé. Réessayez.",
 };

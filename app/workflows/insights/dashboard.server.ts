@@ -89,8 +89,23 @@ const number = (gid: string) => gid.split("/").pop() as string;
  * The dashboard for the last `days` days. Dates are the shop's delivery-promise timezone (Settings; Shopify's
  * own timezone until settings are saved): the one promised dates are written in.
  */
-export async function loadDashboard({ shop, days, shopTimeZone, now }: { shop: string; days: InsightsPeriod; shopTimeZone: string; now: Date }): Promise<Dashboard> {
-  const { timezone: timeZone } = await getShopSettings({ shop, defaults: async () => ({ timezone: shopTimeZone }) });
+export async function loadDashboard({
+  shop,
+  days,
+  shopTimeZone,
+  now,
+  demandRows = DEMAND_ROWS,
+}: {
+  shop: string;
+  days: InsightsPeriod;
+  /** Shopify's timezone for the shop, asked only when no settings are saved. */
+  shopTimeZone: string | (() => Promise<string>);
+  now: Date;
+  /** Rows of the demand table (the CSV export asks for every variant). */
+  demandRows?: number;
+}): Promise<Dashboard> {
+  const defaults = async () => ({ timezone: typeof shopTimeZone === "string" ? shopTimeZone : await shopTimeZone() });
+  const { timezone: timeZone } = await getShopSettings({ shop, defaults });
   const bounds = periodBounds({ days, now, timeZone });
   const range = { shop, from: bounds.from, to: bounds.to };
 
@@ -142,6 +157,6 @@ export async function loadDashboard({ shop, days, shopTimeZone, now }: { shop: s
     wait,
     delayNoticesSent,
     suppliers: supplierRows(received),
-    demand: { rows: demand.slice(0, DEMAND_ROWS), variants: demand.length, windowDays: DEMAND_WINDOW_DAYS },
+    demand: { rows: demand.slice(0, demandRows), variants: demand.length, windowDays: DEMAND_WINDOW_DAYS },
   };
 }
