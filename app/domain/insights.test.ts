@@ -5,7 +5,9 @@ import {
   localDateOf,
   nextBatchCoverage,
   parseInsightsPeriod,
+  parseInsightsRange,
   periodBounds,
+  rangeBounds,
   promiseDeadlines,
   promiseKeeping,
   supplierRows,
@@ -18,6 +20,45 @@ describe("parseInsightsPeriod", () => {
     expect(parseInsightsPeriod("90")).toBe(90);
     expect(parseInsightsPeriod("365")).toBe(365);
     for (const bad of [null, undefined, "", "7", "abc", "90.0", " 90", "-30", "1e2"]) expect(parseInsightsPeriod(bad)).toBe(30);
+  });
+});
+
+describe("parseInsightsRange", () => {
+  const today = "2026-12-01";
+  it("reads a custom range with both days included", () => {
+    // GIVEN 1 Oct – 31 Oct, WHEN parsed on 1 Dec, THEN it is used as asked
+    expect(parseInsightsRange({ period: "custom", from: "2026-10-01", to: "2026-10-31" }, today)).toEqual({
+      range: { kind: "custom", fromDate: "2026-10-01", lastDate: "2026-10-31" },
+      problem: null,
+    });
+    // AND a single day (ending today) is a range too
+    expect(parseInsightsRange({ period: "custom", from: today, to: today }, today).problem).toBeNull();
+  });
+
+  it("falls back to 30 days and says why when a custom range cannot be used", () => {
+    const problem = (from: string | null, to: string | null) => parseInsightsRange({ period: "custom", from, to }, today);
+    expect(problem(null, "2026-10-31")).toEqual({ range: { kind: "preset", days: 30 }, problem: "invalid" });
+    expect(problem("2026-02-30", "2026-10-31").problem).toBe("invalid");
+    expect(problem("2026-10-31", "2026-10-01").problem).toBe("order");
+    expect(problem("2026-11-01", "2026-12-02").problem).toBe("future");
+    // 730 days is the most: 2 Dec 2024 – 1 Dec 2026 is 730 days, a day more is refused
+    expect(problem("2024-12-02", today).problem).toBeNull();
+    expect(problem("2024-12-01", today).problem).toBe("too_long");
+  });
+
+  it("reads presets as before, ignoring from and to", () => {
+    expect(parseInsightsRange({ period: "90", from: "2026-01-01", to: "2026-01-02" }, today)).toEqual({ range: { kind: "preset", days: 90 }, problem: null });
+  });
+});
+
+describe("rangeBounds", () => {
+  it("runs a custom range from the first day's local midnight to the midnight after its last day", () => {
+    // GIVEN 30 Mar – 31 Mar 2026 in Paris (DST starts on 29 Mar)
+    const b = rangeBounds({ kind: "custom", fromDate: "2026-03-30", lastDate: "2026-03-31" }, { now: new Date("2026-12-01T12:00:00Z"), timeZone: "Europe/Paris" });
+    // THEN 2 days, from 29 Mar 22:00 UTC to 31 Mar 22:00 UTC
+    expect(b).toMatchObject({ days: 2, fromDate: "2026-03-30", toDate: "2026-04-01" });
+    expect(b.from.toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    expect(b.to.toISOString()).toBe("2026-03-31T22:00:00.000Z");
   });
 });
 

@@ -3,7 +3,7 @@
 // included). Every "days" figure is calendar time (not business days). Percentiles are nearest-rank,
 // like the ETA engine's (./forecast.ts), so a reported value is always one that was observed.
 import { DateTime } from "luxon";
-import { addCalendarDays } from "./dates";
+import { addCalendarDays, daysBetween, isIsoDate } from "./dates";
 import { latenessSamplesFromBatches, latenessStats } from "./forecast";
 import type { IsoDate } from "./types";
 
@@ -51,6 +51,45 @@ export function periodBounds({ days, now, timeZone }: { days: number; now: Date;
   const fromDate = addCalendarDays(today, -(days - 1));
   const toDate = addCalendarDays(today, 1);
   return { days, fromDate, toDate, from: localDayStart(fromDate, timeZone), to: localDayStart(toDate, timeZone) };
+}
+
+/** The longest custom range the dashboard reads (two years of lines). */
+export const MAX_CUSTOM_DAYS = 730;
+
+export type InsightsRange = { kind: "preset"; days: InsightsPeriod } | { kind: "custom"; fromDate: IsoDate; lastDate: IsoDate };
+/** Why a custom range was not used: a date missing or malformed, the end before the start, the end after today, too long. */
+export type RangeProblem = "invalid" | "order" | "future" | "too_long";
+
+/**
+ * The dashboard's range from its URL: `?period=30|90|365`, or `?period=custom&from=YYYY-MM-DD&to=YYYY-MM-DD`
+ * (both days included, the end no later than `today`, at most MAX_CUSTOM_DAYS days). A custom range that
+ * cannot be used falls back to the default period and says why, for the page to show next to the dates.
+ */
+export function parseInsightsRange(
+  query: { period?: string | null; from?: string | null; to?: string | null },
+  today: IsoDate,
+): { range: InsightsRange; problem: RangeProblem | null } {
+  if (query.period !== "custom") return { range: { kind: "preset", days: parseInsightsPeriod(query.period) }, problem: null };
+  const fallback = (problem: RangeProblem) => ({ range: { kind: "preset", days: DEFAULT_INSIGHTS_PERIOD } as InsightsRange, problem });
+  const { from, to } = query;
+  if (!isIsoDate(from) || !isIsoDate(to)) return fallback("invalid");
+  if (to < from) return fallback("order");
+  if (to > today) return fallback("future");
+  if (daysBetween(from, to) + 1 > MAX_CUSTOM_DAYS) return fallback("too_long");
+  return { range: { kind: "custom", fromDate: from, lastDate: to }, problem: null };
+}
+
+/** A range's bounds: a preset counts back from today; a custom range runs from its first to its last day included. */
+export function rangeBounds(range: InsightsRange, { now, timeZone }: { now: Date; timeZone: string }): PeriodBounds {
+  if (range.kind === "preset") return periodBounds({ days: range.days, now, timeZone });
+  const toDate = addCalendarDays(range.lastDate, 1);
+  return {
+    days: daysBetween(range.fromDate, toDate),
+    fromDate: range.fromDate,
+    toDate,
+    from: localDayStart(range.fromDate, timeZone),
+    to: localDayStart(toDate, timeZone),
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
-// Home: the merchant's dashboard (issue 13) for a period (?period=30|90|365, anything else = 30), built from
+// Home: the merchant's dashboard (issue 13) for a period (?period=30|90|365, or period=custom&from=…&to=…;
+// anything else = 30 days, a custom range that cannot be used says why next to its dates), built from
 // the app's own ledger (app/workflows/insights/dashboard.server.ts), and the sold-out products still to set up.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -9,7 +10,7 @@ import { authenticate } from "~/shopify.server";
 import { fetchShopOverview } from "~/shopify/shop.server";
 import { soldOutCandidates } from "~/workflows/catalog/sold-out.server";
 import { loadDashboard } from "~/workflows/insights/dashboard.server";
-import { INSIGHTS_PERIODS, parseInsightsPeriod } from "~/domain/insights";
+import { INSIGHTS_PERIODS } from "~/domain/insights";
 import { adminLocaleFromRequest, adminMessages } from "~/i18n/admin";
 import { EMPTY_STATE_IMAGE } from "~/components/ErrorPage";
 import { PeriodSelector } from "~/components/home/PeriodSelector";
@@ -24,8 +25,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const shopOverview = await fetchShopOverview(admin.graphql);
   // Only what still needs the merchant: sold-out variants not already on backorder, linked to their page.
   const soldOut = await soldOutCandidates({ shop: session.shop, overview: shopOverview });
-  const days = parseInsightsPeriod(new URL(request.url).searchParams.get("period"));
-  const dashboard = await loadDashboard({ shop: session.shop, days, shopTimeZone: shopOverview.timezone, now: new Date() });
+  const params = new URL(request.url).searchParams;
+  const query = { period: params.get("period"), from: params.get("from"), to: params.get("to") };
+  const dashboard = await loadDashboard({ shop: session.shop, query, shopTimeZone: shopOverview.timezone, now: new Date() });
   return json({
     overview: { ...shopOverview, soldOut },
     dashboard,
@@ -52,7 +54,7 @@ export default function Index() {
             <Text as="h2" variant="headingLg">
               {t("insights.title")}
             </Text>
-            <PeriodSelector days={dashboard.period.days} options={periods} firstDay={dashboard.period.firstDay} lastDay={dashboard.period.lastDay} timeZone={dashboard.timeZone} />
+            <PeriodSelector key={`${dashboard.period.key}:${dashboard.period.firstDay}:${dashboard.period.lastDay}`} period={dashboard.period} options={periods} timeZone={dashboard.timeZone} />
             {dashboard.isNew ? (
               <EmptyState heading={t("insights.new.title")} image={EMPTY_STATE_IMAGE}>
                 <p>{t("insights.new.body")}</p>
@@ -61,8 +63,8 @@ export default function Index() {
               <div aria-busy={updating} style={{ opacity: updating ? 0.6 : 1 }}>
                 <BlockStack gap="400">
                   <SummaryCards dashboard={dashboard} />
-                  <SuppliersTable suppliers={dashboard.suppliers} days={dashboard.period.days} />
-                  <DemandTable demand={dashboard.demand} days={dashboard.period.days} />
+                  <SuppliersTable suppliers={dashboard.suppliers} period={dashboard.period} />
+                  <DemandTable demand={dashboard.demand} period={dashboard.period} />
                 </BlockStack>
               </div>
             )}

@@ -144,7 +144,7 @@ describe("home dashboard", () => {
     // WHEN the merchant opens the home page
     const { dashboard } = await openHome("/app");
     // THEN the period is the last 30 days in the shop's timezone
-    expect(dashboard.period).toEqual({ days: 30, firstDay: dateAgo(29), lastDay: dateAgo(0) });
+    expect(dashboard.period).toEqual({ key: "30", days: 30, firstDay: dateAgo(29), lastDay: dateAgo(0), problem: null });
     expect(dashboard.timeZone).toBe(TZ);
     expect(dashboard.isNew).toBe(false);
     // AND revenue: L1 10 + L2 10 + L3 20 + L4 30 + L5 10 = 80.00 EUR over 6 orders (9 units); L8 has no price
@@ -218,6 +218,36 @@ describe("home dashboard", () => {
     }
   });
 
+  it("reads a custom range, both days included, and exports the same range", async () => {
+    // GIVEN the seeded ledger
+    await seedLedger();
+    // WHEN the merchant asks for 45 to 15 days ago
+    const { dashboard } = await openHome(`/app?period=custom&from=${dateAgo(45)}&to=${dateAgo(15)}`);
+    // THEN only L5 (20 days ago, on time, 25 h) and L7 (40 days ago, late, 361 h) were ordered in it: 1 of 2 on time
+    expect(dashboard.period).toEqual({ key: "custom", days: 31, firstDay: dateAgo(45), lastDay: dateAgo(15), problem: null });
+    expect(dashboard.promises).toMatchObject({ onTime: 1, late: 1, onTimeRate: 0.5 });
+    expect(dashboard.wait.averageDays).toBeCloseTo(386 / 2 / 24, 6);
+    expect(dashboard.revenue).toMatchObject({ totals: [{ currency: "EUR", amountMinor: 2000 }], orders: 2 });
+    // AND Atelier's batch received 17 days ago is the only one received in it
+    expect(dashboard.suppliers).toEqual([{ supplier: "Atelier", batches: 1, p50Days: 3, p80Days: 3, maxDays: 3, onTimeShare: 0 }]);
+    // AND the export of that range names its days
+    const csv = await callRoute(csvLoader, await embeddedFetchRequest(`/app/insights.csv?table=suppliers&period=custom&from=${dateAgo(45)}&to=${dateAgo(15)}`));
+    expect(csv.headers.get("Content-Disposition")).toBe(`attachment; filename="suppliers-${dateAgo(45)}-to-${dateAgo(15)}.csv"`);
+    expect((await csv.text()).trim().split("\n")[1]).toBe("Atelier,1,3,3,3,0");
+  });
+
+  it("shows the last 30 days and the reason when a custom range cannot be used", async () => {
+    // GIVEN the seeded ledger
+    await seedLedger();
+    // WHEN the range ends before it starts, or after today
+    const reversed = (await openHome(`/app?period=custom&from=${dateAgo(5)}&to=${dateAgo(10)}`)).dashboard;
+    const future = (await openHome(`/app?period=custom&from=${dateAgo(5)}&to=${dateAgo(-1)}`)).dashboard;
+    // THEN the page answers with the default 30 days and says why
+    expect(reversed.period).toMatchObject({ key: "30", days: 30, problem: "order" });
+    expect(future.period).toMatchObject({ key: "30", problem: "future" });
+    expect(reversed.promises.onTimeRate).toBe(0.5);
+  });
+
   it("tells a new shop what will appear, with no number invented", async () => {
     // GIVEN a shop with nothing on backorder yet
     // WHEN it opens the home page
@@ -248,7 +278,7 @@ describe("home dashboard", () => {
     // THEN it is a CSV attachment with the table's numbers (shares as decimals), the other shop's batches absent
     expect(suppliers.status).toBe(200);
     expect(suppliers.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(suppliers.headers.get("Content-Disposition")).toBe('attachment; filename="suppliers-last-30-days.csv"');
+    expect(suppliers.headers.get("Content-Disposition")).toBe(`attachment; filename="suppliers-${dateAgo(29)}-to-${dateAgo(0)}.csv"`);
     expect((await suppliers.text()).trim().split("\n")).toEqual([
       "supplier,batches_received,median_lateness_days,p80_lateness_days,max_lateness_days,on_time_share",
       "Fonderie,2,7,8,8,0",

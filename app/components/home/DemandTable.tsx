@@ -8,14 +8,14 @@ import { ExportButton } from "./ExportButton";
 import { countText, percentText } from "./format";
 import type { DashboardView } from "./types";
 
-export function DemandTable({ demand, days: periodDays }: { demand: DashboardView["demand"]; days: number }) {
+export function DemandTable({ demand, period }: { demand: DashboardView["demand"]; period: DashboardView["period"] }) {
   const { t, locale } = useT();
   const days = demand.windowDays;
   return (
     <Card>
       <BlockStack gap="300">
         <CardHeader title={t("insights.demand.title")} description={t("insights.demand.description", { days })}>
-          {demand.rows.length > 0 ? <ExportButton table="demand" days={periodDays} /> : null}
+          {demand.rows.length > 0 ? <ExportButton table="demand" firstDay={period.firstDay} lastDay={period.lastDay} /> : null}
         </CardHeader>
         {demand.rows.length === 0 ? (
           <Text as="p" tone="subdued">

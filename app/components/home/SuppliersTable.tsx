@@ -7,13 +7,13 @@ import { ExportButton } from "./ExportButton";
 import { countText, daysText, percentText } from "./format";
 import type { DashboardView } from "./types";
 
-export function SuppliersTable({ suppliers, days }: { suppliers: DashboardView["suppliers"]; days: number }) {
+export function SuppliersTable({ suppliers, period }: { suppliers: DashboardView["suppliers"]; period: DashboardView["period"] }) {
   const { t, locale } = useT();
   return (
     <Card>
       <BlockStack gap="300">
         <CardHeader title={t("insights.suppliers.title")} description={t("insights.suppliers.description")}>
-          {suppliers.length > 0 ? <ExportButton table="suppliers" days={days} /> : null}
+          {suppliers.length > 0 ? <ExportButton table="suppliers" firstDay={period.firstDay} lastDay={period.lastDay} /> : null}
         </CardHeader>
         {suppliers.length === 0 ? (
           <Text as="p" tone="subdued">

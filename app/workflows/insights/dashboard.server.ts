@@ -6,13 +6,15 @@
 import {
   DEMAND_WINDOW_DAYS,
   nextBatchCoverage,
-  periodBounds,
+  localDateOf,
+  parseInsightsRange,
   promiseDeadlines,
+  rangeBounds,
   promiseKeeping,
   supplierRows,
   waitStats,
   type BatchCoverage,
-  type InsightsPeriod,
+  type RangeProblem,
   type PromiseKeeping,
   type SupplierRow,
   type WaitStats,
@@ -58,7 +60,8 @@ export interface DemandRow {
 }
 
 export interface Dashboard {
-  period: { days: InsightsPeriod; firstDay: IsoDate; lastDay: IsoDate };
+  /** `key`: what the selector shows ("30" | "90" | "365" | "custom"); `problem`: why a custom range was not used. */
+  period: { key: string; days: number; firstDay: IsoDate; lastDay: IsoDate; problem: RangeProblem | null };
   timeZone: string;
   /** Nothing to show yet: no backorderable variant and no backordered line. */
   isNew: boolean;
@@ -91,13 +94,14 @@ const number = (gid: string) => gid.split("/").pop() as string;
  */
 export async function loadDashboard({
   shop,
-  days,
+  query,
   shopTimeZone,
   now,
   demandRows = DEMAND_ROWS,
 }: {
   shop: string;
-  days: InsightsPeriod;
+  /** The page's URL parameters: period (30 | 90 | 365 | custom), from and to (custom range). */
+  query: { period?: string | null; from?: string | null; to?: string | null };
   /** Shopify's timezone for the shop, asked only when no settings are saved. */
   shopTimeZone: string | (() => Promise<string>);
   now: Date;
@@ -106,7 +110,8 @@ export async function loadDashboard({
 }): Promise<Dashboard> {
   const defaults = async () => ({ timezone: typeof shopTimeZone === "string" ? shopTimeZone : await shopTimeZone() });
   const { timezone: timeZone } = await getShopSettings({ shop, defaults });
-  const bounds = periodBounds({ days, now, timeZone });
+  const { range: chosen, problem } = parseInsightsRange(query, localDateOf(now, timeZone));
+  const bounds = rangeBounds(chosen, { now, timeZone });
   const range = { shop, from: bounds.from, to: bounds.to };
 
   const ordered = await lineTotalsOrderedIn(range);
@@ -147,7 +152,13 @@ export async function loadDashboard({
 
   const waitingUnits = waiting.reduce((s, r) => s + r.units, 0);
   return {
-    period: { days, firstDay: bounds.fromDate, lastDay: addCalendarDays(bounds.toDate, -1) },
+    period: {
+      key: chosen.kind === "preset" ? String(chosen.days) : "custom",
+      days: bounds.days,
+      firstDay: bounds.fromDate,
+      lastDay: addCalendarDays(bounds.toDate, -1),
+      problem,
+    },
     timeZone,
     isNew: variants.length === 0 && ordered.length === 0 && waiting.length === 0,
     revenue: { ...money(taken), orders, units: sum(taken, "units") },

@@ -2,8 +2,7 @@
 // decimals, ISO dates) rather than the page's localized text, so a spreadsheet can compute with them. The
 // demand export has every backorderable variant, not only the page's first rows.
 import { stringify } from "csv-stringify/sync";
-import type { InsightsPeriod } from "~/domain/insights";
-import { loadDashboard } from "./dashboard.server";
+import { loadDashboard, type Dashboard } from "./dashboard.server";
 
 export const INSIGHTS_TABLES = ["suppliers", "demand"] as const;
 export type InsightsTable = (typeof INSIGHTS_TABLES)[number];
@@ -17,17 +16,22 @@ const round = (n: number, digits = 4) => Number(n.toFixed(digits));
 export async function dashboardCsv({
   shop,
   table,
-  days,
+  query,
   shopTimeZone,
   now,
 }: {
   shop: string;
   table: InsightsTable;
-  days: InsightsPeriod;
+  query: { period?: string | null; from?: string | null; to?: string | null };
   shopTimeZone: () => Promise<string>;
   now: Date;
-}): Promise<string> {
-  const dashboard = await loadDashboard({ shop, days, shopTimeZone, now, demandRows: Number.MAX_SAFE_INTEGER });
+}): Promise<{ csv: string; fileName: string }> {
+  const dashboard = await loadDashboard({ shop, query, shopTimeZone, now, demandRows: Number.MAX_SAFE_INTEGER });
+  const fileName = `${table}-${dashboard.period.firstDay}-to-${dashboard.period.lastDay}.csv`;
+  return { csv: csvOf(table, dashboard), fileName };
+}
+
+function csvOf(table: InsightsTable, dashboard: Dashboard): string {
   // Titles come from merchants and suppliers: a leading = + - @ is escaped so no spreadsheet runs it.
   const options = { header: true, escape_formulas: true } as const;
   if (table === "suppliers") {
