@@ -1,6 +1,6 @@
 // The home dashboard in Chromium on the demo shop: its cards and tables render (tables with column headers a
-// screen reader announces), the period selector reloads the page for the chosen period and keeps it in the
-// URL, and axe finds nothing serious.
+// screen reader announces), the period selector reloads the page for the chosen period (or a custom range,
+// refused with its reason when it ends before it starts) and keeps it in the URL, and axe finds nothing serious.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
@@ -58,6 +58,20 @@ describe("home dashboard", () => {
     await expect.poll(range, { timeout: 30_000 }).not.toBe(range30);
     await expect.poll(() => app().getByLabel("Period").inputValue()).toBe("90");
     await page.screenshot({ path: path.join(OUTPUT_DIR, "insights-90.png"), fullPage: true });
+
+    // WHEN the merchant picks a custom range that ends before it starts, then a valid one
+    await app().getByLabel("Period").selectOption("custom");
+    await app().getByLabel("From").fill("2026-11-20");
+    await app().getByLabel("To (included)").fill("2026-11-10");
+    await app().getByRole("button", { name: "Apply" }).click();
+    // THEN the reason shows next to the end date, and the page keeps a usable period meanwhile
+    await app().getByText("The end is before the start. Showing the last 30 days meanwhile.").waitFor({ timeout: 30_000 });
+    await app().getByLabel("To (included)").fill("2026-11-25");
+    await app().getByRole("button", { name: "Apply" }).click();
+    // AND a valid range is shown as asked, both days included
+    await app().getByText(/^20 Nov 2026 – 25 Nov 2026 \(/).waitFor({ timeout: 30_000 });
+    expect(app().url()).toMatch(/period=custom&from=2026-11-20&to=2026-11-25/);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "insights-custom.png"), fullPage: true });
 
     // AND axe finds nothing serious or critical in the app's frame
     const axe = await new AxeBuilder({ page }).include("iframe").analyze();
