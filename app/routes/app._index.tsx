@@ -1,7 +1,7 @@
 // Home: the merchant's dashboard (issue 13) for a period (?period=30|90|365, or period=custom&from=…&to=…;
 // anything else = 30 days, a custom range that cannot be used says why next to its dates), built from
 // the app's own ledger (app/workflows/insights/dashboard.server.ts), and the sold-out products still to set up.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, EmptyState, Layout, Page, Text } from "@shopify/polaris";
@@ -18,7 +18,11 @@ import { SummaryCards } from "~/components/home/SummaryCards";
 import { SuppliersTable } from "~/components/home/SuppliersTable";
 import { DemandTable } from "~/components/home/DemandTable";
 import { ShopFacts, SoldOutCard } from "~/components/home/SoldOutCard";
+import { ChartsSection } from "~/components/home/ChartsSection";
+import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useT } from "~/i18n/react";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: vizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -63,6 +67,7 @@ export default function Index() {
               <div aria-busy={updating} style={{ opacity: updating ? 0.6 : 1 }}>
                 <BlockStack gap="400">
                   <SummaryCards dashboard={dashboard} />
+                  <ChartsSection promises={dashboard.promises} suppliers={dashboard.suppliers} />
                   <SuppliersTable suppliers={dashboard.suppliers} period={dashboard.period} />
                   <DemandTable demand={dashboard.demand} period={dashboard.period} />
                 </BlockStack>

@@ -57,6 +57,11 @@ describe("home dashboard", () => {
     await expect.poll(() => app().url(), { timeout: 30_000 }).toMatch(/[?&]period=90\b/);
     await expect.poll(range, { timeout: 30_000 }).not.toBe(range30);
     await expect.poll(() => app().getByLabel("Period").inputValue()).toBe("90");
+    // AND the charts render in the browser, each an image named by its numbers, with the numbers in a table too
+    await app().getByRole("img", { name: /^Donut chart: \d+ lines on time, \d+ late$/ }).waitFor({ timeout: 30_000 });
+    await app().getByRole("img", { name: /: median \d+ days, 8 in 10 within \d+ days/ }).waitFor({ timeout: 30_000 });
+    await app().locator("svg").first().waitFor();
+    await app().getByRole("columnheader", { name: "Not due yet" }).waitFor();
     await page.screenshot({ path: path.join(OUTPUT_DIR, "insights-90.png"), fullPage: true });
 
     // WHEN the merchant picks a custom range that ends before it starts, then a valid one
