@@ -27,6 +27,8 @@ export function orderPayload(
     cancel_reason: order.cancelledAt ? "customer" : null,
     customer_locale: order.customerLocale,
     tags: order.tags.join(", "),
+    currency: order.currencyCode,
+    presentment_currency: order.currencyCode,
     customer: customer
       ? { id: numericId(customer.id), email: customer.email, first_name: customer.firstName, last_name: customer.lastName }
       : null,
@@ -45,6 +47,11 @@ export function orderPayload(
       fulfillable_quantity: order.cancelledAt ? 0 : li.quantity - store.cancelledQuantity(order, li.id),
       fulfillment_status: null,
       properties: options.properties?.[li.id] ?? [],
+      price: li.price,
+      price_set: {
+        shop_money: { amount: li.price, currency_code: order.currencyCode },
+        presentment_money: { amount: li.price, currency_code: order.currencyCode },
+      },
     })),
   };
 }

@@ -38,6 +38,7 @@ const OrderFactsSchema = z.object({
       fulfillmentStatus: z.string().nullable(),
       promised: z.object({ earliest: isoDate.nullable(), latest: isoDate }).nullable(),
       termsVersion: z.number().int().nullable(),
+      unitPrice: z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string() }).nullish(),
     }),
   ),
 });

@@ -303,6 +303,9 @@ export interface OwedLine {
   orderedAt: Date;
   promisedLatest: string | null;
   termsVersion: number | null;
+  /** Unit price at intake in minor units, and its currency; null when the payload had none. */
+  unitPriceMinor?: number | null;
+  currency?: string | null;
   customerName: string | null;
   productTitle: string;
   variantTitle: string;
@@ -316,11 +319,11 @@ export interface OwedLine {
 export async function insertWaitingLine(line: OwedLine, now: Date, tx: Tx = prisma): Promise<boolean> {
   const inserted = await tx.$executeRaw`INSERT INTO "BackorderLine" ("id", "shop", "variantId", "orderId", "orderName", "lineItemId",
       "quantity", "customerEmail", "customerLocale", "orderedAt", "promisedLatest", "termsVersion", "customerName", "productTitle",
-      "variantTitle", "orderUpdatedAt", "status", "createdAt", "updatedAt")
+      "variantTitle", "orderUpdatedAt", "unitPriceMinor", "currency", "status", "createdAt", "updatedAt")
     VALUES (${randomUUID()}, ${line.shop}, ${line.variantId}, ${line.orderId}, ${line.orderName}, ${line.lineItemId},
       ${line.quantity}, ${line.customerEmail}, ${line.customerLocale}, ${line.orderedAt}, ${line.promisedLatest}, ${line.termsVersion}, ${line.customerName},
       ${line.productTitle}, ${line.variantTitle},
-      ${line.orderUpdatedAt}, 'waiting', ${now}, ${now})
+      ${line.orderUpdatedAt}, ${line.unitPriceMinor ?? null}, ${line.currency ?? null}, 'waiting', ${now}, ${now})
     ON CONFLICT ("shop", "lineItemId") DO NOTHING`;
   return inserted === 1;
 }

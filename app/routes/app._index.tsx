@@ -1,89 +1,84 @@
-// Home: who the app is talking to and which products ran out of stock.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+// Home: the merchant's dashboard (issue 13) for a period (?period=30|90|365, or period=custom&from=…&to=…;
+// anything else = 30 days, a custom range that cannot be used says why next to its dates), built from
+// the app's own ledger (app/workflows/insights/dashboard.server.ts), and the sold-out products still to set up.
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, EmptyState, InlineGrid, Layout, Link as PolarisLink, List, Page, Text } from "@shopify/polaris";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { BlockStack, EmptyState, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { fetchShopOverview } from "~/shopify/shop.server";
 import { soldOutCandidates } from "~/workflows/catalog/sold-out.server";
+import { loadDashboard } from "~/workflows/insights/dashboard.server";
+import { INSIGHTS_PERIODS } from "~/domain/insights";
+import { adminLocaleFromRequest, adminMessages } from "~/i18n/admin";
 import { EMPTY_STATE_IMAGE } from "~/components/ErrorPage";
+import { PeriodSelector } from "~/components/home/PeriodSelector";
+import { SummaryCards } from "~/components/home/SummaryCards";
+import { SuppliersTable } from "~/components/home/SuppliersTable";
+import { DemandTable } from "~/components/home/DemandTable";
+import { ShopFacts, SoldOutCard } from "~/components/home/SoldOutCard";
+import { ChartsSection } from "~/components/home/ChartsSection";
+import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useT } from "~/i18n/react";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: vizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const shopOverview = await fetchShopOverview(admin.graphql);
   // Only what still needs the merchant: sold-out variants not already on backorder, linked to their page.
   const soldOut = await soldOutCandidates({ shop: session.shop, overview: shopOverview });
-  return json({ overview: { ...shopOverview, soldOut } });
+  const params = new URL(request.url).searchParams;
+  const query = { period: params.get("period"), from: params.get("from"), to: params.get("to") };
+  const dashboard = await loadDashboard({ shop: session.shop, query, shopTimeZone: shopOverview.timezone, now: new Date() });
+  return json({
+    overview: { ...shopOverview, soldOut },
+    dashboard,
+    periods: INSIGHTS_PERIODS,
+    messages: adminMessages(adminLocaleFromRequest(request), ["insights"]),
+  });
 };
 
 export default function Index() {
-  const { overview } = useLoaderData<typeof loader>();
+  const { overview, dashboard, periods } = useLoaderData<typeof loader>();
   const { t } = useT();
-  const units = (product: (typeof overview.soldOut)[number]) =>
-    [
-      product.variantCount > 1 ? t("home.soldOut.variants", { count: product.variantCount }) : t("home.soldOut.outOfStock"),
-      product.owed > 0 ? t("home.soldOut.owed", { count: product.owed }) : null,
-    ]
-      .filter(Boolean)
-      .join(" · ");
+  const navigation = useNavigation();
+  const updating = navigation.state === "loading" && navigation.location?.pathname === "/app";
 
   return (
     <Page>
       <TitleBar title={t("home.title")} />
       <Layout>
         <Layout.Section>
-          <Card>
-            <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
-              <Fact label={t("home.shop")} value={overview.name} />
-              <Fact label={t("home.timezone")} value={overview.timezone} />
-              <Fact label={t("home.currency")} value={overview.currency} />
-            </InlineGrid>
-          </Card>
+          <ShopFacts name={overview.name} timezone={overview.timezone} currency={overview.currency} />
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                {t("home.soldOut.title")}
-              </Text>
-              {overview.soldOut.length === 0 ? (
-                <EmptyState heading={t("home.soldOut.empty")} image={EMPTY_STATE_IMAGE}>
-                  <p>{t("home.soldOut.description")}</p>
-                </EmptyState>
-              ) : (
-                <>
-                  <Text as="p" tone="subdued">
-                    {t("home.soldOut.description")}
-                  </Text>
-                  <List type="bullet">
-                    {overview.soldOut.map((product) => (
-                      <List.Item key={product.productId}>
-                        <PolarisLink url={product.path}>{product.title}</PolarisLink> — {units(product)}
-                      </List.Item>
-                    ))}
-                  </List>
-                  <PolarisLink url="/app/products?tab=sold_out">{t("home.soldOut.viewAll")}</PolarisLink>
-                </>
-              )}
-            </BlockStack>
-          </Card>
+          <BlockStack gap="400">
+            <Text as="h2" variant="headingLg">
+              {t("insights.title")}
+            </Text>
+            <PeriodSelector key={`${dashboard.period.key}:${dashboard.period.firstDay}:${dashboard.period.lastDay}`} period={dashboard.period} options={periods} timeZone={dashboard.timeZone} />
+            {dashboard.isNew ? (
+              <EmptyState heading={t("insights.new.title")} image={EMPTY_STATE_IMAGE}>
+                <p>{t("insights.new.body")}</p>
+              </EmptyState>
+            ) : (
+              <div aria-busy={updating} style={{ opacity: updating ? 0.6 : 1 }}>
+                <BlockStack gap="400">
+                  <SummaryCards dashboard={dashboard} />
+                  <ChartsSection promises={dashboard.promises} suppliers={dashboard.suppliers} />
+                  <SuppliersTable suppliers={dashboard.suppliers} period={dashboard.period} />
+                  <DemandTable demand={dashboard.demand} period={dashboard.period} />
+                </BlockStack>
+              </div>
+            )}
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section>
+          <SoldOutCard soldOut={overview.soldOut} />
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <BlockStack gap="100">
-      <Text as="p" tone="subdued">
-        {label}
-      </Text>
-      <Text as="p" variant="headingMd">
-        {value}
-      </Text>
-    </BlockStack>
   );
 }

@@ -4,6 +4,7 @@
 // acted on. Where the payload has `admin_graphql_api_id`, that gid is preferred over the numeric id. Only the fields we use are checked; anything else Shopify adds is ignored. A payload
 // that fails here is answered 400 and nothing is stored.
 import { z } from "zod";
+import { toMinorUnits } from "~/domain/money";
 import { isIsoDate } from "~/validation/dates";
 import type {
   CustomerRedactFacts,
@@ -54,6 +55,9 @@ const lineItem = z.object({
   fulfillable_quantity: z.number().int().nonnegative().nullish(),
   fulfillment_status: z.string().nullish(),
   properties: z.array(property).nullish(),
+  /** Unit price in the shop's currency; read leniently (an unreadable price is no price, not a 400). */
+  price: z.unknown().optional(),
+  price_set: z.unknown().optional(),
 });
 
 const customer = z
@@ -76,6 +80,8 @@ export const OrderPayload = z.object({
   updated_at: timestamp,
   cancelled_at: timestamp.nullish(),
   tags: z.string().nullish(),
+  /** The shop's currency (REST orders: `currency` is the shop currency, `presentment_currency` the buyer's). */
+  currency: z.string().nullish(),
   line_items: z.array(lineItem),
 });
 
@@ -112,6 +118,23 @@ function termsFromProperties(properties: readonly { name: string; value?: unknow
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 
+/**
+ * The line's unit price in the shop's currency, in minor units: `price_set.shop_money` when present, else
+ * `price` with the order's `currency`. Null when neither is readable (never 0 for "unknown").
+ */
+export function unitPriceOf(li: { price?: unknown; price_set?: unknown }, orderCurrency: string | null | undefined): OrderLineFacts["unitPrice"] {
+  const shopMoney = (li.price_set as { shop_money?: { amount?: unknown; currency_code?: unknown } } | null | undefined)?.shop_money;
+  if (shopMoney && typeof shopMoney.currency_code === "string") {
+    const amountMinor = toMinorUnits(shopMoney.amount, shopMoney.currency_code);
+    if (amountMinor !== null) return { amountMinor, currency: shopMoney.currency_code };
+  }
+  if (orderCurrency) {
+    const amountMinor = toMinorUnits(li.price, orderCurrency);
+    if (amountMinor !== null) return { amountMinor, currency: orderCurrency };
+  }
+  return null;
+}
+
 function customerName(c: z.infer<typeof customer>): string | null {
   const name = [c?.first_name, c?.last_name].filter((part) => part && part.trim()).join(" ").trim();
   return name || null;
@@ -144,6 +167,7 @@ export function toOrderFacts(topic: OrderTopic, payload: z.infer<typeof OrderPay
         fulfillmentStatus: li.fulfillment_status ?? null,
         promised: promisedFromProperties(properties),
         termsVersion: termsFromProperties(properties),
+        unitPrice: unitPriceOf(li, payload.currency),
       };
     }),
   };

@@ -133,7 +133,7 @@ describe("save bar on leave", () => {
           await margin().fill("999");
           return saveBar().isVisible();
         },
-        { timeout: 30_000, intervals: [2_000] },
+        { timeout: 30_000, interval: 2_000 },
       )
       .toBe(true);
     await saveBar().getByRole("button", { name: "Save" }).click();

@@ -77,6 +77,12 @@ describe("Shopify's order sample", () => {
     const job = await jobOf("order.sync");
     expect((job.payload.lines as { variantId: string | null }[])[0]?.variantId).toBe(VARIANT);
     expect(job.status).toBe("succeeded");
+    // AND each line carries its unit price from price_set.shop_money, in minor units (89.99 USD → 8999)
+    expect((job.payload.lines as { unitPrice: unknown }[]).map((l) => l.unitPrice)).toEqual([
+      { amountMinor: 8999, currency: "USD" },
+      { amountMinor: 15999, currency: "USD" },
+      { amountMinor: 11999, currency: "USD" },
+    ]);
   });
 
   it("orders/updated in a legacy shape (no line gids, customer null, customer_locale null, no email) keeps exact line ids", async () => {

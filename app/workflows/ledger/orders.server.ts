@@ -154,6 +154,8 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
             orderedAt: orderCreated,
             promisedLatest: li.promised?.latest ?? null,
             termsVersion: li.termsVersion,
+            unitPriceMinor: li.unitPrice?.amountMinor ?? null,
+            currency: li.unitPrice?.currency ?? null,
             customerName: facts.customerName,
             productTitle: li.productTitle || s.productTitle,
             variantTitle: li.variantTitle || (s.variantTitle === "Default Title" ? "" : s.variantTitle),

@@ -21,6 +21,9 @@ export interface OrderLineFacts {
   promised: { earliest: IsoDate | null; latest: IsoDate } | null;
   /** Terms version the shopper accepted (line-item property "_terms_version"), when present. */
   termsVersion: number | null;
+  /** Unit price in the shop's currency (minor units), when the payload had a readable one. Optional: jobs
+   *  queued before prices were captured carry none. */
+  unitPrice?: { amountMinor: number; currency: string } | null;
 }
 
 export interface OrderFacts {

@@ -1,0 +1,5 @@
+// The dashboard as the page receives it (JSON of the home loader).
+import type { SerializeFrom } from "@remix-run/node";
+import type { loader } from "~/routes/app._index";
+
+export type DashboardView = SerializeFrom<typeof loader>["dashboard"];

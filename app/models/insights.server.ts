@@ -1,0 +1,159 @@
+// Data access for the dashboard (issue 13): aggregates over the shop's own ledger, batches and outbox, computed
+// in SQL so a visit reads a few dozen rows whatever the shop's size (no Admin API call, no row per line).
+//   - Lines ordered in a period: BackorderLine (shop, orderedAt) index; waiting now: (shop, status, orderedAt).
+//   - The wait percentile comes from an hourly histogram grouped in SQL (one row per distinct hour of wait).
+//   - Promise keeping walks a small table (json_each of one parameter) of "promise broken at" instants, one
+//     per distinct promised date, and reads each date's lines through (shop, promisedLatest, orderedAt) (computed in the shop's timezone by ~/domain/insights promiseDeadlines).
+//   - Batches: IncomingBatch (shop, receivedOn) for those received in a period and those still pending.
+// DateTime columns are ISO-8601 text (the driver adapter's default), so julianday() reads them directly.
+import prisma from "~/db.server";
+import type { IsoDate } from "~/domain/types";
+
+export interface PeriodRange {
+  shop: string;
+  from: Date;
+  to: Date;
+}
+
+export interface LineTotalsRow {
+  status: string;
+  currency: string | null;
+  lines: number;
+  units: number;
+  /** Sum of unit price × quantity over the lines that have a price. */
+  valueMinor: number;
+  unpricedLines: number;
+}
+
+/** Lines ordered in [from, to), by status and currency: units, value and how many lines have no price. */
+export async function lineTotalsOrderedIn({ shop, from, to }: PeriodRange): Promise<LineTotalsRow[]> {
+  const rows = await prisma.$queryRaw<LineTotalsRow[]>`SELECT "status", "currency", COUNT(*) AS "lines", SUM("quantity") AS "units",
+      SUM(COALESCE("unitPriceMinor" * "quantity", 0)) AS "valueMinor", SUM(CASE WHEN "unitPriceMinor" IS NULL THEN 1 ELSE 0 END) AS "unpricedLines"
+    FROM "BackorderLine" WHERE "shop" = ${shop} AND "orderedAt" >= ${from} AND "orderedAt" < ${to}
+    GROUP BY "status", "currency"`;
+  return rows.map(numbers);
+}
+
+/** Distinct orders with a backordered line (not cancelled) placed in [from, to). */
+export async function ordersWithOwedLinesIn({ shop, from, to }: PeriodRange): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ orders: number | bigint }[]>`SELECT COUNT(DISTINCT "orderId") AS "orders" FROM "BackorderLine"
+    WHERE "shop" = ${shop} AND "orderedAt" >= ${from} AND "orderedAt" < ${to} AND "status" <> 'cancelled'`;
+  return Number(row?.orders ?? 0);
+}
+
+/** What is owed now (every waiting line, whenever ordered), by currency. */
+export async function waitingTotals({ shop }: { shop: string }): Promise<Omit<LineTotalsRow, "status">[]> {
+  const rows = await prisma.$queryRaw<Omit<LineTotalsRow, "status">[]>`SELECT "currency", COUNT(*) AS "lines", SUM("quantity") AS "units",
+      SUM(COALESCE("unitPriceMinor" * "quantity", 0)) AS "valueMinor", SUM(CASE WHEN "unitPriceMinor" IS NULL THEN 1 ELSE 0 END) AS "unpricedLines"
+    FROM "BackorderLine" WHERE "shop" = ${shop} AND "status" = 'waiting' GROUP BY "currency"`;
+  return rows.map(numbers);
+}
+
+/** The distinct promised latest dates of the lines ordered in [from, to) (at most one per calendar day). */
+export async function promisedDatesIn({ shop, from, to }: PeriodRange): Promise<IsoDate[]> {
+  const rows = await prisma.$queryRaw<{ d: string }[]>`SELECT DISTINCT "promisedLatest" AS "d" FROM "BackorderLine"
+    WHERE "shop" = ${shop} AND "orderedAt" >= ${from} AND "orderedAt" < ${to} AND "promisedLatest" IS NOT NULL`;
+  return rows.map((r) => r.d);
+}
+
+export interface PromiseCountsRow {
+  onTime: number;
+  lateReady: number;
+  lateWaiting: number;
+  pending: number;
+}
+
+/**
+ * Promise keeping of the lines ordered in [from, to) with a promised date, cancelled lines aside: ready
+ * (allocatedAt) before the promise's deadline, ready after it, still waiting past it, still waiting before it.
+ * `deadlines` maps each promised date to the instant it is broken; a date missing from it is not counted.
+ */
+export async function promiseCountsIn({ shop, from, to, now, deadlines }: PeriodRange & { now: Date; deadlines: Map<IsoDate, Date> }): Promise<PromiseCountsRow> {
+  if (deadlines.size === 0) return { onTime: 0, lateReady: 0, lateWaiting: 0, pending: 0 };
+  // One JSON parameter, whatever the number of dates (SQLite binds at most 999 parameters). CROSS JOIN keeps
+  // the dates as the outer loop (SQLite never reorders it): one (shop, promisedLatest, orderedAt) index range
+  // per promised date, rather than a pass over the dates for every line.
+  const table = JSON.stringify(Object.fromEntries([...deadlines].map(([day, at]) => [day, at.toISOString()])));
+  const [row] = await prisma.$queryRaw<PromiseCountsRow[]>`WITH "deadline"("day", "at") AS (SELECT "key", "value" FROM json_each(${table}))
+    SELECT
+      SUM(CASE WHEN l."allocatedAt" IS NOT NULL AND julianday(l."allocatedAt") < julianday(d."at") THEN 1 ELSE 0 END) AS "onTime",
+      SUM(CASE WHEN l."allocatedAt" IS NOT NULL AND julianday(l."allocatedAt") >= julianday(d."at") THEN 1 ELSE 0 END) AS "lateReady",
+      SUM(CASE WHEN l."allocatedAt" IS NULL AND l."status" = 'waiting' AND julianday(${now}) >= julianday(d."at") THEN 1 ELSE 0 END) AS "lateWaiting",
+      SUM(CASE WHEN l."allocatedAt" IS NULL AND l."status" = 'waiting' AND julianday(${now}) < julianday(d."at") THEN 1 ELSE 0 END) AS "pending"
+    FROM "deadline" d CROSS JOIN "BackorderLine" l ON l."promisedLatest" = d."day"
+    WHERE l."shop" = ${shop} AND l."orderedAt" >= ${from} AND l."orderedAt" < ${to} AND l."status" <> 'cancelled'`;
+  return numbers(row ?? { onTime: 0, lateReady: 0, lateWaiting: 0, pending: 0 });
+}
+
+export interface WaitHistogram {
+  lines: number;
+  totalDays: number;
+  buckets: { hour: number; lines: number }[];
+}
+
+/**
+ * Waits from order to ready (allocatedAt − orderedAt) of the lines ordered in [from, to) that are ready, by
+ * whole hour. julianday() differences are floating point (121 h reads as 120.99999 h): rounded to the
+ * millisecond first, then divided as integers, so a wait of exactly 121 h lands in hour 121.
+ */
+export async function waitHistogramIn({ shop, from, to }: PeriodRange): Promise<WaitHistogram> {
+  const rows = await prisma.$queryRaw<{ hour: number | bigint; lines: number | bigint; days: number }[]>`SELECT
+      CAST(ROUND(MAX(0, julianday("allocatedAt") - julianday("orderedAt")) * 86400000) AS INTEGER) / 3600000 AS "hour", COUNT(*) AS "lines",
+      SUM(MAX(0, julianday("allocatedAt") - julianday("orderedAt"))) AS "days"
+    FROM "BackorderLine" WHERE "shop" = ${shop} AND "orderedAt" >= ${from} AND "orderedAt" < ${to} AND "allocatedAt" IS NOT NULL
+    GROUP BY 1`;
+  const buckets = rows.map((r) => ({ hour: Number(r.hour), lines: Number(r.lines) }));
+  return { lines: buckets.reduce((s, b) => s + b.lines, 0), totalDays: rows.reduce((s, r) => s + Number(r.days), 0), buckets };
+}
+
+/** Delay emails actually sent that were queued in [from, to). */
+export async function delayNoticesSentIn({ shop, from, to }: PeriodRange): Promise<number> {
+  return prisma.emailOutbox.count({ where: { shop, createdAt: { gte: from, lt: to }, kind: "delay_notice", status: "sent" } });
+}
+
+/** Batches received on a local date in [fromDate, toDate): the suppliers' record for the period. */
+export async function batchesReceivedIn({ shop, fromDate, toDate }: { shop: string; fromDate: IsoDate; toDate: IsoDate }) {
+  return prisma.incomingBatch.findMany({
+    where: { shop, receivedOn: { gte: fromDate, lt: toDate } },
+    select: { supplier: true, expectedOn: true, receivedOn: true },
+  });
+}
+
+/** Batches not received yet, of the managed variants. */
+export async function pendingBatches({ shop }: { shop: string }) {
+  return prisma.incomingBatch.findMany({
+    where: { shop, receivedOn: null },
+    select: { backorderVariantId: true, expectedOn: true, quantity: true },
+  });
+}
+
+/** Variants the shop sells on backorder (mode other than off). */
+export async function backorderableVariantsForInsights({ shop }: { shop: string }) {
+  return prisma.backorderVariant.findMany({
+    where: { shop, mode: { in: ["always", "when_sold_out"] } },
+    select: { id: true, productId: true, variantId: true, productTitle: true, variantTitle: true, cap: true },
+  });
+}
+
+/** Units backordered per variant since `since` (cancelled lines aside). */
+export async function unitsBackorderedSince({ shop, since }: { shop: string; since: Date }): Promise<Map<string, number>> {
+  const rows = await prisma.backorderLine.groupBy({
+    by: ["variantId"],
+    where: { shop, orderedAt: { gte: since }, status: { not: "cancelled" } },
+    _sum: { quantity: true },
+  });
+  return new Map(rows.map((r) => [r.variantId, r._sum.quantity ?? 0]));
+}
+
+/** Units waiting now per variant. */
+export async function unitsWaitingByVariant({ shop }: { shop: string }): Promise<Map<string, number>> {
+  const rows = await prisma.backorderLine.groupBy({ by: ["variantId"], where: { shop, status: "waiting" }, _sum: { quantity: true } });
+  return new Map(rows.map((r) => [r.variantId, r._sum.quantity ?? 0]));
+}
+
+/** SQLite returns integer aggregates as bigint through the driver: plain numbers for the page. */
+function numbers<T extends object>(row: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = typeof v === "bigint" ? Number(v) : v === null && k !== "currency" ? 0 : v;
+  return out as T;
+}

@@ -1,0 +1,85 @@
+// The home dashboard in Chromium on the demo shop: its cards and tables render (tables with column headers a
+// screen reader announces), the period selector reloads the page for the chosen period (or a custom range,
+// refused with its reason when it ends before it starts) and keeps it in the URL, and axe finds nothing serious.
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import { BROWSER_USER_AGENT, OUTPUT_DIR, launchChromium, startDemoProcess, type DemoProcess } from "./support";
+
+let demo: DemoProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+function app(): Frame {
+  const frame = page.frame({ name: "app-iframe" });
+  if (!frame) throw new Error("The app iframe is not on the page");
+  return frame;
+}
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startDemoProcess("insights"), launchChromium()]);
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, userAgent: BROWSER_USER_AGENT });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe("home dashboard", () => {
+  it("shows the cards and the demand table, switches period through the URL, and passes axe", async () => {
+    // GIVEN the demo shop, whose customers are waiting for backordered items
+    // WHEN the merchant opens the app's home page
+    await page.goto(`${demo.adminUrl}#path=${encodeURIComponent("/app")}`);
+    await app().getByRole("heading", { name: "Backorders at a glance" }).waitFor({ timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelector("#nav a") !== null, undefined, { timeout: 60_000 });
+
+    // THEN the summary cards and the demand table (with its column headers) are there, and the to-do card stays
+    await app().getByRole("heading", { name: "Units waiting now" }).waitFor();
+    await app().getByRole("columnheader", { name: "Variant" }).waitFor();
+    await app().getByRole("columnheader", { name: "Next batch" }).waitFor();
+    await app().getByRole("heading", { name: "Sold-out products" }).waitFor();
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "insights-30.png"), fullPage: true });
+
+    // WHEN the merchant picks the last 90 days
+    const range = () => app().getByText(/Lines are counted by the day they were ordered/).innerText();
+    const range30 = await range();
+    const select = app().getByLabel("Period");
+    expect(await select.inputValue()).toBe("30");
+    // React has hydrated the select (a choice made before that is lost, as it would be for a person)
+    await expect.poll(() => select.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber"))), { timeout: 30_000 }).toBe(true);
+    await select.selectOption("90");
+
+    // THEN the page reloads for 90 days, with the period in the URL and the range it now covers
+    await expect.poll(() => app().url(), { timeout: 30_000 }).toMatch(/[?&]period=90\b/);
+    await expect.poll(range, { timeout: 30_000 }).not.toBe(range30);
+    await expect.poll(() => app().getByLabel("Period").inputValue()).toBe("90");
+    // AND the charts render in the browser, each an image named by its numbers, with the numbers in a table too
+    await app().getByRole("img", { name: /^Donut chart: \d+ lines on time, \d+ late$/ }).waitFor({ timeout: 30_000 });
+    await app().getByRole("img", { name: /: median \d+ days, 8 in 10 within \d+ days/ }).waitFor({ timeout: 30_000 });
+    await app().locator("svg").first().waitFor();
+    await app().getByRole("columnheader", { name: "Not due yet" }).waitFor();
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "insights-90.png"), fullPage: true });
+
+    // WHEN the merchant picks a custom range that ends before it starts, then a valid one
+    await app().getByLabel("Period").selectOption("custom");
+    await app().getByLabel("From").fill("2026-11-20");
+    await app().getByLabel("To (included)").fill("2026-11-10");
+    await app().getByRole("button", { name: "Apply" }).click();
+    // THEN the reason shows next to the end date, and the page keeps a usable period meanwhile
+    await app().getByText("The end is before the start. Showing the last 30 days meanwhile.").waitFor({ timeout: 30_000 });
+    await app().getByLabel("To (included)").fill("2026-11-25");
+    await app().getByRole("button", { name: "Apply" }).click();
+    // AND a valid range is shown as asked, both days included
+    await app().getByText(/^20 Nov 2026 – 25 Nov 2026 \(/).waitFor({ timeout: 30_000 });
+    expect(app().url()).toMatch(/period=custom&from=2026-11-20&to=2026-11-25/);
+    await page.screenshot({ path: path.join(OUTPUT_DIR, "insights-custom.png"), fullPage: true });
+
+    // AND axe finds nothing serious or critical in the app's frame
+    const axe = await new AxeBuilder({ page }).include("iframe").analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  });
+});
