@@ -328,6 +328,15 @@ export async function pruneOutbox(
   return count;
 }
 
+/** The newest email of a kind queued for one address, with its HTML (the demo reads a delay email's links). */
+export async function findLatestEmailTo({ shop, toEmail, kind }: { shop: string; toEmail: string; kind: string }) {
+  return prisma.emailOutbox.findFirst({
+    where: { shop, toEmail: toEmail.trim().toLowerCase(), kind },
+    select: { id: true, html: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+}
+
 /** The emails sent (or to send) to any of `addresses`, oldest first (customers/data_request). */
 export async function listEmailsToAddresses({ shop, addresses }: { shop: string; addresses: readonly string[] }, tx: Tx = prisma) {
   return tx.emailOutbox.findMany({

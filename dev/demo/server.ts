@@ -217,6 +217,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   // its ledger, holds and confirmation emails are built by the app's own jobs.
   const replayed = await simulator.replayExistingOrders();
   log(`Replayed ${replayed} existing orders as orders/create webhooks.`);
+  // One seeded customer has already answered their delay email "I'll wait" (in the background: the
+  // worker queues that email first).
+  const { seedCustomerWhoWaits, WAITING_CUSTOMER } = await import("./seed-choice");
+  void seedCustomerWhoWaits({ shop: DEMO_SHOP, load: (modulePath) => vite.ssrLoadModule(modulePath) })
+    .then((outcome) => log(`Seeded ${WAITING_CUSTOMER}'s answer to the delay email ("I'll wait"): ${outcome}.`))
+    .catch((error: unknown) => log(`Could not seed ${WAITING_CUSTOMER}'s answer: ${String(error)}`));
   return {
     url: `http://localhost:${actualPort}`,
     adminUrl: `http://localhost:${actualPort}/__demo/admin`,
