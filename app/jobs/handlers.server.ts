@@ -9,6 +9,7 @@ import { handleProductDelete, handleProductUpdate } from "~/workflows/ledger/pro
 import { reconcileShop, recomputeVariants } from "~/workflows/ledger/reconcile.server";
 import { saveDataRequest } from "~/models/data-request.server";
 import { runMatchingBulkJob } from "~/workflows/catalog/bulk-actions.server";
+import { runMatchingSupportJob } from "~/workflows/support/bulk-job.server";
 import { deadLetterShopJobs } from "./queue.server";
 import { handleRetention } from "./retention.server";
 import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";
@@ -97,4 +98,6 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
     recomputeVariants(ctx, parse(z.object({ variantIds: z.array(z.string()).max(10_000) }), payload).variantIds),
   // "Select all matching" on the products list: the payload is the list's filter and the change.
   "bulk.variants": (payload, ctx) => runMatchingBulkJob(ctx, payload),
+  // "Select all matching" on the support queue: the payload is the queue's filter, the action and the actor.
+  "bulk.support": (payload, ctx) => runMatchingSupportJob(ctx, payload),
 };

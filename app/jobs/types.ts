@@ -15,6 +15,7 @@ export const JOB_KINDS = [
   "variants.recompute",
   "shop.retention",
   "bulk.variants",
+  "bulk.support",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

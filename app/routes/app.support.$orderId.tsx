@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Layout, Page } from "@shopify/polaris";
+import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { adminLocaleFromRequest, adminMessages, translator, type AdminMessageKey } from "~/i18n/admin";
@@ -39,6 +39,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       state: desk.supportCase.state,
       assignee: desk.supportCase.assignee,
       version: desk.supportCase.version,
+      complaintSince: desk.supportCase.openComplaintAt ? formatDateTime(desk.supportCase.openComplaintAt, locale, settings.timezone) : null,
     },
     lines: desk.lines.map((line) => ({
       ...line,
@@ -97,6 +98,7 @@ export default function SupportOrder() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            {supportCase.complaintSince && <Banner tone="critical">{t("support.queue.complaintSince", { date: supportCase.complaintSince })}</Banner>}
             <LinesCard lines={lines} />
             <TimelineCard events={events} />
           </BlockStack>

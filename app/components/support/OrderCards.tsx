@@ -59,7 +59,12 @@ const STRING_PARAMS = ["from", "to", "earliest", "latest", "reason", "assignee",
 export function TimelineCard({ events }: { events: Data["events"] }) {
   const { t } = useT();
   const actor = (event: Data["events"][number]) =>
-    event.actorName ?? (event.actor.startsWith("staff") ? t("support.actor.staff", { id: event.actor.split(":")[1] ?? "" }) : t("support.actor.system"));
+    event.actorName ??
+    (event.actor.startsWith("staff")
+      ? t("support.actor.staff", { id: event.actor.split(":")[1] ?? "" })
+      : event.actor === "customer"
+        ? t("support.actor.customer")
+        : t("support.actor.system"));
   const text = (event: Data["events"][number]) => {
     const data = event.data as Record<string, unknown>;
     const params: Record<string, string> = {};
@@ -86,7 +91,9 @@ export function TimelineCard({ events }: { events: Data["events"] }) {
                   <PolarisLink url={`/app/notifications/emails/${event.email.id}`}>{t("support.order.email", { status: event.email.status })}</PolarisLink>
                 )}
               </InlineStack>
-              {(event.kind === "note" || event.kind === "message_queued") && <Text as="p">{String((event.data as Record<string, unknown>).text ?? "")}</Text>}
+              {(event.kind === "note" || event.kind === "message_queued" || event.kind === "complaint") && (
+                <Text as="p">{String((event.data as Record<string, unknown>).text ?? "")}</Text>
+              )}
               <Text as="span" tone="subdued" variant="bodySm">
                 {event.when} · {actor(event)}
               </Text>

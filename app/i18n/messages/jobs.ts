@@ -54,6 +54,7 @@ export const en = {
   "activity.kind.variants.recompute": "Delivery dates update",
   "activity.kind.shop.retention": "Data retention",
   "activity.kind.bulk.variants": "Bulk edit of matching variants",
+  "activity.kind.bulk.support": "Bulk action on matching support orders",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -111,4 +112,5 @@ export const fr: Record<keyof typeof en, string> = {
   "activity.kind.variants.recompute": "Mise à jour des dates de livraison",
   "activity.kind.shop.retention": "Conservation des données",
   "activity.kind.bulk.variants": "Modification groupée des variantes filtrées",
+  "activity.kind.bulk.support": "Action groupée sur les commandes filtrées du service client",
 };

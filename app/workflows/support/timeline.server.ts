@@ -3,12 +3,22 @@
 // committed. Each call also refreshes the order's support case (the queue's row) from its lines, in the
 // same transaction, so the queue never lags behind the timeline.
 import { daysLate } from "~/domain/manual-promise";
-import { supportLinesOfOrders } from "~/models/backorder-line.server";
+import { supportLinesOfOrders, waitingOrderIdsOfVariant } from "~/models/backorder-line.server";
 import { productIdsOfVariants } from "~/models/backorder-variant.server";
+import { pendingSuppliersOfVariants } from "~/models/incoming-batch.server";
 import { findOutboxEmailByDedupeKey } from "~/models/email-outbox.server";
 import { appendOrderEvents, type NewOrderEvent } from "~/models/order-event.server";
-import { markCaseContacted, saveCaseLedgerFields, type CaseLedgerFields, type CaseState } from "~/models/support-case.server";
-import type { Tx } from "~/models/transaction.server";
+import {
+  casesWithOtherSuppliers,
+  clearComplaint,
+  markCaseContacted,
+  markComplaintOpen,
+  saveCaseLedgerFields,
+  suppliersColumn,
+  type CaseLedgerFields,
+  type CaseState,
+} from "~/models/support-case.server";
+import { inWriteTransaction, type Tx } from "~/models/transaction.server";
 
 export type TimelineKind =
   | "order_placed"
@@ -28,7 +38,9 @@ export type TimelineKind =
   | "manual_promise_dropped"
   | "note"
   | "assigned"
-  | "status_changed";
+  | "status_changed"
+  /** The customer's message from the "Where is my order?" page (actor "customer"): the case is a complaint. */
+  | "complaint";
 
 /** Emails to the customer: their events stamp the case's "last contact". */
 const CONTACT_KINDS = new Set<TimelineKind>(["confirmation_queued", "delay_queued", "earlier_queued", "ready_queued", "message_queued"]);
@@ -56,7 +68,16 @@ export async function recordTimeline(tx: Tx, shop: string, events: readonly Time
   await refreshSupportCases(tx, shop, [...new Set(events.map((e) => e.orderId))]);
   for (const event of events) {
     if (CONTACT_KINDS.has(event.kind)) await markCaseContacted({ shop, orderId: event.orderId, at: event.at }, tx);
+    // A complaint waits in the Complaints view until staff answer the customer or resolve the case.
+    if (event.kind === "complaint") await markComplaintOpen({ shop, orderId: event.orderId, at: event.at }, tx);
+    if (answersComplaint(event)) await clearComplaint({ shop, orderIds: [event.orderId] }, tx);
   }
+}
+
+/** Staff wrote to the customer, or resolved the case. */
+function answersComplaint(event: TimelineEvent): boolean {
+  if (event.kind === "message_queued") return true;
+  return event.kind === "status_changed" && event.data?.to === "resolved";
 }
 
 const IN_CHUNK = 400;
@@ -66,10 +87,12 @@ export async function refreshSupportCases(tx: Tx, shop: string, orderIds: readon
   for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
     const lines = await supportLinesOfOrders({ shop, orderIds: orderIds.slice(i, i + IN_CHUNK) }, tx);
     const products = await productIdsOfVariants({ shop, variantIds: [...new Set(lines.map((l) => l.variantId))] }, tx);
+    const waitingVariants = [...new Set(lines.filter((l) => l.status === "waiting").map((l) => l.variantId))];
+    const suppliers = await pendingSuppliersOfVariants({ shop, variantIds: waitingVariants }, tx);
     const byOrder = new Map<string, typeof lines>();
     for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
     for (const [orderId, orderLines] of byOrder) {
-      await saveCaseLedgerFields({ shop, orderId, fields: caseFields(orderLines, products) }, tx);
+      await saveCaseLedgerFields({ shop, orderId, fields: caseFields(orderLines, products, suppliers) }, tx);
     }
   }
 }
@@ -81,7 +104,15 @@ export function currentLatest(line: Pick<SupportLine, "manualLatest" | "estimate
   return line.manualLatest ?? line.estimateLatest ?? line.notifiedLatest;
 }
 
-export function caseFields(lines: readonly SupportLine[], productOf: ReadonlyMap<string, string>): CaseLedgerFields {
+/**
+ * The queue row's ledger columns from the order's lines. `suppliersOf`: the suppliers of each variant's
+ * pending batches (the order waits on those of its waiting lines).
+ */
+export function caseFields(
+  lines: readonly SupportLine[],
+  productOf: ReadonlyMap<string, string>,
+  suppliersOf: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): CaseLedgerFields {
   const first = lines[0] as SupportLine;
   const waiting = lines.filter((l) => l.status === "waiting");
   let state: CaseState = "waiting";
@@ -108,9 +139,35 @@ export function caseFields(lines: readonly SupportLine[], productOf: ReadonlyMap
     daysLate: Math.max(0, ...waiting.map((l) => daysLate(currentLatest(l), l.promisedLatest))),
     productIds: `|${productIds.join("|")}${productIds.length ? "|" : ""}`,
     products: [...new Set(lines.map((l) => [l.productTitle, l.variantTitle].filter(Boolean).join(" – ")))].join(", ").slice(0, 500),
+    suppliers: suppliersColumn(waiting.flatMap((l) => [...(suppliersOf.get(l.variantId) ?? [])])),
   };
 }
 
 function later(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && a > b;
+}
+
+/**
+ * After a variant's batches changed (added, edited, received, removed: the variant recompute job), the
+ * cases waiting for it whose supplier column no longer says what its pending batches name are refreshed.
+ * Reads the waiting lines' orders by index and compares in the database, so only the cases that changed
+ * (and orders mixing several variants) are rewritten.
+ */
+export async function refreshCaseSuppliers({ shop, variantIds }: { shop: string; variantIds: readonly string[] }): Promise<number> {
+  let refreshed = 0;
+  for (let i = 0; i < variantIds.length; i += IN_CHUNK) {
+    const chunk = variantIds.slice(i, i + IN_CHUNK);
+    const suppliers = await pendingSuppliersOfVariants({ shop, variantIds: chunk });
+    for (const variantId of chunk) {
+      const expected = suppliersColumn(suppliers.get(variantId) ?? []);
+      const orderIds = await waitingOrderIdsOfVariant({ shop, variantId });
+      for (let j = 0; j < orderIds.length; j += IN_CHUNK) {
+        const stale = await casesWithOtherSuppliers({ shop, orderIds: orderIds.slice(j, j + IN_CHUNK), suppliers: expected });
+        if (stale.length === 0) continue;
+        await inWriteTransaction((tx) => refreshSupportCases(tx, shop, stale));
+        refreshed += stale.length;
+      }
+    }
+  }
+  return refreshed;
 }
