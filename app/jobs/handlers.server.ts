@@ -10,6 +10,7 @@ import { reconcileShop, recomputeVariants } from "~/workflows/ledger/reconcile.s
 import { saveDataRequest } from "~/models/data-request.server";
 import { runMatchingBulkJob } from "~/workflows/catalog/bulk-actions.server";
 import { runCancellationJob } from "~/workflows/support/cancellation.server";
+import { runMatchingSupportJob } from "~/workflows/support/bulk-job.server";
 import { deadLetterShopJobs } from "./queue.server";
 import { handleRetention } from "./retention.server";
 import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";
@@ -101,4 +102,6 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   "bulk.variants": (payload, ctx) => runMatchingBulkJob(ctx, payload),
   // Cancel & refund (support desk): a cancellation's Shopify call when no one waits for it, then the follow-up.
   "support.cancellation": (payload, ctx) => runCancellationJob(ctx, parse(z.object({ cancellationId: z.string().min(1).max(100) }), payload)),
+  // "Select all matching" on the support queue: the payload is the queue's filter, the action and the actor.
+  "bulk.support": (payload, ctx) => runMatchingSupportJob(ctx, payload),
 };

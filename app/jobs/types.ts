@@ -16,6 +16,7 @@ export const JOB_KINDS = [
   "shop.retention",
   "bulk.variants",
   "support.cancellation",
+  "bulk.support",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

@@ -644,3 +644,9 @@ export async function ordersOfLines({ shop, lineIds }: { shop: string; lineIds: 
   const rows = await tx.backorderLine.findMany({ where: { shop, id: { in: [...lineIds] } }, select: { orderId: true }, distinct: ["orderId"] });
   return rows.map((r) => r.orderId);
 }
+
+/** The orders with a waiting line of the variant (the (shop, variantId, status, orderedAt) index). */
+export async function waitingOrderIdsOfVariant({ shop, variantId }: { shop: string; variantId: string }, tx: Tx = prisma): Promise<string[]> {
+  const rows = await tx.backorderLine.findMany({ where: { shop, variantId, status: "waiting" }, select: { orderId: true } });
+  return [...new Set(rows.map((r) => r.orderId))];
+}

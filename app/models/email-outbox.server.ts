@@ -206,24 +206,37 @@ const LIST_SELECT = {
 
 export type OutboxFilter = "all" | "failed";
 
+/** Longest recipient search accepted (an address is at most 254 characters). */
+export const RECIPIENT_SEARCH_MAX = 254;
+/** Above every character an address can hold: `toEmail < prefix + TOP` bounds a prefix range. */
+const TOP = String.fromCodePoint(0x10ffff);
+
 /**
  * Recent emails, newest first; "failed" = dead, or waiting to retry after an error. One page at a time
  * (`cursor`: the page after or before an email), keyset over the (shop, createdAt, id) index.
+ *
+ * `recipient` (lower-cased by the caller) keeps the emails whose address starts with it: a whole address
+ * finds that customer's emails, its beginning every address that starts so. It is a range over the
+ * (shop, toEmail, createdAt, id) index: an exact address reads its own rows in date order; a shorter
+ * prefix reads only the addresses it matches, then orders those.
  */
 export async function listOutboxEmails({
   shop,
   filter = "all",
+  recipient = null,
   take = 50,
   cursor = null,
 }: {
   shop: string;
   filter?: OutboxFilter;
+  recipient?: string | null;
   take?: number;
   cursor?: PageCursor | null;
 }) {
   const failed: Prisma.EmailOutboxWhereInput[] = filter === "failed" ? [{ OR: [{ status: "dead" }, { status: "pending", lastError: { not: null } }] }] : [];
+  const to: Prisma.EmailOutboxWhereInput[] = recipient ? [{ toEmail: { gte: recipient, lt: `${recipient}${TOP}` } }] : [];
   return keysetPage({ field: "createdAt", cursor, size: take }, ({ where, orderBy, take: rows }) =>
-    prisma.emailOutbox.findMany({ where: { shop, AND: [...failed, ...where] }, select: LIST_SELECT, orderBy, take: rows }),
+    prisma.emailOutbox.findMany({ where: { shop, AND: [...to, ...failed, ...where] }, select: LIST_SELECT, orderBy, take: rows }),
   );
 }
 

@@ -95,3 +95,30 @@ export async function receivedBatchesOfSuppliers({ shop, suppliers }: { shop: st
     select: BATCH_COLUMNS,
   });
 }
+
+/**
+ * The suppliers named on each variant's pending (not yet received) batches, by variantId: who the orders
+ * waiting for those variants wait on (the support queue's supplier filter).
+ */
+export async function pendingSuppliersOfVariants({ shop, variantIds }: { shop: string; variantIds: readonly string[] }, tx: Tx = prisma) {
+  const byVariant = new Map<string, Set<string>>();
+  if (variantIds.length === 0) return byVariant;
+  const rows = await tx.incomingBatch.findMany({
+    where: { shop, receivedOn: null, supplier: { not: null }, variant: { shop, variantId: { in: [...variantIds] } } },
+    select: { supplier: true, variant: { select: { variantId: true } } },
+  });
+  for (const row of rows) {
+    const name = row.supplier?.trim();
+    if (!name) continue;
+    const set = byVariant.get(row.variant.variantId) ?? new Set<string>();
+    set.add(name);
+    byVariant.set(row.variant.variantId, set);
+  }
+  return byVariant;
+}
+
+/** Every supplier named on the shop's batches, A to Z (the supplier filter's choices; a covering index read). */
+export async function suppliersOfShop({ shop, take = 200 }: { shop: string; take?: number }, tx: Tx = prisma): Promise<string[]> {
+  const rows = await tx.incomingBatch.groupBy({ by: ["supplier"], where: { shop, supplier: { not: null } }, orderBy: { supplier: "asc" }, take });
+  return [...new Set(rows.flatMap((r) => (r.supplier?.trim() ? [r.supplier.trim()] : [])))];
+}

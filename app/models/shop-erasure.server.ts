@@ -11,6 +11,7 @@ export async function eraseShopRows({ shop }: { shop: string }): Promise<number>
     prisma.notifySubscription.deleteMany({ where: { shop } }),
     prisma.rateLimitWindow.deleteMany({ where: { shop } }),
     prisma.orderEvent.deleteMany({ where: { shop } }),
+    prisma.supportCaseTerm.deleteMany({ where: { shop } }),
     prisma.supportCase.deleteMany({ where: { shop } }),
     prisma.compensation.deleteMany({ where: { shop } }),
     prisma.supportCancellation.deleteMany({ where: { shop } }),

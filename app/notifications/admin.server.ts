@@ -3,7 +3,7 @@
 import type { AdminLocale, Translate } from "~/i18n/admin";
 import { formatDateTime } from "~/domain/format";
 import { getShopSettings } from "~/models/settings.server";
-import { countOutboxEmails, getOutboxEmail, listOutboxEmails, type OutboxFilter } from "~/models/email-outbox.server";
+import { countOutboxEmails, getOutboxEmail, listOutboxEmails, RECIPIENT_SEARCH_MAX, type OutboxFilter } from "~/models/email-outbox.server";
 import type { PageCursor } from "~/validation/cursor";
 import { findEmailTemplate, listEmailTemplates } from "~/models/email-template.server";
 import { ordersOfEmails } from "~/models/order-event.server";
@@ -55,20 +55,29 @@ export interface OutboxRow {
 /** Emails per outbox page. */
 export const OUTBOX_PAGE_SIZE = 50;
 
+/** The outbox's recipient search from the URL (`?to=`): trimmed, lower case (addresses are stored so); null when empty. */
+export function recipientSearch(raw: string | null): string | null {
+  const value = (raw ?? "").trim().toLowerCase().slice(0, RECIPIENT_SEARCH_MAX);
+  return value || null;
+}
+
 export async function loadOutbox({
   shop,
   filter,
+  recipient = null,
   locale,
   cursor = null,
 }: {
   shop: string;
   filter: OutboxFilter;
+  /** Emails to addresses starting with this (see listOutboxEmails); null = every email. */
+  recipient?: string | null;
   locale: AdminLocale;
   /** The page asked for (validated by the route: a forged cursor is a 400). */
   cursor?: PageCursor | null;
 }) {
   const [page, counts, timeZone] = await Promise.all([
-    listOutboxEmails({ shop, filter, cursor, take: OUTBOX_PAGE_SIZE }),
+    listOutboxEmails({ shop, filter, recipient, cursor, take: OUTBOX_PAGE_SIZE }),
     countOutboxEmails({ shop }),
     shopTimeZone(shop),
   ]);
@@ -93,7 +102,7 @@ export async function loadOutbox({
       order: orderId ? { orderId, orderName: names.get(orderId) ?? orderId } : null,
     };
   });
-  return { mode: deliveryMode(), filter, counts, emails: rows, pageInfo };
+  return { mode: deliveryMode(), filter, recipient, counts, emails: rows, pageInfo };
 }
 
 export async function loadOutboxEmail({ shop, id, locale }: { shop: string; id: string; locale: AdminLocale }) {

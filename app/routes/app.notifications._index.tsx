@@ -13,7 +13,7 @@ import { readFormData } from "~/validation/form-data";
 import { adminLocaleFromRequest, adminMessages, translator, type Translate } from "~/i18n/admin";
 import { deleteEmailTemplate, saveEmailTemplate } from "~/models/email-template.server";
 import { retryOutboxEmail } from "~/models/email-outbox.server";
-import { loadEditor, loadOutbox, templateCheckErrors, translateFieldErrors } from "~/notifications/admin.server";
+import { loadEditor, loadOutbox, recipientSearch, templateCheckErrors, translateFieldErrors } from "~/notifications/admin.server";
 import { cursorParam } from "~/validation/cursor";
 import { EMAIL_KINDS, EMAIL_LOCALES, emailLocale } from "~/notifications/kinds";
 import { checkTemplate, renderSample, type RenderedEmail } from "~/notifications/render.server";
@@ -44,7 +44,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const filter = url.searchParams.get("filter") === "failed" ? "failed" : "all";
   const [editor, outbox] = await Promise.all([
     loadEditor({ shop: session.shop, kind, locale }),
-    loadOutbox({ shop: session.shop, filter, locale: adminLocale, cursor: cursorParam(url) }),
+    loadOutbox({ shop: session.shop, filter, recipient: recipientSearch(url.searchParams.get("to")), locale: adminLocale, cursor: cursorParam(url) }),
   ]);
   return json({
     messages: adminMessages(adminLocale, ["notifications"]),

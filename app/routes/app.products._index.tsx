@@ -17,11 +17,11 @@ import { latestBulkJob } from "~/models/bulk-job.server";
 import { applyBulkAction, startMatchingBulkJob } from "~/workflows/catalog/bulk-actions.server";
 import { formatDateRange } from "~/domain/format";
 import { readFormData } from "~/validation/form-data";
-import { BulkJobBanner, usePolling } from "~/components/products/BulkJobBanner";
+import { BulkJobBanner, usePolling } from "~/components/BulkJobBanner";
 import { ConfirmAllModal, LeadTimeModal } from "~/components/products/BulkModals";
 import { ProductFilters } from "~/components/products/ProductFilters";
 import { ProductsTable } from "~/components/products/ProductsTable";
-import type { BulkIntent } from "~/components/products/labels";
+import { INTENT_KEYS, type BulkIntent } from "~/components/products/labels";
 import { useUrlFilters } from "~/components/useUrlFilters";
 
 /** A finished bulk job's outcome stays on the page this long (then Activity keeps it). */
@@ -160,7 +160,15 @@ export default function Products() {
     <Page fullWidth>
       <TitleBar title={t("products.title")} />
       <BlockStack gap="400">
-        {showJob && <BulkJobBanner job={showJob} t={t} onDismiss={() => setDismissedJob(showJob.id)} />}
+        {showJob && (
+          <BulkJobBanner
+            job={showJob}
+            t={t}
+            prefix="products"
+            action={t(INTENT_KEYS[showJob.intent ?? ""] ?? "products.bulk.apply")}
+            onDismiss={() => setDismissedJob(showJob.id)}
+          />
+        )}
         <Card padding="0">
           <ProductFilters filter={filter} search={search} onSearch={setSearch} goTo={goTo} mode={mode} setMode={setMode} loading={busy} />
           <ProductsTable

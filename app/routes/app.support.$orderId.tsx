@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Layout, Page } from "@shopify/polaris";
+import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { adminLocaleFromRequest, adminMessages, translator, type AdminMessageKey, type Translate } from "~/i18n/admin";
@@ -62,6 +62,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       version: desk.supportCase.version,
       daysLate: desk.supportCase.daysLate,
       compensated: desk.supportCase.compensatedAt !== null,
+      complaintSince: desk.supportCase.openComplaintAt ? formatDateTime(desk.supportCase.openComplaintAt, locale, settings.timezone) : null,
     },
     lines: desk.lines.map((line) => ({
       ...line,
@@ -156,6 +157,7 @@ export default function SupportOrder() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            {supportCase.complaintSince && <Banner tone="critical">{t("support.queue.complaintSince", { date: supportCase.complaintSince })}</Banner>}
             <ProposalBanner proposal={proposal} daysLate={supportCase.daysLate} compensatedOn={compensation.compensatedOn} onUse={() => proposal && setFill((f) => ({ offer: proposal, n: (f?.n ?? 0) + 1 }))} />
             <LinesCard lines={lines} />
             <TimelineCard events={events} />

@@ -11,6 +11,9 @@
 // page load (every loader of the page, then React's server render), measured for its size. Loader times
 // include the round trip to the local fake for pages that read Shopify (Products, product page).
 //
+// The support desk's benchmark (`npm run bench -- support`, dev/bench/support.bench.ts) runs in the same two
+// processes on the same shop, plus its support desk (ADMIN_BENCH_SUITE=support).
+//
 // This file is also the entry point of both child processes (ADMIN_BENCH_ROLE=fake|app).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -94,12 +97,27 @@ async function fakeRole(): Promise<void> {
 
 // ---- role: the app, measured --------------------------------------------------------------------
 
-interface PageSpec {
+export interface PageSpec {
   name: string;
   path: string;
   route: string;
   /** Measure the full document too (false for loader-only routes). */
   document: boolean;
+  /** A request other than the page's data request (an app-proxy form post): made fresh for every run. */
+  request?: () => Request | Promise<Request>;
+  /** The status `request` must answer (default: any below 400). */
+  status?: number;
+}
+
+export type BenchSuite = "admin" | "support";
+
+/** What a suite gets to build its pages from, in the app process. */
+export interface SuiteContext {
+  prisma: import("@prisma/client").PrismaClient;
+  shop: string;
+  /** A page's loader alone, as a client-side navigation asks for it; returns the JSON body. */
+  dataRequest: (pagePath: string, route: string) => Promise<string>;
+  seeded: { bigVariant: SeededVariant; lines: number };
 }
 
 async function appRole(): Promise<void> {
@@ -131,10 +149,11 @@ async function appRole(): Promise<void> {
   const build = () => vite.ssrLoadModule("virtual:remix/server-build") as never;
   const handler = createRequestHandler(build, "development");
 
+  const suite = (process.env.ADMIN_BENCH_SUITE ?? "admin") as BenchSuite;
   const num = (gid: string) => gid.split("/").pop() as string;
   const big = seeded.bigVariant;
   const productPath = `/app/products/${num(big.productId)}?variant=${num(big.variantId)}`;
-  const pages: PageSpec[] = [
+  const adminPages: PageSpec[] = [
     { name: "Home", path: "/app", route: "routes/app._index", document: true },
     { name: "Products (all)", path: "/app/products", route: "routes/app.products._index", document: true },
     { name: "Products (backorderable)", path: "/app/products?tab=backorderable", route: "routes/app.products._index", document: true },
@@ -159,6 +178,13 @@ async function appRole(): Promise<void> {
     if (response.status !== 200) throw new Error(`${pagePath}: ${response.status} ${body.slice(0, 300)}`);
     return body;
   };
+  const run = async (page: PageSpec) => {
+    if (!page.request) return dataRequest(page.path, page.route);
+    const response = await handler(await page.request());
+    const body = await response.text();
+    if (page.status ? response.status !== page.status : response.status >= 400) throw new Error(`${page.name}: ${response.status} ${body.slice(0, 300)}`);
+    return body;
+  };
 
   const out: string[] = [];
   out.push(`seeded in ${(seedMs / 1000).toFixed(1)} s: ${variants.length} variants, ${seeded.lines} waiting lines (${largeShopSize().bigQueue} on ${big.sku}), ${largeShopSize().outbox} outbox emails, ${largeShopSize().jobs} jobs, ${largeShopSize().events} webhook events, ${largeShopSize().waitlist} notify-me signups, ${largeShopSize().dataRequests} data requests`);
@@ -168,25 +194,34 @@ async function appRole(): Promise<void> {
   await dataRequest("/app/products?tab=at_risk", "routes/app.products._index");
   out.push(`info  first At risk visit after the migration (derives the stored state of ${variants.length} variants once): ${fmt(performance.now() - firstAtRisk)} ms`);
 
-  // Page 2 of the queue and of the outbox, from the cursors page 1 gives.
-  const product = JSON.parse(await dataRequest(productPath, "routes/app.products.$id")) as { editor: { queuePage: { next: string } } };
-  const queuePath = `/app/products/${num(big.productId)}/queue?variant=${num(big.variantId)}&cursor=${encodeURIComponent(product.editor.queuePage.next)}`;
-  pages.push({ name: "Product page, queue page 2 (Load more)", path: queuePath, route: "routes/app.products.$id_.queue", document: false });
-  const notifications = JSON.parse(await dataRequest("/app/notifications", "routes/app.notifications._index")) as { outbox: { pageInfo: { next: string } } };
-  pages.push({
-    name: "Notifications (outbox page 2)",
-    path: `/app/notifications?cursor=${encodeURIComponent(notifications.outbox.pageInfo.next)}`,
-    route: "routes/app.notifications._index",
-    document: false,
-  });
+  let pages: PageSpec[];
+  if (suite === "support") {
+    const { supportPages } = await import("./support.bench");
+    const support = await supportPages({ prisma, shop: SHOP, dataRequest, seeded });
+    out.push(...support.info);
+    pages = support.pages;
+  } else {
+    pages = adminPages;
+    // Page 2 of the queue and of the outbox, from the cursors page 1 gives.
+    const product = JSON.parse(await dataRequest(productPath, "routes/app.products.$id")) as { editor: { queuePage: { next: string } } };
+    const queuePath = `/app/products/${num(big.productId)}/queue?variant=${num(big.variantId)}&cursor=${encodeURIComponent(product.editor.queuePage.next)}`;
+    pages.push({ name: "Product page, queue page 2 (Load more)", path: queuePath, route: "routes/app.products.$id_.queue", document: false });
+    const notifications = JSON.parse(await dataRequest("/app/notifications", "routes/app.notifications._index")) as { outbox: { pageInfo: { next: string } } };
+    pages.push({
+      name: "Notifications (outbox page 2)",
+      path: `/app/notifications?cursor=${encodeURIComponent(notifications.outbox.pageInfo.next)}`,
+      route: "routes/app.notifications._index",
+      document: false,
+    });
+  }
 
   for (const page of pages) {
-    for (let i = 0; i < WARMUP; i++) await dataRequest(page.path, page.route);
+    for (let i = 0; i < WARMUP; i++) await run(page);
     const samples: number[] = [];
     let bytes = 0;
     for (let i = 0; i < RUNS; i++) {
       const start = performance.now();
-      bytes = (await dataRequest(page.path, page.route)).length;
+      bytes = (await run(page)).length;
       samples.push(performance.now() - start);
     }
     samples.sort((a, b) => a - b);
@@ -213,7 +248,12 @@ async function appRole(): Promise<void> {
 
 // ---- the bench, run by `npm run bench` -----------------------------------------------------------
 
-export async function adminBench(): Promise<string[]> {
+export function adminBench(): Promise<string[]> {
+  return pagesBench("admin");
+}
+
+/** Runs a suite of pages in the two processes (see the file comment). */
+export async function pagesBench(suite: BenchSuite): Promise<string[]> {
   const fake = spawnRole("fake", {});
   const children: ChildProcess[] = [fake.child];
   try {
@@ -230,6 +270,7 @@ export async function adminBench(): Promise<string[]> {
       JOBS_WORKER: "off",
       FAKE_URL: ready.url,
       VARIANTS_FILE: ready.variantsFile,
+      ADMIN_BENCH_SUITE: suite,
     });
     children.push(app.child);
     const result = (await app.messages[Symbol.asyncIterator]().next()).value as { out: string[] } | undefined;

@@ -106,7 +106,7 @@ export async function seedApp({ fake, shop, scopes, load }: { fake: AdminFake; s
   const sync = (await load("/app/workflows/catalog/backorder-sync.server.ts")) as typeof import("../../app/workflows/catalog/backorder-sync.server");
   const report = await sync.syncVariants({ shop, graphql: admin.graphql });
   const orders = await seedBackorders({ fake, shop, load, variantIds: managed.map((m) => m.variant.id) });
-  return { managed: managed.length, failed: report.failed.length, orders };
+  return { managed: managed.length, failed: report.failed.length, orders: orders.length, complainant: orders.find((o) => o.email === COMPLAINANT) ?? null };
 }
 
 /**
@@ -124,7 +124,8 @@ const CUSTOMERS = [
 ];
 
 async function seedBackorders({ fake, shop, load, variantIds }: { fake: AdminFake; shop: string; load: Load; variantIds: string[] }) {
-  if (variantIds.length === 0) return 0;
+  const placed: { name: string; email: string }[] = [];
+  if (variantIds.length === 0) return placed;
   const payloads = (await load("/app/webhooks/payloads.ts")) as typeof import("../../app/webhooks/payloads");
   const jobs = (await load("/app/models/job.server.ts")) as typeof import("../../app/models/job.server");
   const store = fake.store;
@@ -142,6 +143,46 @@ async function seedBackorders({ fake, shop, load, variantIds }: { fake: AdminFak
         : Object.fromEntries(order.lineItems.map((li) => [li.id, [{ name: "Estimated delivery", value: isoDaysFromNow(-customer.promisedDaysAgo) }]]));
     const payload = payloads.OrderPayload.parse(JSON.parse(JSON.stringify(orderPayload(store, order, { properties }))));
     await jobs.enqueueJob({ shop, kind: "order.sync", payload: payloads.toOrderFacts("orders/create", payload), uniqueKey: `demo-order:${order.id}` });
+    placed.push({ name: order.name, email: customer.email });
   }
-  return CUSTOMERS.length;
+  return placed;
+}
+
+/** The customer who has written to the shop from "Where is my order?" when the demo opens. */
+const COMPLAINANT = "camille.martin@example.com";
+const COMPLAINT = "Bonjour, ma commande devait arriver il y a presque deux semaines et je n’ai aucune nouvelle. Pouvez-vous me dire quand elle sera expédiée ?";
+
+/**
+ * A complaint in the support queue on first open, sent the way a customer sends one: through the storefront's
+ * "Where is my order?" page (the app proxy at /apps/backorder/order-status), a lookup then a message. Waits
+ * for the ledger's jobs to have recorded the order (its support case) first; gives up after `timeoutMs`.
+ */
+export async function seedComplaint({
+  origin,
+  order,
+  load,
+  shop,
+  timeoutMs = 60_000,
+}: {
+  origin: string;
+  order: { name: string; email: string };
+  load: Load;
+  shop: string;
+  timeoutMs?: number;
+}): Promise<boolean> {
+  const cases = (await load("/app/models/support-case.server.ts")) as typeof import("../../app/models/support-case.server");
+  const deadline = Date.now() + timeoutMs;
+  while ((await cases.casesByOrderName({ shop, orderNames: [order.name] })).length === 0) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const page = `${origin}/apps/backorder/order-status`;
+  const post = (fields: Record<string, string>) =>
+    fetch(page, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "fr" }, body: new URLSearchParams(fields) });
+  const found = await post({ intent: "lookup", locale: "fr", order: order.name, email: order.email });
+  const html = await found.text();
+  const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "";
+  if (found.status !== 200 || !field("token")) return false;
+  const sent = await post({ intent: "message", locale: "fr", token: field("token"), submission: field("submission"), message: COMPLAINT });
+  return sent.status === 201;
 }

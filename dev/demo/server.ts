@@ -217,6 +217,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   // its ledger, holds and confirmation emails are built by the app's own jobs.
   const replayed = await simulator.replayExistingOrders();
   log(`Replayed ${replayed} existing orders as orders/create webhooks.`);
+  // A customer who already complained from the storefront's "Where is my order?" page, so the support
+  // queue's Complaints view has something on first open.
+  if (seeded.complainant) {
+    const { seedComplaint } = await import("./seed-app");
+    const complained = await seedComplaint({ origin: `http://localhost:${actualPort}`, order: seeded.complainant, shop: DEMO_SHOP, load: (modulePath) => vite.ssrLoadModule(modulePath) });
+    log(complained ? `${seeded.complainant.email} wrote from "Where is my order?": a complaint in the support queue.` : "Could not seed the complaint (the order was not recorded in time).");
+  }
   // One seeded customer has already answered their delay email "I'll wait" (in the background: the
   // worker queues that email first).
   const { seedCustomerWhoWaits, WAITING_CUSTOMER } = await import("./seed-choice");

@@ -7,7 +7,7 @@
 //   /__demo/storefront/products/<handle>    product page with the block (?variant=<id>)
 //   /__demo/storefront/cart                 cart with line item properties and the mixed-cart embed
 //   /__demo/storefront/account              pick a customer to be "logged in" (app proxy logged_in_customer_id)
-//   /apps/backorder/*                       the app proxy
+//   /apps/backorder/*                       the app proxy (/apps/backorder/order-status: "Where is my order?")
 import { createHmac, randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -51,6 +51,7 @@ const THEME_TEXT_EN = {
     announcement: "Demo storefront: Shopify's online store, simulated locally",
     catalogue: "Catalogue",
     cart: "Cart",
+    orderStatus: "Where is my order?",
     account: "Account",
     language: "Language",
     addToCart: "Add to cart",
@@ -76,6 +77,7 @@ const THEME_TEXT: Record<Locale, ThemeText> = {
     announcement: "Boutique de démonstration : la boutique en ligne Shopify, simulée en local",
     catalogue: "Catalogue",
     cart: "Panier",
+    orderStatus: "Où en est ma commande ?",
     account: "Compte",
     language: "Langue",
     addToCart: "Ajouter au panier",
@@ -243,6 +245,8 @@ ${head}
   <nav class="header__menu" aria-label="Main">
     <a href="${href(locale)}"${current === "catalogue" ? ' aria-current="page"' : ""}>${t.catalogue}</a>
     <a href="${href(locale, "/cart")}"${current === "cart" ? ' aria-current="page"' : ""}>${t.cart} (${count})</a>
+    <!-- How a merchant links the app's "Where is my order?" page (app proxy) from a theme's menu. -->
+    <a href="${PROXY_PREFIX}/order-status?locale=${locale}"${req.path.startsWith(`${PROXY_PREFIX}/order-status`) ? ' aria-current="page"' : ""}>${t.orderStatus}</a>
   </nav>
   <div class="header__tools">
     <form method="post" action="${href(locale, "/account")}">
@@ -630,7 +634,8 @@ ${pickers}
       if (type.startsWith("application/liquid")) {
         // Shopify renders the app's Liquid in the shop's theme, in the storefront language the shopper was in.
         const from = req.get("referer") ?? "";
-        const locale: Locale = from.includes(`${BASE}/fr/`) || /^fr\b/.test(req.get("accept-language") ?? "") ? "fr" : "en";
+        const fromFrench = from.includes(`${BASE}/fr/`) || /[?&]locale=fr\b/.test(from) || incoming.searchParams.get("locale") === "fr";
+        const locale: Locale = fromFrench || /^fr\b/.test(req.get("accept-language") ?? "") ? "fr" : "en";
         const source = await answer.text();
         const globals = { shop: shopObject(), customer, request: { locale: { iso_code: locale }, path: incoming.pathname } };
         const html = await renderer.renderString(source, { locale, globals });

@@ -3,7 +3,7 @@
 // sends the customer a 10% code, which the demo's mailbox (the app's outbox) then shows, and last cancels
 // and refunds the line after a confirmation that states the refund.
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Frame, Page } from "playwright-core";
 import { BROWSER_USER_AGENT, OUTPUT_DIR, launchChromium, startDemoProcess, type DemoProcess } from "./support";
@@ -32,6 +32,14 @@ beforeAll(async () => {
   // A context of our own: axe needs one.
   const context = await browser.newContext({ viewport: { width: 1280, height: 1100 }, userAgent: BROWSER_USER_AGENT });
   page = await context.newPage();
+});
+
+// A failing step leaves a picture of the page and its frame's address (the server's log is beside it)
+afterEach(async ({ task }) => {
+  if (task.result?.state !== "fail" || !page) return;
+  const name = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60);
+  await page.screenshot({ path: path.join(OUTPUT_DIR, `failed-support-${name}.png`), fullPage: true }).catch(() => undefined);
+  console.error(`[e2e] failed on ${page.frame({ name: "app-iframe" })?.url() ?? page.url()}`);
 });
 
 afterAll(async () => {
@@ -148,5 +156,80 @@ describe("support desk", () => {
     // THEN the line is cancelled and the timeline records the cancellation and the customer's email
     await expect.poll(() => app().getByText(/^Cancelled: /).count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => app().getByText("Cancellation email").count()).toBe(1);
+  });
+});
+
+describe("a customer asks where their order is", () => {
+  let orderName = "";
+
+  it("finds their order on the storefront's \"Where is my order?\" page, without JavaScript, and writes to the shop", async () => {
+    // GIVEN Jonas's order number, as the desk lists it
+    await page.getByRole("navigation", { name: "Backorder Pilot" }).getByRole("link", { name: "Support desk" }).click();
+    await app().getByRole("button", { name: "Search by order, customer name or email" }).click();
+    await app().getByPlaceholder("Search by order, customer name or email").fill("jonas.weber@");
+    await expect.poll(() => app().getByText("camille.martin@example.com").count(), { timeout: 30_000 }).toBe(0);
+    orderName = (await app().getByRole("link", { name: /^#\d+$/ }).first().textContent()) ?? "";
+    expect(orderName).toMatch(/^#\d+$/);
+
+    // WHEN Jonas, in a browser with JavaScript off, opens the page from the storefront's menu and looks his order up
+    const plain = await browser.newContext({ javaScriptEnabled: false, userAgent: BROWSER_USER_AGENT, viewport: { width: 1280, height: 1000 } });
+    const shopper = await plain.newPage();
+    try {
+      await shopper.goto(`${demo.baseUrl}/__demo/storefront`);
+      await shopper.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Where is my order?" }).click();
+      await shopper.getByRole("heading", { name: "Where is my order?" }).waitFor();
+      await shopper.getByLabel("Order number").fill(orderName.slice(1));
+      await shopper.getByLabel("Email address").fill("Jonas.Weber@example.com");
+      await shopper.getByRole("button", { name: "Find my order" }).click();
+
+      // THEN he sees his order, its items' status and estimate
+      await shopper.getByRole("heading", { name: `Order ${orderName}` }).waitFor();
+      expect(await shopper.getByRole("columnheader", { name: "Estimated delivery" }).count()).toBe(1);
+
+      // WHEN he writes to the shop
+      await shopper.getByLabel("Your message to our team").fill("Hello, is my order shipping soon? I need it for a birthday.");
+      await shopper.getByRole("button", { name: "Send message" }).click();
+      // THEN he is thanked
+      await shopper.getByText("your message reached our team", { exact: false }).waitFor();
+      await shopper.screenshot({ path: path.join(OUTPUT_DIR, "where-is-my-order.png"), fullPage: true });
+    } catch (error) {
+      await shopper.screenshot({ path: path.join(OUTPUT_DIR, "failed-support-where-is-my-order.png"), fullPage: true }).catch(() => undefined);
+      console.error(`[e2e] the shopper was on ${shopper.url()}`);
+      throw error;
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it("has no serious or critical axe violations on the lookup form and the order's page", async () => {
+    // GIVEN the same pages in a browser that runs scripts (axe is one)
+    const checked = await page.context().newPage();
+    try {
+      const violations = async () =>
+        (await new AxeBuilder({ page: checked }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+      await checked.goto(`${demo.baseUrl}/apps/backorder/order-status?locale=fr`);
+      await checked.getByRole("heading", { name: "Où en est ma commande ?" }).waitFor();
+      expect(await violations()).toEqual([]);
+      await checked.getByLabel("Numéro de commande").fill(orderName);
+      await checked.getByLabel("Adresse e-mail").fill("jonas.weber@example.com");
+      await checked.getByRole("button", { name: "Trouver ma commande" }).click();
+      await checked.getByRole("heading", { name: `Commande ${orderName}` }).waitFor();
+      expect(await violations()).toEqual([]);
+    } finally {
+      await checked.close();
+    }
+  });
+
+  it("lands in the support queue's Complaints view, with his words on the order's timeline", async () => {
+    // WHEN support opens the Complaints view
+    await app().getByRole("button", { name: "Cancel" }).click();
+    await app().getByRole("tab", { name: "Complaints" }).click();
+    // THEN Jonas's order is there (with Camille's, seeded by the demo), flagged, and his message on its timeline
+    await expect.poll(() => app().getByText("jonas.weber@example.com").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await app().getByText("Complaint", { exact: true }).count()).toBeGreaterThan(0);
+    await app().getByRole("link", { name: orderName }).click();
+    await expect.poll(() => app().getByText("Hello, is my order shipping soon? I need it for a birthday.").count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => app().getByText(/Unanswered complaint since/).count()).toBe(1);
+    expect(await seriousViolations()).toEqual([]);
   });
 });

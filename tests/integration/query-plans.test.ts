@@ -1,6 +1,7 @@
 // The admin lists stay indexed at a large merchant's scale (issue 17). A tenth of the benchmark's shop
 // (dev/bench/admin-seed.ts: 100 variants, 10,000 waiting lines of which 1,000 on one variant, 5,000 outbox
-// emails, 10,000 jobs, 10,000 webhook events, 1,000 notify-me signups on one variant and 200 data requests,
+// emails, 10,000 jobs, 10,000 webhook events, 1,000 notify-me signups on one variant and 200 data requests;
+// and its support desk, dev/bench/support-seed.ts: 10,000 support cases, batches from eight suppliers;
 // then ANALYZE so the planner has the statistics a
 // long-running database has) is opened through the real admin loaders while every SQL statement Prisma
 // prepares is recorded; each one is then explained with EXPLAIN QUERY PLAN. On a large table, a plan
@@ -23,12 +24,16 @@ import { loader as notificationsLoader } from "~/routes/app.notifications._index
 import { loader as activityLoader } from "~/routes/app.activity";
 import { loader as privacyLoader } from "~/routes/app.privacy._index";
 import { loader as waitlistLoader } from "~/routes/app.products.$id_.waitlist";
+import { loader as supportLoader } from "~/routes/app.support._index";
+import { loader as supportOrderLoader } from "~/routes/app.support.$orderId";
+import { action as wismoAction } from "~/routes/proxy.order-status";
 import { largeShopSize, seedLargeCatalog, seedLargeShopRows } from "../../dev/bench/admin-seed";
+import { BENCH_SUPPLIERS, seedSupportDesk } from "../../dev/bench/support-seed";
 import { callRoute } from "../helpers/routes";
-import { TEST_SHOP, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
+import { TEST_SHOP, appProxyRequest, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 
-const LARGE_TABLES = ["BackorderLine", "BackorderVariant", "EmailOutbox", "Job", "WebhookEvent", "NotifySubscription", "IncomingBatch", "DataRequest"];
+const LARGE_TABLES = ["BackorderLine", "BackorderVariant", "EmailOutbox", "Job", "WebhookEvent", "NotifySubscription", "IncomingBatch", "DataRequest", "SupportCase"];
 
 const recorded = new Set<string>();
 // Prisma's driver adapter may load its own copy of better-sqlite3: record on the copy it uses.
@@ -76,6 +81,7 @@ beforeAll(async () => {
   const size = largeShopSize(0.1);
   const variants = seedLargeCatalog(fake.store, size);
   const { bigVariant } = await seedLargeShopRows(prisma, { shop: TEST_SHOP, variants, size });
+  await seedSupportDesk(prisma, { shop: TEST_SHOP });
   const num = (gid: string) => gid.split("/").pop() as string;
   const productNumber = num(bigVariant.productId);
   const productPath = `/app/products/${productNumber}?variant=${num(bigVariant.variantId)}`;
@@ -93,6 +99,11 @@ beforeAll(async () => {
   const waitlistPath = `/app/products/${productNumber}/waitlist?variant=${num(bigVariant.variantId)}`;
   const waitlist = await open(waitlistLoader, waitlistPath, { id: productNumber });
   const cursor = encodeURIComponent(product.editor.queuePage.next);
+  const queue = await open(supportLoader, "/app/support");
+  const middle = (await prisma.supportCase.findMany({ where: { shop: TEST_SHOP }, orderBy: [{ daysLate: "desc" }, { orderedAt: "asc" }, { id: "asc" }], skip: 5_000, take: 1 }))[0];
+  const anOrder = queue.queue.rows[0] as { orderId: string; orderName: string; customerEmail: string };
+  const supplier = encodeURIComponent(BENCH_SUPPLIERS[2] as string);
+  const anEmail = encodeURIComponent("customer1234@example.com");
   const next = (pageInfo: { next: string }) => encodeURIComponent(pageInfo.next);
   const pageSpecs: [string, () => Promise<unknown>][] = [
     ["home", () => open(homeLoader, "/app")],
@@ -129,6 +140,37 @@ beforeAll(async () => {
     ["waitlist", () => open(waitlistLoader, waitlistPath, { id: productNumber })],
     ["waitlist: page 2", () => open(waitlistLoader, `${waitlistPath}&cursor=${next(waitlist.pageInfo)}`, { id: productNumber })],
     ["waitlist: all signups, page 2", () => open(waitlistLoader, `${waitlistPath}&view=all&cursor=${next(waitlist.pageInfo)}`, { id: productNumber })],
+    ["notifications: search by address", () => open(notificationsLoader, `/app/notifications?to=${anEmail}`)],
+    ["notifications: search by prefix", () => open(notificationsLoader, "/app/notifications?to=customer12")],
+    ["notifications: search, failed, page 2", () => open(notificationsLoader, `/app/notifications?filter=failed&to=customer&cursor=${encodeURIComponent(notifications.outbox.pageInfo.next)}`)],
+    ["support: open", () => open(supportLoader, "/app/support")],
+    ["support: page 2", () => open(supportLoader, `/app/support?cursor=${queue.queue.rows.at(-1).id}`)],
+    ["support: deep page", () => open(supportLoader, `/app/support?cursor=${middle?.id}`)],
+    ["support: previous page", () => open(supportLoader, `/app/support?cursor=${middle?.id}&before=1`)],
+    ["support: delayed", () => open(supportLoader, "/app/support?view=delayed")],
+    ["support: at risk", () => open(supportLoader, "/app/support?view=at_risk")],
+    ["support: waiting on customer", () => open(supportLoader, "/app/support?view=waiting_customer")],
+    ["support: resolved", () => open(supportLoader, "/app/support?view=resolved")],
+    ["support: complaints", () => open(supportLoader, "/app/support?view=complaints")],
+    ["support: fewest days late", () => open(supportLoader, "/app/support?sort=days_late_asc")],
+    ["support: oldest first", () => open(supportLoader, "/app/support?sort=ordered_asc")],
+    ["support: status filter", () => open(supportLoader, "/app/support?state=ready")],
+    ["support: product filter (many orders)", () => open(supportLoader, `/app/support?product=${encodeURIComponent(bigVariant.productId)}`)],
+    ["support: product filter (few orders)", () => open(supportLoader, `/app/support?product=${encodeURIComponent(variants[5]!.productId)}`)],
+    ["support: supplier filter", () => open(supportLoader, `/app/support?supplier=${supplier}`)],
+    ["support: promised range (none)", () => open(supportLoader, "/app/support?from=2020-01-01&to=2020-12-31")],
+    ["support: promised range (most)", () => open(supportLoader, "/app/support?from=2020-01-01")],
+    ["support: search by email", () => open(supportLoader, `/app/support?q=${anEmail}`)],
+    ["support: search, common words", () => open(supportLoader, "/app/support?q=customer%20example.com")],
+    ["support: order page", () => open(supportOrderLoader, `/app/support/${anOrder.orderId.split("/").pop()}`, { orderId: anOrder.orderId.split("/").pop() as string })],
+    [
+      "where is my order: lookup",
+      async () => {
+        const body = new URLSearchParams({ intent: "lookup", order: anOrder.orderName, email: anOrder.customerEmail });
+        const request = appProxyRequest("/proxy/order-status", { init: { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body } });
+        expect((await callRoute(wismoAction, request)).status).toBe(200);
+      },
+    ],
   ];
   pages = {};
   for (const [name, run] of pageSpecs) pages[name] = await recordQueries(run);
@@ -147,6 +189,9 @@ describe("query plans of the admin lists on a large shop", () => {
     for (const table of ["BackorderLine", "IncomingBatch", "EmailOutbox"]) expect(dashboard.some((sql) => sql.includes(table)), table).toBe(true);
     expect(dashboard.some((sql) => sql.includes("json_each"))).toBe(true);
     expect(pages["waitlist: page 2"]!.some((sql) => /NotifySubscription/.test(sql))).toBe(true);
+    expect(pages["notifications: search by address"]!.some((sql) => /EmailOutbox[\s\S]*toEmail/.test(sql))).toBe(true);
+    expect(pages["support: supplier filter"]!.some((sql) => /SupportCase[\s\S]*suppliers/.test(sql))).toBe(true);
+    expect(pages["where is my order: lookup"]!.some((sql) => /SupportCase[\s\S]*orderName/.test(sql))).toBe(true);
   });
 
   it("uses an index for every list query: no full scan of a large table", () => {

@@ -13,6 +13,7 @@ import { useCursorPagination } from "~/components/useCursorPagination";
 import { WrapText } from "~/components/WrapText";
 import { StatusBadge, kindLabel } from "~/notifications/ui";
 import { orderPath } from "~/components/support/labels";
+import { OutboxSearch } from "./OutboxSearch";
 
 export function Outbox({ outbox }: { outbox: SerializeFrom<typeof loader>["outbox"] }) {
   const { t } = useT();
@@ -62,13 +63,20 @@ export function Outbox({ outbox }: { outbox: SerializeFrom<typeof loader>["outbo
                   {t("notifications.outbox.smtp")}
                 </Text>
               )}
+              <OutboxSearch key={outbox.recipient ?? ""} recipient={outbox.recipient} />
             </BlockStack>
           }
           tabs={<Tabs tabs={tabs} selected={failedView ? 1 : 0} onSelect={selectTab} />}
           empty={
-            <EmptyState heading={failedView ? t("notifications.outbox.emptyFailed") : t("notifications.outbox.empty")} image="">
-              <p>{failedView ? t("notifications.outbox.emptyFailed.description") : t("notifications.outbox.empty.description")}</p>
-            </EmptyState>
+            outbox.recipient ? (
+              <EmptyState heading={t("notifications.outbox.search.empty", { to: outbox.recipient })} image="">
+                <p>{t("notifications.outbox.search.emptyDescription")}</p>
+              </EmptyState>
+            ) : (
+              <EmptyState heading={failedView ? t("notifications.outbox.emptyFailed") : t("notifications.outbox.empty")} image="">
+                <p>{failedView ? t("notifications.outbox.emptyFailed.description") : t("notifications.outbox.empty.description")}</p>
+              </EmptyState>
+            )
           }
           resourceName={{ singular: t("notifications.outbox.column.kind"), plural: t("notifications.outbox.title") }}
           itemCount={outbox.emails.length}

@@ -93,7 +93,9 @@ export function TimelineCard({ events }: { events: Data["events"] }) {
                   <PolarisLink url={`/app/notifications/emails/${event.email.id}`}>{t("support.order.email", { status: event.email.status })}</PolarisLink>
                 )}
               </InlineStack>
-              {(event.kind === "note" || event.kind === "message_queued") && <Text as="p">{String((event.data as Record<string, unknown>).text ?? "")}</Text>}
+              {(event.kind === "note" || event.kind === "message_queued" || event.kind === "complaint") && (
+                <Text as="p">{String((event.data as Record<string, unknown>).text ?? "")}</Text>
+              )}
               {event.kind === "compensation_given" && <CompensationDetail data={event.data as Record<string, unknown>} />}
               <Text as="span" tone="subdued" variant="bodySm">
                 {event.when} · {actor(event)}

@@ -1,5 +1,5 @@
-// The support queue's views (tabs), search, filters (product, status, promised-date range) and sort; all of
-// them live in the URL.
+// The support queue's views (tabs), search, filters (product, supplier, status, promised-date range) and
+// sort; all of them live in the URL.
 import { ChoiceList, IndexFilters, InlineStack, TextField, type IndexFiltersProps } from "@shopify/polaris";
 import { useT } from "~/i18n/react";
 import { CASE_STATES, QUEUE_SORTS, QUEUE_VIEWS, type QueueFilter } from "~/validation/support-filter";
@@ -12,6 +12,7 @@ function toPolarisSort(sort: string): `${string} asc` | `${string} desc` {
 export function QueueFilters({
   filter,
   products,
+  suppliers,
   search,
   onSearch,
   goTo,
@@ -21,6 +22,8 @@ export function QueueFilters({
 }: {
   filter: QueueFilter;
   products: { id: string; title: string }[];
+  /** Suppliers named on the shop's incoming batches. */
+  suppliers: string[];
   search: string;
   onSearch: (value: string) => void;
   goTo: (params: Record<string, string | null>) => void;
@@ -33,6 +36,9 @@ export function QueueFilters({
   const applied: IndexFiltersProps["appliedFilters"] = [];
   const productTitle = products.find((p) => p.id === filter.productId)?.title ?? filter.productId;
   if (filter.productId) applied.push({ key: "product", label: `${t("support.filter.product")}: ${productTitle}`, onRemove: () => goTo({ product: null, ...reset }) });
+  if (filter.supplier) {
+    applied.push({ key: "supplier", label: `${t("support.queue.filter.supplier")}: ${filter.supplier}`, onRemove: () => goTo({ supplier: null, ...reset }) });
+  }
   if (filter.state) applied.push({ key: "state", label: `${t("support.filter.state")}: ${t(`support.state.${filter.state}`)}`, onRemove: () => goTo({ state: null, ...reset }) });
   if (filter.promisedFrom || filter.promisedTo) {
     applied.push({
@@ -76,6 +82,19 @@ export function QueueFilters({
           ),
         },
         {
+          key: "supplier",
+          label: t("support.queue.filter.supplier"),
+          filter: (
+            <ChoiceList
+              title={t("support.queue.filter.supplier")}
+              titleHidden
+              choices={suppliers.map((name) => ({ label: name, value: name }))}
+              selected={filter.supplier ? [filter.supplier] : []}
+              onChange={(selected) => goTo({ supplier: selected[0] ?? null, ...reset })}
+            />
+          ),
+        },
+        {
           key: "state",
           label: t("support.filter.state"),
           shortcut: true,
@@ -101,11 +120,11 @@ export function QueueFilters({
         },
       ]}
       appliedFilters={applied}
-      onClearAll={() => goTo({ product: null, state: null, from: null, to: null, ...reset })}
+      onClearAll={() => goTo({ product: null, supplier: null, state: null, from: null, to: null, ...reset })}
       cancelAction={{
         onAction: () => {
           onSearch("");
-          goTo({ q: null, product: null, state: null, from: null, to: null, ...reset });
+          goTo({ q: null, product: null, supplier: null, state: null, from: null, to: null, ...reset });
         },
       }}
       mode={mode}

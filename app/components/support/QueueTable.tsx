@@ -1,5 +1,5 @@
-// The support queue's table: one row per order with backordered lines, selectable for bulk actions, with
-// cursor pagination.
+// The support queue's table: one row per order with backordered lines, selectable for bulk actions (on the
+// rows of the page, or on every order matching the filter: a background job), with cursor pagination.
 import type { SerializeFrom } from "@remix-run/node";
 import { Badge, BlockStack, EmptyState, IndexTable, InlineStack, Link as PolarisLink, Text, type IndexTableProps } from "@shopify/polaris";
 import type { loader } from "~/routes/app.support._index";
@@ -13,15 +13,21 @@ export type QueueBulkIntent = "assign" | "resolve" | "notice";
 export function QueueTable({
   queue,
   selectedResources,
+  allResourcesSelected,
   onSelectionChange,
   onBulk,
+  onExportMatching,
   goTo,
   busy,
 }: {
   queue: Queue;
   selectedResources: string[];
+  /** "Select all orders matching this filter" was pressed: actions apply to all of them (a background job). */
+  allResourcesSelected: boolean;
   onSelectionChange: IndexTableProps["onSelectionChange"];
   onBulk: (intent: QueueBulkIntent) => void;
+  /** The CSV export of the filter: what "export" means for every matching order. */
+  onExportMatching: () => void;
   goTo: (params: Record<string, string | null>) => void;
   busy: boolean;
 }) {
@@ -31,8 +37,11 @@ export function QueueTable({
     <IndexTable
       resourceName={{ singular: t("support.col.order"), plural: t("support.title") }}
       itemCount={rows.length}
-      selectedItemsCount={selectedResources.length}
+      selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
       onSelectionChange={onSelectionChange}
+      hasMoreItems={queue.hasNext || queue.hasPrevious}
+      paginatedSelectAllActionText={t("support.queue.selectAllMatching")}
+      paginatedSelectAllText={t("support.queue.allMatchingSelected")}
       loading={busy}
       emptyState={
         <EmptyState heading={t("support.empty.title")} image="/empty-state.svg" imageContained>
@@ -55,6 +64,7 @@ export function QueueTable({
         { content: t("support.bulk.resolve"), onAction: () => onBulk("resolve"), disabled: busy },
         { content: t("support.bulk.notice"), onAction: () => onBulk("notice"), disabled: busy },
       ]}
+      bulkActions={allResourcesSelected ? [{ content: t("support.queue.exportMatching"), onAction: onExportMatching }] : []}
       pagination={{
         hasNext: queue.hasNext,
         hasPrevious: queue.hasPrevious,
@@ -94,6 +104,7 @@ export function QueueTable({
             <InlineStack gap="100" wrap={false}>
               <StateBadge state={row.state} status={row.status} />
               <CompensationBadge compensated={row.compensated} proposed={row.compensationProposed} />
+              {row.complaint && <Badge tone="critical-strong">{t("support.queue.complaint")}</Badge>}
             </InlineStack>
           </IndexTable.Cell>
           <IndexTable.Cell>{row.assignee ?? <Text as="span" tone="subdued">{t("support.unassigned")}</Text>}</IndexTable.Cell>

@@ -55,6 +55,7 @@ export const en = {
   "activity.kind.shop.retention": "Data retention",
   "activity.kind.bulk.variants": "Bulk edit of matching variants",
   "activity.kind.support.cancellation": "Cancellation and refund",
+  "activity.kind.bulk.support": "Bulk action on matching support orders",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -113,4 +114,5 @@ export const fr: Record<keyof typeof en, string> = {
   "activity.kind.shop.retention": "Conservation des données",
   "activity.kind.bulk.variants": "Modification groupée des variantes filtrées",
   "activity.kind.support.cancellation": "Annulation et remboursement",
+  "activity.kind.bulk.support": "Action groupée sur les commandes filtrées du service client",
 };

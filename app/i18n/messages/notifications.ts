@@ -115,6 +115,11 @@ export const en = {
   "notifications.outbox.attempts_other": "{count} attempts",
   "notifications.outbox.nextAttempt": "Next attempt {date}",
   "notifications.outbox.rowLabel": "Email to {to}",
+  "notifications.outbox.search.label": "Search by recipient",
+  "notifications.outbox.search.placeholder": "An email address, or its beginning",
+  "notifications.outbox.search.submit": "Search",
+  "notifications.outbox.search.empty": "No emails to {to}",
+  "notifications.outbox.search.emptyDescription": "No email in the outbox went to an address starting with this. Check the spelling, or clear the search.",
 
   "notifications.status.pending": "Pending",
   "notifications.status.retrying": "Retrying",
@@ -265,6 +270,11 @@ export const fr: Record<keyof typeof en, string> = {
   "notifications.outbox.attempts_other": "{count} essais",
   "notifications.outbox.nextAttempt": "Prochain essai {date}",
   "notifications.outbox.rowLabel": "E-mail à {to}",
+  "notifications.outbox.search.label": "Rechercher par destinataire",
+  "notifications.outbox.search.placeholder": "Une adresse e-mail, ou son début",
+  "notifications.outbox.search.submit": "Rechercher",
+  "notifications.outbox.search.empty": "Aucun e-mail à {to}",
+  "notifications.outbox.search.emptyDescription": "Aucun e-mail de la file n’est parti vers une adresse commençant ainsi. Vérifiez l’orthographe ou effacez la recherche.",
 
   "notifications.status.pending": "En attente",
   "notifications.status.retrying": "Nouvel essai prévu",

@@ -8,6 +8,7 @@ import { ordersMissingHolds, ordersWithReleasableHolds, placeHoldsForOrder, rele
 import { mapUnknownInventoryItems } from "./inventory.server";
 import { describeOutcome, refreshAndAllocate, syncStorefront } from "./stock.server";
 import { informCustomers } from "./promises.server";
+import { refreshCaseSuppliers } from "~/workflows/support/timeline.server";
 
 const HOLD_RETRY_DAYS = 7;
 
@@ -35,6 +36,8 @@ export async function reconcileShop(ctx: JobContext): Promise<JobOutcome> {
  */
 export async function recomputeVariants(ctx: JobContext, variantIds: readonly string[]): Promise<JobOutcome> {
   const told = await informCustomers({ shop: ctx.shop, variantIds, now: ctx.now(), cause: "recompute" });
+  // A batch added, edited, received or removed may change who the waiting orders wait on (supplier filter).
+  await refreshCaseSuppliers({ shop: ctx.shop, variantIds });
   const failures = await syncStorefront(ctx, variantIds);
   return {
     summary:

@@ -1,18 +1,20 @@
-// The support queue: one page of cases for the filter in the URL, the product filter's choices, and the
-// CSV export of everything the filter matches (streamed page by page, csv-stringify).
+// The support queue: one page of cases for the filter in the URL, the product and supplier filters' choices,
+// and the CSV export of everything the filter matches (streamed page by page, csv-stringify).
 import { stringify } from "csv-stringify";
 import { productsWithTitles } from "~/models/backorder-variant.server";
+import { suppliersOfShop } from "~/models/incoming-batch.server";
 import { allCases, listCases } from "~/models/support-case.server";
 import type { QueueFilter } from "~/validation/support";
 
 export const QUEUE_PAGE_SIZE = 50;
 
 export async function loadQueue({ shop, filter, cursor, before }: { shop: string; filter: QueueFilter; cursor: string | null; before: boolean }) {
-  const [page, products] = await Promise.all([
+  const [page, products, suppliers] = await Promise.all([
     listCases({ shop, filter, cursor, before, take: QUEUE_PAGE_SIZE }),
     productsWithTitles({ shop }),
+    suppliersOfShop({ shop }),
   ]);
-  return { ...page, products: products.map((p) => ({ id: p.productId, title: p.productTitle })) };
+  return { ...page, products: products.map((p) => ({ id: p.productId, title: p.productTitle })), suppliers };
 }
 
 /**

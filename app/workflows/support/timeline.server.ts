@@ -3,12 +3,23 @@
 // committed. Each call also refreshes the order's support case (the queue's row) from its lines, in the
 // same transaction, so the queue never lags behind the timeline.
 import { daysLate } from "~/domain/manual-promise";
-import { supportLinesOfOrders } from "~/models/backorder-line.server";
+import { supportLinesOfOrders, waitingOrderIdsOfVariant } from "~/models/backorder-line.server";
 import { productIdsOfVariants } from "~/models/backorder-variant.server";
+import { pendingSuppliersOfVariants } from "~/models/incoming-batch.server";
 import { findOutboxEmailByDedupeKey } from "~/models/email-outbox.server";
 import { appendOrderEvents, type NewOrderEvent } from "~/models/order-event.server";
-import { awaitCustomerAnswer, markCasesContacted, saveCasesLedgerFields, type CaseLedgerFields, type CaseState } from "~/models/support-case.server";
-import type { Tx } from "~/models/transaction.server";
+import {
+  awaitCustomerAnswer,
+  casesWithOtherSuppliers,
+  clearComplaint,
+  markCasesContacted,
+  markComplaintOpen,
+  saveCasesLedgerFields,
+  suppliersColumn,
+  type CaseLedgerFields,
+  type CaseState,
+} from "~/models/support-case.server";
+import { inWriteTransaction, type Tx } from "~/models/transaction.server";
 
 export type TimelineKind =
   | "order_placed"
@@ -37,7 +48,9 @@ export type TimelineKind =
   | "cancel_failed"
   | "lines_cancelled"
   | "refund_issued"
-  | "cancellation_queued";
+  | "cancellation_queued"
+  /** The customer's message from the "Where is my order?" page (actor "customer"): the case is a complaint. */
+  | "complaint";
 
 /** Emails to the customer: their events stamp the case's "last contact". */
 const CONTACT_KINDS = new Set<TimelineKind>(["confirmation_queued", "delay_queued", "earlier_queued", "ready_queued", "message_queued", "cancellation_queued"]);
@@ -72,10 +85,19 @@ export async function recordTimeline(tx: Tx, shop: string, events: readonly Time
     // A compensation is a contact when it emailed the customer (a gift noted on the order does not).
     const contact = CONTACT_KINDS.has(event.kind) || (event.kind === "compensation_given" && Boolean(event.emailKey));
     if (contact) contacted.set(event.at.getTime(), (contacted.get(event.at.getTime()) ?? new Set()).add(event.orderId));
+    // A complaint waits in the Complaints view until staff answer the customer or resolve the case.
+    if (event.kind === "complaint") await markComplaintOpen({ shop, orderId: event.orderId, at: event.at }, tx);
+    if (answersComplaint(event)) await clearComplaint({ shop, orderIds: [event.orderId] }, tx);
   }
   for (const [at, orderIds] of contacted) await markCasesContacted({ shop, orderIds: [...orderIds], at: new Date(at) }, tx);
   // "Waiting on customer" until they answer a link (or staff change the status): only an open case moves.
   for (const orderId of asked) await awaitCustomerAnswer({ shop, orderId }, tx);
+}
+
+/** Staff wrote to the customer, or resolved the case. */
+function answersComplaint(event: TimelineEvent): boolean {
+  if (event.kind === "message_queued") return true;
+  return event.kind === "status_changed" && event.data?.to === "resolved";
 }
 
 const IN_CHUNK = 400;
@@ -85,9 +107,11 @@ export async function refreshSupportCases(tx: Tx, shop: string, orderIds: readon
   for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
     const lines = await supportLinesOfOrders({ shop, orderIds: orderIds.slice(i, i + IN_CHUNK) }, tx);
     const products = await productIdsOfVariants({ shop, variantIds: [...new Set(lines.map((l) => l.variantId))] }, tx);
+    const waitingVariants = [...new Set(lines.filter((l) => l.status === "waiting").map((l) => l.variantId))];
+    const suppliers = await pendingSuppliersOfVariants({ shop, variantIds: waitingVariants }, tx);
     const byOrder = new Map<string, typeof lines>();
     for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
-    const cases = [...byOrder].map(([orderId, orderLines]) => ({ orderId, fields: caseFields(orderLines, products) }));
+    const cases = [...byOrder].map(([orderId, orderLines]) => ({ orderId, fields: caseFields(orderLines, products, suppliers) }));
     await saveCasesLedgerFields({ shop, cases }, tx);
   }
 }
@@ -99,7 +123,15 @@ export function currentLatest(line: Pick<SupportLine, "manualLatest" | "estimate
   return line.manualLatest ?? line.estimateLatest ?? line.notifiedLatest;
 }
 
-export function caseFields(lines: readonly SupportLine[], productOf: ReadonlyMap<string, string>): CaseLedgerFields {
+/**
+ * The queue row's ledger columns from the order's lines. `suppliersOf`: the suppliers of each variant's
+ * pending batches (the order waits on those of its waiting lines).
+ */
+export function caseFields(
+  lines: readonly SupportLine[],
+  productOf: ReadonlyMap<string, string>,
+  suppliersOf: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): CaseLedgerFields {
   const first = lines[0] as SupportLine;
   const waiting = lines.filter((l) => l.status === "waiting");
   let state: CaseState = "waiting";
@@ -126,9 +158,35 @@ export function caseFields(lines: readonly SupportLine[], productOf: ReadonlyMap
     daysLate: Math.max(0, ...waiting.map((l) => daysLate(currentLatest(l), l.promisedLatest))),
     productIds: `|${productIds.join("|")}${productIds.length ? "|" : ""}`,
     products: [...new Set(lines.map((l) => [l.productTitle, l.variantTitle].filter(Boolean).join(" – ")))].join(", ").slice(0, 500),
+    suppliers: suppliersColumn(waiting.flatMap((l) => [...(suppliersOf.get(l.variantId) ?? [])])),
   };
 }
 
 function later(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && a > b;
+}
+
+/**
+ * After a variant's batches changed (added, edited, received, removed: the variant recompute job), the
+ * cases waiting for it whose supplier column no longer says what its pending batches name are refreshed.
+ * Reads the waiting lines' orders by index and compares in the database, so only the cases that changed
+ * (and orders mixing several variants) are rewritten.
+ */
+export async function refreshCaseSuppliers({ shop, variantIds }: { shop: string; variantIds: readonly string[] }): Promise<number> {
+  let refreshed = 0;
+  for (let i = 0; i < variantIds.length; i += IN_CHUNK) {
+    const chunk = variantIds.slice(i, i + IN_CHUNK);
+    const suppliers = await pendingSuppliersOfVariants({ shop, variantIds: chunk });
+    for (const variantId of chunk) {
+      const expected = suppliersColumn(suppliers.get(variantId) ?? []);
+      const orderIds = await waitingOrderIdsOfVariant({ shop, variantId });
+      for (let j = 0; j < orderIds.length; j += IN_CHUNK) {
+        const stale = await casesWithOtherSuppliers({ shop, orderIds: orderIds.slice(j, j + IN_CHUNK), suppliers: expected });
+        if (stale.length === 0) continue;
+        await inWriteTransaction((tx) => refreshSupportCases(tx, shop, stale));
+        refreshed += stale.length;
+      }
+    }
+  }
+  return refreshed;
 }
