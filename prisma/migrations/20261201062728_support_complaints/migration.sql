@@ -53,7 +53,7 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
-CREATE INDEX "SupportCaseTerm_caseId_idx" ON "SupportCaseTerm"("caseId");
+CREATE INDEX "SupportCaseTerm_caseId_term_idx" ON "SupportCaseTerm"("caseId", "term");
 
 -- CreateIndex
 CREATE INDEX "BackorderVariant_shop_productTitle_productId_idx" ON "BackorderVariant"("shop", "productTitle", "productId");
@@ -63,6 +63,7 @@ CREATE INDEX "IncomingBatch_shop_supplier_idx" ON "IncomingBatch"("shop", "suppl
 
 -- CreateIndex
 CREATE INDEX "EmailOutbox_shop_toEmail_createdAt_id_idx" ON "EmailOutbox"("shop", "toEmail", "createdAt", "id");
+
 -- Backfill the supplier filter's column: the suppliers named on the pending batches of the variants each
 -- case's waiting lines belong to ("|a|b|"; a "|" in a name is stored as "/"). The app rewrites it, sorted,
 -- whenever the case is next refreshed.
