@@ -71,3 +71,14 @@ export async function deleteOrderEvents({ shop, orderIds }: { shop: string; orde
   if (orderIds.length === 0) return 0;
   return (await tx.orderEvent.deleteMany({ where: { shop, orderId: { in: [...orderIds] } } })).count;
 }
+
+/** The messages customers sent about the orders ("Where is my order?" complaints), oldest first (customers/data_request). */
+export async function customerMessagesOfOrders({ shop, orderIds }: { shop: string; orderIds: readonly string[] }, tx: Tx = prisma) {
+  if (orderIds.length === 0) return [];
+  const rows = await tx.orderEvent.findMany({
+    where: { shop, orderId: { in: [...orderIds] }, kind: "complaint" },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { orderId: true, at: true, data: true },
+  });
+  return rows.map((r) => ({ orderId: r.orderId, at: r.at, text: String(parseData(r.data).text ?? "") }));
+}

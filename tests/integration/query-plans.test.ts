@@ -33,7 +33,7 @@ import { callRoute } from "../helpers/routes";
 import { TEST_SHOP, appProxyRequest, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 
-const LARGE_TABLES = ["BackorderLine", "BackorderVariant", "EmailOutbox", "Job", "WebhookEvent", "NotifySubscription", "IncomingBatch", "DataRequest", "SupportCase"];
+const LARGE_TABLES = ["BackorderLine", "BackorderVariant", "EmailOutbox", "Job", "WebhookEvent", "NotifySubscription", "IncomingBatch", "DataRequest", "SupportCase", "SupportCaseTerm"];
 
 const recorded = new Set<string>();
 // Prisma's driver adapter may load its own copy of better-sqlite3: record on the copy it uses.

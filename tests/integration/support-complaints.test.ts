@@ -11,7 +11,7 @@ import { action as orderAction, loader as orderLoader } from "~/routes/app.suppo
 import { loader as queueLoader } from "~/routes/app.support._index";
 import { appProxyRequest, appUrl, embeddedDocumentRequest, embeddedFetchRequest, TEST_SHOP } from "../helpers/requests";
 import { callRoute } from "../helpers/routes";
-import { backorderableVariant, deliver, ledgerShop, placeOrder, runAllJobs, type LedgerShop } from "./ledger-support";
+import { backorderableVariant, deliver, ledgerShop, nextEventId, placeOrder, runAllJobs, type LedgerShop } from "./ledger-support";
 
 const OTHER_SHOP = "other-shop.myshopify.com";
 let env: LedgerShop;
@@ -279,5 +279,28 @@ describe("a message from the page", () => {
   it("refuses a body over 16 KiB with 413", async () => {
     const response = await callRoute(wismoAction, post({ intent: "lookup", order: "#1", email: "a@example.com", padding: "x".repeat(17 * 1024) }));
     expect(response.status).toBe(413);
+  });
+});
+
+describe("the customer's data", () => {
+  const customer = (orderId: string) => ({ shop_domain: TEST_SHOP, customer: { id: 7, email: "ana@example.com" }, orders: [Number(number(orderId))] });
+
+  it("hands the customer's messages over on a data request, and erases them with the customer", async () => {
+    // GIVEN Ana wrote from the page
+    const placed = await delayedOrder();
+    await send((await lookup(placed.name, "ana@example.com")).html, "Where is my teapot?");
+    // WHEN Shopify forwards her data request
+    const { orders, ...rest } = customer(placed.id);
+    await deliver({ topic: "customers/data_request", payload: { ...rest, orders_requested: orders, data_request: { id: 42 } }, eventId: nextEventId("dr") });
+    await runAllJobs(env.worker, env.clock);
+    // THEN the export holds her message, with its order
+    const exported = JSON.parse((await prisma.dataRequest.findFirstOrThrow({ select: { export: true } })).export) as { messagesToSupport: unknown[] };
+    expect(exported.messagesToSupport).toEqual([expect.objectContaining({ order: placed.name, text: "Where is my teapot?" })]);
+    // WHEN Shopify asks to redact her
+    await deliver({ topic: "customers/redact", payload: { ...rest, orders_to_redact: orders }, eventId: nextEventId("redact") });
+    await runAllJobs(env.worker, env.clock);
+    // THEN her message is gone with the order's timeline, and her order can no longer be looked up by her email
+    expect(await prisma.orderEvent.count({ where: { kind: "complaint" } })).toBe(0);
+    expect((await lookup(placed.name, "ana@example.com")).status).toBe(404);
   });
 });

@@ -12,7 +12,7 @@
 // - data request exports: deleted.
 // Webhook events keep only Shopify's event id, topic and webhook id: nothing personal.
 import { customerLineIds, exportLines, ordersOfLines, redactLines } from "~/models/backorder-line.server";
-import { deleteOrderEvents } from "~/models/order-event.server";
+import { customerMessagesOfOrders, deleteOrderEvents } from "~/models/order-event.server";
 import { deleteCompensations } from "~/models/compensation.server";
 import { deleteCases } from "~/models/support-case.server";
 import { deleteCancellationsOfOrders } from "~/models/support-cancellation.server";
@@ -107,10 +107,12 @@ export async function customerDataExport(shop: string, facts: DataRequestFacts) 
   const lines = await exportLines({ shop, lineIds: await linesOfCustomer(shop, facts) });
   const emailAddresses = new Set([facts.email, ...lines.map((l) => l.customerEmail)].filter((e): e is string => !!e));
   const addresses = [...new Set([...emailAddresses].flatMap((e) => [e, e.trim().toLowerCase()]))];
-  const [subscriptions, emails] = await Promise.all([
+  const [subscriptions, emails, messages] = await Promise.all([
     listSubscriptionsOfAddresses({ shop, addresses }),
     listEmailsToAddresses({ shop, addresses }),
+    customerMessagesOfOrders({ shop, orderIds: [...new Set(lines.map((l) => l.orderId))] }),
   ]);
+  const orderNames = new Map(lines.map((l) => [l.orderId, l.orderName]));
   return {
     dataRequestId: facts.dataRequestId,
     customerId: facts.customerId,
@@ -118,6 +120,8 @@ export async function customerDataExport(shop: string, facts: DataRequestFacts) 
     backorderedLines: lines,
     notifyMeSignups: subscriptions,
     emails,
+    /** What the customer wrote from the "Where is my order?" page. */
+    messagesToSupport: messages.map((m) => ({ order: orderNames.get(m.orderId) ?? null, at: m.at, text: m.text })),
   };
 }
 

@@ -54,7 +54,7 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
-CREATE INDEX "SupportCaseTerm_caseId_idx" ON "SupportCaseTerm"("caseId");
+CREATE INDEX "SupportCaseTerm_caseId_term_idx" ON "SupportCaseTerm"("caseId", "term");
 
 -- CreateIndex
 CREATE INDEX "BackorderVariant_shop_productTitle_productId_idx" ON "BackorderVariant"("shop", "productTitle", "productId");
