@@ -8,7 +8,7 @@ import { windowStart } from "~/models/rate-limit.server";
 import { WISMO_LOOKUPS_PER_IP, WISMO_LOOKUPS_PER_SHOP, WISMO_MESSAGES_PER_ORDER, wismoToken } from "~/proxy/wismo.server";
 import { action as wismoAction, loader as wismoLoader } from "~/routes/proxy.order-status";
 import { action as orderAction, loader as orderLoader } from "~/routes/app.support.$orderId";
-import { loader as queueLoader } from "~/routes/app.support._index";
+import { action as queueAction, loader as queueLoader } from "~/routes/app.support._index";
 import { appProxyRequest, appUrl, embeddedDocumentRequest, embeddedFetchRequest, TEST_SHOP } from "../helpers/requests";
 import { callRoute } from "../helpers/routes";
 import { backorderableVariant, deliver, ledgerShop, nextEventId, placeOrder, runAllJobs, type LedgerShop } from "./ledger-support";
@@ -302,5 +302,21 @@ describe("the customer's data", () => {
     // THEN her message is gone with the order's timeline, and her order can no longer be looked up by her email
     expect(await prisma.orderEvent.count({ where: { kind: "complaint" } })).toBe(0);
     expect((await lookup(placed.name, "ana@example.com")).status).toBe(404);
+  });
+
+  it("scrubs her address from a bulk action's filter when she is erased", async () => {
+    // GIVEN support ran a bulk action on the orders found by searching her address
+    const placed = await delayedOrder();
+    const body = new URLSearchParams({ scope: "matching", intent: "resolve", filter: "q=ana%40example.com" });
+    expect((await callRoute(queueAction, await embeddedFetchRequest("/app/support?index", { init: { method: "POST", body } }))).status).toBe(200);
+    await runAllJobs(env.worker, env.clock);
+    // WHEN Shopify asks to redact her
+    const { orders, ...rest } = customer(placed.id);
+    await deliver({ topic: "customers/redact", payload: { ...rest, orders_to_redact: orders }, eventId: nextEventId("redact") });
+    await runAllJobs(env.worker, env.clock);
+    // THEN no job names her, the bulk action's included
+    const job = await prisma.job.findFirstOrThrow({ where: { kind: "bulk.support" }, select: { payload: true } });
+    expect(job.payload).not.toContain("ana@example.com");
+    expect(JSON.parse(job.payload)).toMatchObject({ filter: { query: "" }, change: { intent: "resolve" } });
   });
 });

@@ -35,7 +35,7 @@ function linesOfCustomer(shop: string, facts: CustomerRedactFacts, tx?: Tx): Pro
   return customerLineIds({ shop, orderIds: facts.orderIds, email: normalizedEmail(facts) }, tx);
 }
 
-const PERSONAL_JOB_KINDS = ["order.sync", "customer.redact", "customer.data_request"];
+const PERSONAL_JOB_KINDS = ["order.sync", "customer.redact", "customer.data_request", "bulk.support"];
 
 function parseObject(text: string): Record<string, unknown> | null {
   try {
@@ -52,6 +52,12 @@ function scrubbedPayload(kind: string, payload: Record<string, unknown>, facts: 
   if (kind === "order.sync") {
     const ours = sameEmail || (typeof payload.orderId === "string" && facts.orderIds.includes(payload.orderId));
     return ours ? { ...payload, email: null, customerName: null } : null;
+  }
+  if (kind === "bulk.support") {
+    // The support queue's filter a bulk action ran on: its search may be the customer's address.
+    const filter = payload.filter as { query?: unknown } | undefined;
+    const query = typeof filter?.query === "string" ? filter.query.toLowerCase() : "";
+    return email && query.includes(email) ? { ...payload, filter: { ...filter, query: "" } } : null;
   }
   const sameCustomer = facts.customerId !== null && payload.customerId === facts.customerId;
   if (!sameEmail && !sameCustomer) return null;
