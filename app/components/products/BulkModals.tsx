@@ -1,15 +1,11 @@
 // The products list's bulk-action dialogs: "apply to every matching variant?" (a background job), and the
 // lead time to set on the selected (or every matching) variant.
 import { BlockStack, Modal, Text, TextField } from "@shopify/polaris";
+import { ConfirmAllMatchingModal } from "~/components/ConfirmAllMatchingModal";
 import { useT } from "~/i18n/react";
 import { INTENT_KEYS, type BulkIntent } from "./labels";
 
-export function ConfirmAllModal({
-  intent,
-  loading,
-  onApply,
-  onClose,
-}: {
+export function ConfirmAllModal(props: {
   /** The action to confirm; the dialog is closed while null. */
   intent: BulkIntent | null;
   loading: boolean;
@@ -18,17 +14,13 @@ export function ConfirmAllModal({
 }) {
   const { t } = useT();
   return (
-    <Modal
-      open={intent !== null}
-      onClose={onClose}
+    <ConfirmAllMatchingModal
+      {...props}
       title={t("products.bulkJob.confirm.title")}
-      primaryAction={{ content: t("products.bulkJob.confirm.apply"), loading, onAction: () => intent && onApply(intent) }}
-      secondaryActions={[{ content: t("products.bulk.cancel"), onAction: onClose }]}
-    >
-      <Modal.Section>
-        <Text as="p">{t("products.bulkJob.confirm.body", { action: t(INTENT_KEYS[intent ?? ""] ?? "products.bulk.apply") })}</Text>
-      </Modal.Section>
-    </Modal>
+      applyLabel={t("products.bulkJob.confirm.apply")}
+      cancelLabel={t("products.bulk.cancel")}
+      body={t("products.bulkJob.confirm.body", { action: t(INTENT_KEYS[props.intent ?? ""] ?? "products.bulk.apply") })}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 // The support queue's "every matching order" bulk actions: the confirmation before the background job
 // starts, and the words its progress banner (~/components/BulkJobBanner) uses for it.
-import { Modal, Text } from "@shopify/polaris";
 import type { BulkJobView } from "~/components/BulkJobBanner";
+import { ConfirmAllMatchingModal } from "~/components/ConfirmAllMatchingModal";
 import { useT, type ClientTranslate } from "~/i18n/react";
 import type { QueueBulkIntent } from "./QueueTable";
 
@@ -23,12 +23,7 @@ export function bulkJobDetail(job: BulkJobView, t: ClientTranslate): string | nu
   return job.intent === "notice" ? t("support.queue.bulkJob.emails", { count: changed }) : t("support.queue.bulkJob.changed", { count: changed });
 }
 
-export function ConfirmAllOrdersModal({
-  intent,
-  loading,
-  onApply,
-  onClose,
-}: {
+export function ConfirmAllOrdersModal(props: {
   /** The action to confirm; the dialog is closed while null. */
   intent: QueueBulkIntent | null;
   loading: boolean;
@@ -37,16 +32,12 @@ export function ConfirmAllOrdersModal({
 }) {
   const { t } = useT();
   return (
-    <Modal
-      open={intent !== null}
-      onClose={onClose}
+    <ConfirmAllMatchingModal
+      {...props}
       title={t("support.queue.bulkJob.confirm.title")}
-      primaryAction={{ content: t("support.queue.bulkJob.confirm.apply"), loading, onAction: () => intent && onApply(intent) }}
-      secondaryActions={[{ content: t("support.cancel"), onAction: onClose }]}
-    >
-      <Modal.Section>
-        <Text as="p">{t("support.queue.bulkJob.confirm.body", { action: intentLabel(intent, t) })}</Text>
-      </Modal.Section>
-    </Modal>
+      applyLabel={t("support.queue.bulkJob.confirm.apply")}
+      cancelLabel={t("support.cancel")}
+      body={t("support.queue.bulkJob.confirm.body", { action: intentLabel(props.intent, t) })}
+    />
   );
 }
