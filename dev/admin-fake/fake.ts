@@ -8,6 +8,8 @@ import {
   type GraphQLError,
   type GraphQLFieldResolver,
   type GraphQLTypeResolver,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
   GraphQLError as GraphQLErrorClass,
   Kind,
   execute,
@@ -17,6 +19,14 @@ import {
   validate,
 } from "graphql";
 import { type HttpHandler, HttpResponse, http } from "msw";
+import {
+  BULK_RESULTS_BUCKET_URL,
+  type BulkOperationErrorCode,
+  type BulkOperationRecord,
+  BulkOperations,
+  type LineResult,
+  STAGED_UPLOADS_URL,
+} from "./bulk";
 import { type BucketOptions, LeakyBucket, SINGLE_QUERY_MAX_COST, type ThrottleStatus, operationCost } from "./cost";
 import { type ShopifyError, parseErrorToShopify, toShopifyErrors } from "./errors";
 import { mutationResolvers } from "./mutations";
@@ -59,6 +69,10 @@ export interface AdminFakeOptions {
   resolvers?: Record<string, FakeFieldResolver>;
   /** Retry-After seconds on forced HTTP 429 responses. Default 2. */
   retryAfterSeconds?: number;
+  /** Bulk mutations of the shop that may be CREATED/RUNNING at once (more → OPERATION_IN_PROGRESS). Default 1. */
+  bulkMutationConcurrency?: number;
+  /** How long a bulk mutation of `lines` JSONL lines runs on the fake clock. Default 200 ms + 2 ms per line. */
+  bulkDurationMs?: (lines: number) => number;
 }
 
 export interface AdminFakeStats {
@@ -123,8 +137,36 @@ export interface AdminFake {
   graphql(body: GraphqlBody, accessToken?: string | null): Promise<{ status: number; headers: Record<string, string>; body: unknown }>;
   /** A fetch that routes this shop's Admin URLs to the fake (404 for anything else); no msw needed. */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
-  /** Empties the store, counters, logs, forced throttles and issued tokens; refills the bucket. */
+  /** Bulk operations created through bulkOperationRunMutation, oldest first (live records). */
+  readonly bulkOperations: readonly BulkOperationRecord[];
+  /** Completes the bulk operations whose time has come on the fake clock (also done by every request). */
+  settleBulkOperations(): Promise<void>;
+  /** The next bulk operation created ends FAILED with `errorCode` (nothing applied, no url/partialDataUrl). */
+  failNextBulkOperation(errorCode: BulkOperationErrorCode): void;
+  /** Empties the store, counters, logs, forced throttles, issued tokens and bulk operations; refills the bucket. */
   reset(): void;
+}
+
+/** Coerces `inputs` for `operation`; errors in the shape Shopify answers for bad variables. */
+function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, query: string, inputs: Record<string, unknown>) {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: 50 });
+  if (!coerced.errors) return { coerced: coerced.coerced };
+  return {
+    errors: coerced.errors.map((e): ShopifyError => {
+      const name = /^Variable "\$(\w+)"/.exec(e.message)?.[1] ?? "";
+      const definition = operation.variableDefinitions?.find((d) => d.variable.name.value === name);
+      const typeText = definition ? query.slice(definition.type.loc?.start, definition.type.loc?.end) : "";
+      return {
+        message: `Variable $${name} of type ${typeText} was provided invalid value`,
+        ...(e.locations ? { locations: e.locations.map(({ line, column }) => ({ line, column })) } : {}),
+        extensions: {
+          code: "INVALID_VARIABLE",
+          value: inputs[name] ?? null,
+          problems: [{ path: [], explanation: e.message }],
+        },
+      };
+    }),
+  };
 }
 
 export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
@@ -139,8 +181,37 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
     { maximumAvailable: options.bucket?.maximumAvailable ?? 2000, restoreRate: options.bucket?.restoreRate ?? 100 },
     now,
   );
-  const queries = queryResolvers();
-  const mutations = { ...mutationResolvers(), ...refundMutationResolvers() };
+  // Bulk lines run the same validation and resolvers as a request, without the bucket or the request log.
+  const runLine = async (
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<LineResult> => {
+    const coerced = coerceVariables(schema, operation, query, variables);
+    if (coerced.errors) return { errors: coerced.errors };
+    const result = await execute({
+      schema,
+      document,
+      variableValues: variables,
+      contextValue: { store, views } satisfies FakeContext,
+      fieldResolver,
+      typeResolver,
+    });
+    return { data: result.data ?? null, ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}) };
+  };
+  const bulk = new BulkOperations({
+    shop,
+    appId,
+    now,
+    store,
+    schema,
+    concurrency: options.bulkMutationConcurrency ?? 1,
+    durationMs: options.bulkDurationMs ?? ((lines) => 200 + 2 * lines),
+    runLine,
+  });
+  const queries = { ...queryResolvers(), ...bulk.queryResolvers() };
+  const mutations = { ...mutationResolvers(), ...refundMutationResolvers(), ...bulk.mutationResolvers() };
   const extra = options.resolvers ?? {};
   const tokens = new Map<string, TokenInfo>();
   const stats: AdminFakeStats = { requests: 0, executed: 0, invalid: 0, throttled: 0, http429: 0, unauthorized: 0, tokenExchanges: 0 };
@@ -199,6 +270,7 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
   };
 
   async function graphql(body: GraphqlBody, token?: string | null) {
+    await bulk.settle();
     stats.requests++;
     if (!tokenValid(token)) {
       stats.unauthorized++;
@@ -243,25 +315,8 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
     if (operation.operation === "subscription") {
       return invalid([{ message: "Subscriptions are not supported", extensions: { code: "subscriptionNotSupported" } }]);
     }
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: 50 });
-    if (coerced.errors) {
-      return invalid(
-        coerced.errors.map((e) => {
-          const name = /^Variable "\$(\w+)"/.exec(e.message)?.[1] ?? "";
-          const definition = operation.variableDefinitions?.find((d) => d.variable.name.value === name);
-          const typeText = definition ? query.slice(definition.type.loc?.start, definition.type.loc?.end) : "";
-          return {
-            message: `Variable $${name} of type ${typeText} was provided invalid value`,
-            ...(e.locations ? { locations: e.locations.map(({ line, column }) => ({ line, column })) } : {}),
-            extensions: {
-              code: "INVALID_VARIABLE",
-              value: inputs[name] ?? null,
-              problems: [{ path: [], explanation: e.message }],
-            },
-          };
-        }),
-      );
-    }
+    const coerced = coerceVariables(schema, operation, query, inputs);
+    if (coerced.errors) return invalid(coerced.errors);
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -440,8 +495,14 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
   const toResponse = (r: { status: number; headers: Record<string, string>; body: unknown }): Response =>
     HttpResponse.json(r.body as Record<string, unknown>, { status: r.status, headers: r.headers });
 
-  async function route(request: Request): Promise<Response | undefined> {
+  /** `shared`: an msw handler next to other fakes' handlers (another fake's upload/download is not ours). */
+  async function route(request: Request, shared = false): Promise<Response | undefined> {
     const url = new URL(request.url);
+    if (request.method === "POST" && url.href === STAGED_UPLOADS_URL) return bulk.upload(request, shared);
+    if (request.method === "GET" && url.href.startsWith(BULK_RESULTS_BUCKET_URL)) {
+      await bulk.settle();
+      return bulk.download(request, shared);
+    }
     if (url.host !== shop || request.method !== "POST") return undefined;
     if (url.pathname === `/admin/api/${ADMIN_API_VERSION}/graphql.json`) {
       return toResponse(await graphql(await readGraphqlBody(request), request.headers.get("X-Shopify-Access-Token")));
@@ -460,6 +521,8 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
     http.post(graphqlUrl, async ({ request }) => route(request)),
     http.post(`https://${shop}/admin/api/:version/graphql.json`, async ({ request }) => route(request)),
     http.post(tokenUrl, async ({ request }) => route(request)),
+    http.post(STAGED_UPLOADS_URL, async ({ request }) => route(request, true)),
+    http.get(`${BULK_RESULTS_BUCKET_URL}*`, async ({ request }) => route(request, true)),
   ];
 
   return {
@@ -486,7 +549,15 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
       const request = new Request(input, init);
       return (await route(request)) ?? new Response("Not Found", { status: 404 });
     },
+    get bulkOperations() {
+      return bulk.operations;
+    },
+    settleBulkOperations: () => bulk.settle(),
+    failNextBulkOperation(errorCode) {
+      bulk.failNext(errorCode);
+    },
     reset() {
+      bulk.reset();
       store.clear();
       calls.length = 0;
       for (const key of Object.keys(stats) as (keyof AdminFakeStats)[]) stats[key] = 0;

@@ -5,9 +5,13 @@
  *
  *   const fake = createAdminFake({ shop?, accessToken?, bucket?: { maximumAvailable, restoreRate },
  *                                  now?: () => number, appId?, clientId?, clientSecret?, resolvers?,
- *                                  retryAfterSeconds? });
- *   fake.handlers          msw handlers for https://<shop>/admin/api/2026-07/graphql.json (POST) and
- *                          https://<shop>/admin/oauth/access_token; one fake per shop, several can coexist
+ *                                  retryAfterSeconds?, bulkMutationConcurrency? (default 1),
+ *                                  bulkDurationMs?: (lines) => ms (default 200 + 2 × lines) });
+ *   fake.handlers          msw handlers for https://<shop>/admin/api/2026-07/graphql.json (POST),
+ *                          https://<shop>/admin/oauth/access_token, and the bulk operations' storage:
+ *                          https://shopify-staged-uploads.storage.googleapis.com/ (form upload POST) and
+ *                          https://storage.googleapis.com/shopify-tiers-assets-prod-us-east1/… (results GET);
+ *                          one fake per shop, several can coexist
  *   fake.store             the in-memory shop (AdminStore): addProduct, addVariant, addLocation, addCustomer,
  *                          addOrder, addHold, setMetafield, setAvailable, receiveStock, getVariant(gid),
  *                          findVariantBySku, available(variantId, locationId?), quantity(itemId, locId, name),
@@ -18,7 +22,10 @@
  *   fake.calls             executed operations: { operationName, operationType, rootFields, variables, … }
  *   fake.addAccessToken(t) / fake.revokeAccessToken(t)
  *   fake.graphql(body, token)  same pipeline without HTTP;  fake.fetch(...)  a fetch routed to the fake
- *   fake.reset()           empty store, zero counters, refill bucket, forget issued tokens
+ *   fake.bulkOperations    bulk operations created so far (live records: status, lines, results, …)
+ *   fake.settleBulkOperations()  completes the bulk operations whose time has come (every request does it too)
+ *   fake.failNextBulkOperation("INTERNAL_SERVER_ERROR" | "TIMEOUT" | "ACCESS_DENIED")  next one ends FAILED
+ *   fake.reset()           empty store, zero counters, refill bucket, forget issued tokens and bulk operations
  *   seedDemoShop(fake.store)   the "Maison Argile" demo catalogue (see seed.ts); returns handles by code/SKU
  *
  * In a vitest test (msw is started by tests/setup/vitest.setup.ts):
@@ -45,6 +52,24 @@
  * - Inventory mutations require @idempotent(key:) (mandatory since 2026-04) and replay on a repeated key;
  *   inventorySetQuantities requires changeFromQuantity on every quantity (null opts out of the check).
  * - `$app` namespaces expand to `app--<appId>` / `app--<appId>--<suffix>`, in arguments and in results.
+ * - Bulk import (bulk.ts), Shopify's documented protocol: stagedUploadsCreate(input: [{ resource:
+ *   BULK_MUTATION_VARIABLES, httpMethod: POST, mimeType: "text/jsonl", filename }]) returns a GCS form target
+ *   (url, parameters key "tmp/<appId>/bulk/<uuid>/bulk_op_vars", Content-Type, success_action_status 201, acl,
+ *   policy, x-goog-*; resourceUrl null). The multipart POST (parameters, then `file`) answers 201 with an XML
+ *   PostResponse; a key this fake did not issue or a wrong x-goog-signature → 403, no key / no file → 400.
+ *   bulkOperationRunMutation(mutation, stagedUploadPath: <key>) checks the mutation (parses, validates, one
+ *   mutation operation with one root field, else INVALID_MUTATION), OPERATION_IN_PROGRESS (more than
+ *   bulkMutationConcurrency CREATED/RUNNING), NO_SUCH_FILE (unknown or not uploaded), INVALID_STAGED_UPLOAD_FILE
+ *   (a line that is not a JSON object), and returns the BulkOperation CREATED. It costs 10 like any mutation;
+ *   the lines cost nothing and are not counted in stats/calls. The operation is RUNNING until the fake clock
+ *   reaches createdAt + bulkDurationMs(lines); its lines are then applied, in file order, at the first
+ *   observation (any request, a results download, settleBulkOperations()), through the same validation and
+ *   resolvers as a single call. bulkOperation(id:) / currentBulkOperation(type: MUTATION) (1 point) read it;
+ *   COMPLETED brings url: GET it for JSONL lines {"data":{<rootField>:{…}},"__lineNumber":n}, or
+ *   {"errors":[…],"__lineNumber":n} for a line whose execution raised errors (e.g. invalid variables).
+ *   Not modelled, so NOT_IMPLEMENTED_IN_FAKE: bulkOperationRunQuery, bulkOperationCancel, bulkOperations,
+ *   groupObjects: false, PUT staged uploads and other upload resources. serveFake / shopifyForwarder (http.ts)
+ *   carry the upload POST and the results GET across processes as well.
  */
 export {
   type AdminFake,
@@ -62,4 +87,12 @@ export {
 export { type DemoShop, seedDemoShop } from "./seed";
 export { ADMIN_API_VERSION, loadAdminSchema } from "./schema";
 export { type BucketOptions, type ThrottleStatus, MUTATION_COST, SINGLE_QUERY_MAX_COST } from "./cost";
+export {
+  type BulkMutationErrorCode,
+  type BulkOperationErrorCode,
+  type BulkOperationRecord,
+  type BulkOperationStatus,
+  BULK_RESULTS_BUCKET_URL,
+  STAGED_UPLOADS_URL,
+} from "./bulk";
 export * from "./store";
