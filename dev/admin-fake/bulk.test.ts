@@ -213,6 +213,8 @@ describe("Admin fake bulk mutations", () => {
     const before = [...(fake.store.orders.get(order?.id ?? "")?.tags ?? [])];
     clock.advance(1_000);
     const current = (await gqlData(fake, `query { currentBulkOperation(type: MUTATION) { id status url } }`)).currentBulkOperation;
+    const asNode = (await gqlData(fake, `query N($id: ID!) { node(id: $id) { ... on BulkOperation { id status } } }`, { id: run.bulkOperation.id }))
+      .node;
     const lines = await download(current.url);
 
     // THEN the tags appear only after completion, and each line's result is reported
@@ -220,6 +222,7 @@ describe("Admin fake bulk mutations", () => {
     expect(running).toMatchObject({ status: "RUNNING", url: null, completedAt: null });
     expect(before).not.toContain("backorder");
     expect(current).toMatchObject({ id: run.bulkOperation.id, status: "COMPLETED" });
+    expect(asNode).toEqual({ id: run.bulkOperation.id, status: "COMPLETED" });
     expect(fake.store.orders.get(order?.id ?? "")?.tags).toContain("backorder");
     expect(fake.store.products.get(product?.id ?? "")?.tags).toEqual(expect.arrayContaining(["backorder", "eta-sent"]));
     expect(lines[0]).toEqual({ data: { tagsAdd: { node: { id: order?.id }, userErrors: [] } }, __lineNumber: 0 });

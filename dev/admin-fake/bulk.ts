@@ -122,15 +122,17 @@ export class BulkOperations {
     };
   }
 
-  queryResolvers(): Record<string, RootResolver> {
+  /** `base`: the fake's other query resolvers (node(id:) is extended to BulkOperation ids). */
+  queryResolvers(base: Record<string, RootResolver>): Record<string, RootResolver> {
+    const byId = (raw: unknown): View | null => {
+      const id = String(raw);
+      if (!gidType(id)) throw invalidGid(id);
+      const op = this.operations.find((o) => o.id === id);
+      return op ? this.view(op) : null;
+    };
     return {
-      bulkOperation: (args) => {
-        const id = String(args.id);
-        const type = gidType(id);
-        if (!type) throw invalidGid(id);
-        const op = this.operations.find((o) => o.id === id);
-        return op ? this.view(op) : null;
-      },
+      bulkOperation: (args) => byId(args.id),
+      node: (args, ctx, info) => (gidType(String(args.id)) === "BulkOperation" ? byId(args.id) : base.node?.(args, ctx, info)),
       // The fake runs no bulk queries (bulkOperationRunQuery is not implemented), so type QUERY finds none.
       currentBulkOperation: (args) => {
         const ops = this.operations.filter((o) => o.type === (args.type ?? "QUERY"));
@@ -309,8 +311,10 @@ export class BulkOperations {
    * after the other; concurrent callers wait for the same work, so each operation is applied once.
    */
   settle(): Promise<void> {
-    this.chain = this.chain.then(() => this.settleDue());
-    return this.chain;
+    const run = this.chain.then(() => this.settleDue());
+    // One failed settlement must not wedge every later request behind a rejected promise.
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 
   private async settleDue(): Promise<void> {
@@ -334,7 +338,12 @@ export class BulkOperations {
     if (!parsed) throw new Error(`Admin fake: bulk operation ${op.id} lost its document`);
     const out: string[] = [];
     for (const [index, variables] of op.lines.entries()) {
-      const result = await this.options.runLine(parsed.document, parsed.operation, op.query, variables);
+      let result: LineResult;
+      try {
+        result = await this.options.runLine(parsed.document, parsed.operation, op.query, variables);
+      } catch (error) {
+        result = { errors: [{ message: error instanceof Error ? error.message : String(error) }] };
+      }
       out.push(
         JSON.stringify(
           result.errors?.length ? { errors: result.errors, __lineNumber: index } : { data: result.data ?? null, __lineNumber: index },

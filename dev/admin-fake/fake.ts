@@ -210,7 +210,8 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
     durationMs: options.bulkDurationMs ?? ((lines) => 200 + 2 * lines),
     runLine,
   });
-  const queries = { ...queryResolvers(), ...bulk.queryResolvers() };
+  const baseQueries = queryResolvers();
+  const queries = { ...baseQueries, ...bulk.queryResolvers(baseQueries) };
   const mutations = { ...mutationResolvers(), ...refundMutationResolvers(), ...bulk.mutationResolvers() };
   const extra = options.resolvers ?? {};
   const tokens = new Map<string, TokenInfo>();
