@@ -4,6 +4,8 @@ import { z } from "zod";
 import { isIsoDate } from "~/validation/dates";
 import { handleInventoryLevel } from "~/workflows/ledger/inventory.server";
 import { syncOrder } from "~/workflows/ledger/orders.server";
+import { runBulkWrites } from "~/workflows/ledger/bulk-writes.server";
+import { runLedgerPass } from "~/workflows/ledger/stock.server";
 import { customerDataExport, redactCustomer } from "~/workflows/privacy/privacy.server";
 import { handleProductDelete, handleProductUpdate } from "~/workflows/ledger/products.server";
 import { reconcileShop, recomputeVariants } from "~/workflows/ledger/reconcile.server";
@@ -104,4 +106,8 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   "support.cancellation": (payload, ctx) => runCancellationJob(ctx, parse(z.object({ cancellationId: z.string().min(1).max(100) }), payload)),
   // "Select all matching" on the support queue: the payload is the queue's filter, the action and the actor.
   "bulk.support": (payload, ctx) => runMatchingSupportJob(ctx, payload),
+  // A burst's holds and tags, in bulk mutations: everything it needs is in the DeferredOrderWrite rows.
+  "orders.bulk_write": (_payload, ctx) => runBulkWrites(ctx),
+  // A burst's ledger pass for one variant, shared by the orders of a short window.
+  "variants.pass": (payload, ctx) => runLedgerPass(ctx, parse(z.object({ variantIds: z.array(z.string()).min(1).max(100) }), payload).variantIds),
 };

@@ -17,6 +17,8 @@ export const JOB_KINDS = [
   "bulk.variants",
   "support.cancellation",
   "bulk.support",
+  "orders.bulk_write",
+  "variants.pass",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -36,6 +38,11 @@ export interface JobRuntime {
   /** First retry delay of a failed job; doubles per attempt (default 15 s), capped by maxRetryDelayMs. */
   retryBaseMs?: number;
   maxRetryDelayMs?: number;
+  /**
+   * Order jobs of a shop (queued or running) from which orders' holds and tags go out in bulk mutations
+   * (~/workflows/ledger/bulk-writes.server; default 20; Infinity: never).
+   */
+  bulkWriteMinOrders?: number;
   /** Deterministic jitter in tests: returns a factor in [0.8, 1.2). Default Math.random-based. */
   jitter?: () => number;
 }

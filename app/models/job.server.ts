@@ -418,3 +418,9 @@ export async function ordersOfJobs({ shop, ids }: { shop: string; ids: readonly 
   }
   return out;
 }
+
+/** How many jobs of `kind` wait or run for the shop, counting no further than `atMost` (a burst test, not a census). */
+export async function countPendingJobs({ shop, kind, atMost }: { shop: string; kind: string; atMost: number }): Promise<number> {
+  const rows = await prisma.job.findMany({ where: { shop, status: { in: ["queued", "running"] }, kind }, select: { id: true }, take: atMost });
+  return rows.length;
+}

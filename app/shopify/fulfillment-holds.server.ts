@@ -3,8 +3,7 @@
 // release only our own hold (by id) once the stock is allocated.
 import { MUTATION_COST, type AdminClient } from "./admin-client.server";
 
-/** Prefix of our hold handles; the full handle adds the first held line item's number. */
-export const HOLD_HANDLE_PREFIX = "backorder-pilot";
+export { HOLD_HANDLE_PREFIX } from "~/domain/holds";
 
 const HOLD_LINES = `#graphql
   mutation BackorderPilotHoldOwedLines($id: ID!, $hold: FulfillmentOrderHoldInput!) {
@@ -164,6 +163,23 @@ export async function tagOrderAndHold(
         ? { ok: true }
         : { ok: false, message: "Order not found" };
   return { tag, hold: holdResult(data.fulfillmentOrderHold) };
+}
+
+/**
+ * The hold as a bulk mutation runs it: one line of variables per hold (./bulk-mutation.server.ts); each
+ * result line is read like a single call's answer.
+ */
+export const BULK_HOLD_MUTATION = HOLD_LINES;
+
+export function bulkHoldVariables(request: HoldRequest) {
+  return { id: request.fulfillmentOrderId, hold: holdInput(request) };
+}
+
+/** A bulk result line of BULK_HOLD_MUTATION as a HoldResult (GraphQL errors on the line are a failure too). */
+export function bulkHoldResult(line: { data?: Record<string, unknown> | null; errors?: { message: string }[] } | undefined): HoldResult {
+  if (!line) return { ok: false, code: null, message: "Shopify returned no result line for this hold" };
+  if (line.errors?.length) return { ok: false, code: null, message: line.errors.map((e) => e.message).join("; ") };
+  return holdResult(line.data?.["fulfillmentOrderHold"] as HoldPayload);
 }
 
 export interface FulfillmentOrderHolds {

@@ -236,10 +236,25 @@ export interface TagResult {
 /** Adds tags to an order (idempotent on Shopify's side). A userError is a failure, with its message. */
 export async function addOrderTags(client: AdminClient, orderId: string, tags: readonly string[]): Promise<TagResult> {
   const { data } = await client.request(TAG_ORDER, { variables: { id: orderId, tags: [...tags] }, estimatedCost: MUTATION_COST });
-  const payload = data.tagsAdd;
+  return tagResult(data.tagsAdd);
+}
+
+/** tagsAdd as a bulk mutation runs it (./bulk-mutation.server.ts): one line `{ id, tags }` per order. */
+export const BULK_TAG_MUTATION = TAG_ORDER;
+
+/** A bulk result line of BULK_TAG_MUTATION as a TagResult. */
+export function bulkTagResult(line: { data?: Record<string, unknown> | null; errors?: { message: string }[] } | undefined): TagResult {
+  if (!line) return { ok: false, message: "Shopify returned no result line for these tags" };
+  if (line.errors?.length) return { ok: false, message: line.errors.map((e) => e.message).join("; ") };
+  return tagResult(line.data?.["tagsAdd"] as TagsAddPayload);
+}
+
+type TagsAddPayload = { node?: { id: string } | null; userErrors: { message: string }[] } | null | undefined;
+
+function tagResult(payload: TagsAddPayload): TagResult {
   if (!payload) return { ok: false, message: "Shopify returned no result for tagsAdd" };
   if (payload.userErrors.length) return { ok: false, message: payload.userErrors.map((e) => e.message).join("; ") };
-  return { ok: payload.node !== null, ...(payload.node ? {} : { message: "Order not found" }) };
+  return { ok: Boolean(payload.node), ...(payload.node ? {} : { message: "Order not found" }) };
 }
 
 export interface FulfillmentOrderSnapshot {

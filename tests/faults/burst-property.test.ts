@@ -1,6 +1,8 @@
 // Property: the same Shopify history — a product drop on one or two variants, some orders cancelled —
 // delivered as webhooks in ANY order, with ANY duplicates, the worker running at ANY points, ends in the
-// same ledger, the same estimates and the same emails as delivering them one by one in order. And no
+// same ledger, the same estimates, the same emails and the same holds and tags on Shopify as delivering them
+// one by one in order (the shuffled run treats any two queued orders as a burst, so its holds and tags go
+// through bulk writes and its ledger passes are shared: ADR 008). And no
 // delay email goes out unless a customer's settled latest date is later than what they were told.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -57,8 +59,8 @@ const schedule: fc.Arbitrary<Schedule> = fc.record({
 });
 
 /** Plays `h` into a fresh fake shop; the orders before the drop are processed at once, in order. */
-async function play(h: History): Promise<{ env: LedgerShop; variants: string[]; deliveries: Delivery[] }> {
-  const env = await ledgerShop();
+async function play(h: History, burstFrom?: number): Promise<{ env: LedgerShop; variants: string[]; deliveries: Delivery[] }> {
+  const env = await ledgerShop(burstFrom === undefined ? {} : { worker: { runtime: { bulkWriteMinOrders: burstFrom } } });
   const variants: string[] = [];
   for (const [i, units] of h.batches.entries()) {
     const { variantId } = await backorderableVariant(env, { title: `Vase ${i}`, available: 0, leadTimeDays: 60 });
@@ -99,14 +101,23 @@ async function play(h: History): Promise<{ env: LedgerShop; variants: string[]; 
 }
 
 /** Timeline events that happen once per order whatever the delivery order (estimate changes may differ). */
-const ONCE_PER_ORDER = ["order_placed", "promise_made", "order_cancelled", "confirmation_queued", "ready_queued"];
+const ONCE_PER_ORDER = ["order_placed", "promise_made", "order_cancelled", "confirmation_queued", "ready_queued", "hold_placed"];
 
 /** What customers, the merchant and support staff can observe: the ledger, its dates, the emails, the desk. */
 async function observe(env: LedgerShop, variants: string[]) {
   const lines = await prisma.backorderLine.findMany({
     where: { status: { in: ["waiting", "allocated"] } },
-    select: { id: true, orderName: true, variantId: true, quantity: true, status: true, notifiedLatest: true },
+    select: { id: true, orderId: true, orderName: true, variantId: true, quantity: true, status: true, notifiedLatest: true, holdId: true },
     orderBy: [...WAITING_QUEUE_ORDER],
+  });
+  // Shopify's side: each order's holds of ours (handle and held quantity) and tags.
+  const shopify = [...new Set(lines.map((l) => l.orderId))].sort().map((orderId) => {
+    const order = env.fake.store.getOrder(orderId);
+    const holds = env.fake.store
+      .fulfillmentOrdersOf(orderId)
+      .flatMap((fo) => fo.holds.map((h) => `${h.handle}: ${fo.lineItems.reduce((n, li) => n + li.remainingQuantity, 0)}`))
+      .sort();
+    return `${order.name} [${[...order.tags].sort().join(",")}] ${holds.join("; ")}`;
   });
   const etas = await computeVariantEtas({ shop: env.shop, variantIds: variants, now: env.clock.date() });
   const latest = new Map(etas.flatMap((r) => r.eta.lines.map((l) => [l.lineId, l.eta.latest] as const)));
@@ -118,9 +129,18 @@ async function observe(env: LedgerShop, variants: string[]) {
   const events = await prisma.orderEvent.groupBy({ by: ["orderId", "kind"], where: { kind: { in: ONCE_PER_ORDER } }, _count: { _all: true } });
   const names = new Map((await prisma.backorderLine.findMany({ select: { orderId: true, orderName: true } })).map((l) => [l.orderId, l.orderName]));
   return {
+    shopify,
     desk: cases,
     timeline: events.map((e) => `${names.get(e.orderId) ?? e.orderId} ${e.kind} ×${e._count._all}`).sort(),
-    ledger: lines.map((l) => ({ order: l.orderName, variant: variants.indexOf(l.variantId), quantity: l.quantity, status: l.status, told: l.notifiedLatest, settled: latest.get(l.id) ?? null })),
+    ledger: lines.map((l) => ({
+      order: l.orderName,
+      variant: variants.indexOf(l.variantId),
+      quantity: l.quantity,
+      status: l.status,
+      held: l.holdId !== null,
+      told: l.notifiedLatest,
+      settled: latest.get(l.id) ?? null,
+    })),
     emails: emails.map((e) => `${e.kind} → ${e.toEmail}: ${e.subject}\n${e.text}`).sort(),
   };
 }
@@ -140,8 +160,9 @@ describe("a product drop delivered in any order, with duplicates", () => {
         expect(expected.desk.length).toBeGreaterThan(0);
         expect(expected.timeline.some((e) => e.includes("order_placed ×1"))).toBe(true);
 
-        // WHEN the same history is delivered shuffled, some webhooks twice, the worker running at random points
-        const run = await play(h);
+        // WHEN the same history is delivered shuffled, some webhooks twice, the worker running at random points,
+        // and any two queued orders count as a burst (holds and tags in bulk writes, shared ledger passes)
+        const run = await play(h, 2);
         const sent = run.deliveries.flatMap((d, i) => (s.twice[i % 40] ? [d, d] : [d]));
         const shuffled = sent.map((d, i) => ({ d, key: s.order[i % 40] ?? 0, i })).sort((a, b) => a.key - b.key || a.i - b.i);
         for (const [i, { d }] of shuffled.entries()) {

@@ -56,6 +56,8 @@ export const en = {
   "activity.kind.bulk.variants": "Bulk edit of matching variants",
   "activity.kind.support.cancellation": "Cancellation and refund",
   "activity.kind.bulk.support": "Bulk action on matching support orders",
+  "activity.kind.orders.bulk_write": "Holds and tags of a burst of orders (bulk)",
+  "activity.kind.variants.pass": "Stock and dates after a burst of orders",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -115,4 +117,6 @@ export const fr: Record<keyof typeof en, string> = {
   "activity.kind.bulk.variants": "Modification groupée des variantes filtrées",
   "activity.kind.support.cancellation": "Annulation et remboursement",
   "activity.kind.bulk.support": "Action groupée sur les commandes filtrées du service client",
+  "activity.kind.orders.bulk_write": "Blocages et étiquettes d’un afflux de commandes (en masse)",
+  "activity.kind.variants.pass": "Stock et dates après un afflux de commandes",
 };

@@ -18,26 +18,23 @@ import {
   recordHold,
   unheldWaitingLinesOfOrder,
 } from "~/models/backorder-line.server";
+import { deferredHoldHandles } from "~/models/deferred-write.server";
 import { findFulfillmentMode } from "~/models/settings.server";
 import { inWriteTransaction } from "~/models/transaction.server";
 import { readOrderFulfillmentOrders, type OrderFulfillmentSnapshot } from "~/shopify/orders.server";
+import { planHolds, type FulfillmentMode, type HoldToPlace } from "~/domain/holds";
+import type { AdminClient } from "~/shopify/admin-client.server";
 import {
-  HOLD_HANDLE_PREFIX,
   holdFulfillmentOrderLines,
   readFulfillmentOrderHolds,
   releaseFulfillmentHold,
   tagOrderAndHold,
+  type HoldRequest,
   type HoldResult,
   type TagOutcome,
 } from "~/shopify/fulfillment-holds.server";
 import { recordTimeline } from "~/workflows/support/timeline.server";
 import { maybeQueueReady } from "./allocation.server";
-
-const ACTIVE_FO = new Set(["OPEN", "ON_HOLD", "IN_PROGRESS", "SCHEDULED"]);
-
-function lineNumber(lineItemId: string): string {
-  return /(\d+)$/.exec(lineItemId)?.[1] ?? lineItemId;
-}
 
 /** Cancels what is left of an order Shopify reports cancelled; returns the variants whose queue changed. */
 export async function cancelOrderLines(shop: string, orderId: string, now: Date = new Date()): Promise<string[]> {
@@ -57,6 +54,8 @@ export interface HoldOutcome {
   cancelledVariantIds: string[];
   /** The outcome of the tags sent with the first hold; null when no hold request carried them. */
   tag: TagOutcome | null;
+  /** Holds put off to the next bulk write (a burst: ./bulk-writes.server.ts), tags with them. */
+  deferred: number;
 }
 
 export interface PlaceHoldsOptions {
@@ -64,17 +63,33 @@ export interface PlaceHoldsOptions {
   snapshot?: OrderFulfillmentSnapshot | null;
   /** Tags to add to the order in the same request as the first hold placed (the caller adds them otherwise). */
   tags?: readonly string[];
+  /**
+   * During a burst: instead of one request per hold, record the holds (and the tags) for the shop's next
+   * bulk write. Holds the plan adopts, lines it cannot place and cancelled orders are handled at once.
+   */
+  defer?: (holds: HoldToPlace[], tags: readonly string[]) => Promise<void>;
 }
 
-export type FulfillmentMode = "ship_available" | "ship_together";
+/** Records our hold on ledger lines, with the timeline entry (recorded even if a line was allocated meanwhile: the release pass then lets it go). */
+export async function recordPlacedHold(
+  shop: string,
+  orderId: string,
+  { holdId, fulfillmentOrderId, lineIds }: { holdId: string; fulfillmentOrderId: string; lineIds: string[] },
+  at: Date,
+): Promise<void> {
+  await inWriteTransaction(async (tx) => {
+    const held = await recordHold({ shop, lineIds, holdId, fulfillmentOrderId }, tx);
+    if (held) await recordTimeline(tx, shop, [{ orderId, kind: "hold_placed", at, data: { holdId, fulfillmentOrderId, lines: held } }]);
+  });
+}
 
 /** Holds the order's waiting lines that have no hold yet; a line left unheld is a reported failure. */
 export async function placeHoldsForOrder(ctx: JobContext, orderId: string, options: PlaceHoldsOptions = {}): Promise<HoldOutcome> {
   const { shop } = ctx;
-  const outcome: HoldOutcome = { placed: 0, adopted: 0, failed: [], cancelledVariantIds: [], tag: null };
+  const outcome: HoldOutcome = { placed: 0, adopted: 0, failed: [], cancelledVariantIds: [], tag: null, deferred: 0 };
   let tags = options.tags?.length ? [...options.tags] : null;
   /** The first hold request carries the tags; later ones (and retries) go alone. */
-  const hold = async (request: Parameters<typeof holdFulfillmentOrderLines>[1]): Promise<HoldResult> => {
+  const hold = async (request: HoldRequest): Promise<HoldResult> => {
     if (!tags) return holdFulfillmentOrderLines(client, request);
     const both = await tagOrderAndHold(client, { orderId, tags }, request);
     tags = null;
@@ -99,82 +114,71 @@ export async function placeHoldsForOrder(ctx: JobContext, orderId: string, optio
   }
   // The shop's choice (read-only here; the settings form owns it). Unknown values mean the default.
   const mode: FulfillmentMode = await findFulfillmentMode({ shop });
-  const pending = new Map(lines.map((l) => [l.lineItemId, l]));
-  // Lines Shopify no longer has to fulfill (fulfilled, or in a closed fulfillment order) need no hold;
-  // orders/updated settles them in the ledger.
-  const settled = new Set<string>();
-  /** Lines of fulfillment orders whose hold failed (already reported). */
-  const reported = new Set<string>();
-  for (const fo of snapshot.fulfillmentOrders) {
-    for (const li of fo.lineItems) {
-      if (pending.has(li.lineItemId) && (!ACTIVE_FO.has(fo.status) || li.remainingQuantity <= 0)) settled.add(li.lineItemId);
-    }
+  const plan = planHolds(lines, snapshot.fulfillmentOrders, mode);
+  // Holds already on their way in a bulk write (./bulk-writes.server.ts) are not placed a second time.
+  const onTheirWay = await deferredHoldHandles({ shop, orderId });
+  if (onTheirWay.size) {
+    outcome.deferred += plan.place.filter((h) => onTheirWay.has(h.handle)).length;
+    plan.place = plan.place.filter((h) => !onTheirWay.has(h.handle));
   }
-  for (const fo of snapshot.fulfillmentOrders) {
-    if (!ACTIVE_FO.has(fo.status)) continue;
-    const mine = fo.lineItems
-      .filter((li) => pending.has(li.lineItemId) && li.remainingQuantity > 0)
-      .map((li) => ({ foLine: li, line: pending.get(li.lineItemId) as (typeof lines)[number] }));
-    if (mine.length === 0) continue;
-    const handle = `${HOLD_HANDLE_PREFIX}:${lineNumber(mine[0]?.line.lineItemId ?? "")}`;
-    let holdId: string | null = null;
-    let heldFo = fo.id;
-    const existing = fo.holds.find((h) => h.ours && h.handle === handle);
-    if (existing) {
-      holdId = existing.id;
-      outcome.adopted++;
-    } else {
-      const owed = mine.map((m) => ({ fulfillmentOrderLineItemId: m.foLine.id, quantity: Math.min(m.line.quantity, m.foLine.remainingQuantity) }));
-      const units = owed.reduce((sum, li) => sum + li.quantity, 0);
-      const request = {
-        fulfillmentOrderId: fo.id,
-        handle,
-        reasonNotes: `Backorder Pilot: ${units} unit${units === 1 ? "" : "s"} waiting for stock; released automatically when allocated.`,
-        // An empty list holds the whole fulfillment order (Shopify's default for the field).
-        lineItems: mode === "ship_together" ? [] : owed,
-      };
-      let result = await hold(request);
-      if (!result.ok && result.code === "FULFILLMENT_ORDER_NOT_SPLITTABLE") {
-        // Someone else's hold (or a started fulfillment) keeps Shopify from splitting it: nothing of it can
-        // ship now anyway, so hold it whole rather than leave the owed units unheld.
-        ctx.log(`order ${orderId}: ${fo.id} cannot be split; holding it whole`);
-        result = await holdFulfillmentOrderLines(client, { ...request, lineItems: [] });
-      }
+  for (const adopted of plan.adopt) {
+    await recordPlacedHold(shop, orderId, adopted, ctx.now());
+    outcome.adopted++;
+  }
+  if (options.defer && plan.place.length) {
+    await options.defer(plan.place, tags ?? []);
+    tags = null;
+    outcome.deferred += plan.place.length;
+  } else {
+    for (const planned of plan.place) {
+      const result = await placeOneHold(ctx, client, orderId, planned, hold);
       if (result.ok) {
-        holdId = result.holdId;
-        heldFo = result.fulfillmentOrderId;
-        outcome.placed++;
-      } else if (result.code === "DUPLICATE_FULFILLMENT_HOLD_HANDLE") {
-        // A concurrent run placed it between our read and our write: adopt it.
-        const again = await readOrderFulfillmentOrders(client, orderId);
-        const found = again?.fulfillmentOrders.flatMap((f) => f.holds.filter((h) => h.ours && h.handle === handle).map((h) => ({ fo: f.id, h })))[0];
-        if (found) {
-          holdId = found.h.id;
-          heldFo = found.fo;
-          outcome.adopted++;
-        } else {
-          fail(`${fo.id}: ${result.message} (${result.code})`);
-        }
+        await recordPlacedHold(shop, orderId, { holdId: result.holdId, fulfillmentOrderId: result.fulfillmentOrderId, lineIds: planned.lineIds }, ctx.now());
+        if (result.adopted) outcome.adopted++;
+        else outcome.placed++;
       } else {
-        fail(`${fo.id}: ${result.message}${result.code ? ` (${result.code})` : ""}`);
+        fail(`${planned.fulfillmentOrderId}: ${result.message}${result.code ? ` (${result.code})` : ""}`);
       }
-      if (!holdId) for (const m of mine) reported.add(m.line.lineItemId);
-    }
-    if (holdId) {
-      // Recorded even if a line was allocated meanwhile: the release pass then lets it go.
-      await inWriteTransaction(async (tx) => {
-        const held = await recordHold({ shop, lineIds: mine.map((m) => m.line.id), holdId: holdId as string, fulfillmentOrderId: heldFo }, tx);
-        if (held) await recordTimeline(tx, shop, [{ orderId, kind: "hold_placed", at: ctx.now(), data: { holdId, fulfillmentOrderId: heldFo, lines: held } }]);
-      });
-      for (const m of mine) pending.delete(m.line.lineItemId);
     }
   }
-  const missing = [...pending.keys()].filter((id) => !settled.has(id) && !reported.has(id));
-  if (missing.length) {
-    const shown = missing.slice(0, 5).join(", ");
-    fail(`${missing.length} owed line item(s) in no open fulfillment order (${shown}${missing.length > 5 ? ", …" : ""})`);
+  if (plan.missing.length) {
+    const shown = plan.missing.slice(0, 5).join(", ");
+    fail(`${plan.missing.length} owed line item(s) in no open fulfillment order (${shown}${plan.missing.length > 5 ? ", …" : ""})`);
   }
   return outcome;
+}
+
+export type PlacedHold = { ok: true; holdId: string; fulfillmentOrderId: string; adopted: boolean } | { ok: false; code: string | null; message: string };
+
+/**
+ * Places one planned hold. A fulfillment order Shopify cannot split (someone else's hold, a started
+ * fulfillment) is held whole: nothing of it can ship now anyway. A hold with our handle placed meanwhile
+ * (a concurrent run, a bulk write) is adopted. `first` is the first attempt (the caller may send tags with it).
+ */
+export async function placeOneHold(
+  ctx: JobContext,
+  client: AdminClient,
+  orderId: string,
+  planned: HoldToPlace,
+  first: (request: HoldRequest) => Promise<HoldResult> = (request) => holdFulfillmentOrderLines(client, request),
+): Promise<PlacedHold> {
+  const request: HoldRequest = { fulfillmentOrderId: planned.fulfillmentOrderId, handle: planned.handle, reasonNotes: planned.reasonNotes, lineItems: planned.lineItems };
+  let result = await first(request);
+  if (!result.ok && result.code === "FULFILLMENT_ORDER_NOT_SPLITTABLE") {
+    ctx.log(`order ${orderId}: ${planned.fulfillmentOrderId} cannot be split; holding it whole`);
+    result = await holdFulfillmentOrderLines(client, { ...request, lineItems: [] });
+  }
+  if (result.ok) return { ...result, adopted: false };
+  if (result.code === "DUPLICATE_FULFILLMENT_HOLD_HANDLE") return adoptHold(client, orderId, planned.handle, result.message);
+  return result;
+}
+
+/** Finds our hold named `handle` on the order (placed by a concurrent run or a bulk write). */
+async function adoptHold(client: AdminClient, orderId: string, handle: string, message: string): Promise<PlacedHold> {
+  const again = await readOrderFulfillmentOrders(client, orderId);
+  const found = again?.fulfillmentOrders.flatMap((f) => f.holds.filter((h) => h.ours && h.handle === handle).map((h) => ({ fo: f.id, h })))[0];
+  if (found) return { ok: true, holdId: found.h.id, fulfillmentOrderId: found.fo, adopted: true };
+  return { ok: false, code: "DUPLICATE_FULFILLMENT_HOLD_HANDLE", message };
 }
 
 export interface ReleaseOutcome {

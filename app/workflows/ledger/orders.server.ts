@@ -32,8 +32,10 @@ import { inWriteTransaction } from "~/models/transaction.server";
 import { BACKORDER_TAG, OVER_CAP_TAG, addOrderTags, readOrderForBackorder, type OrderFulfillmentSnapshot } from "~/shopify/orders.server";
 import type { VariantInventory } from "~/shopify/inventory.server";
 import { maybeQueueReady } from "./allocation.server";
+import type { HoldToPlace } from "~/domain/holds";
+import { deferOrderWrites, shouldDeferOrderWrites } from "./bulk-writes.server";
 import { cancelOrderLines, placeHoldsForOrder, releaseHoldsForOrder } from "./holds.server";
-import { describeOutcome, refreshAndAllocate } from "./stock.server";
+import { describeOutcome, queueLedgerPass, refreshAndAllocate } from "./stock.server";
 import type { OrderFacts, OrderLineFacts } from "./types";
 import { recordTimeline, type TimelineEvent } from "~/workflows/support/timeline.server";
 
@@ -216,21 +218,30 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
   for (const variantId of await variantsOfUnconfirmedLines({ shop, orderId: facts.orderId })) touched.add(variantId);
 
   const open = await countUncancelledLines({ shop, orderId: facts.orderId });
+  let burst: boolean | undefined;
+  const inBurst = async () => (burst ??= await shouldDeferOrderWrites(ctx));
   let tagged = false;
   let holdsPlaced = 0;
   let holdsReleased = 0;
+  let holdsDeferred = 0;
   if (open > 0 && !facts.cancelledAt) {
     // The payload says which tags the order has; what is missing goes with the first hold (one request).
     const wanted = [BACKORDER_TAG, ...(overCap ? [OVER_CAP_TAG] : [])].filter((tag) => !facts.tags.some((t) => t.toLowerCase() === tag));
-    const holds = await placeHoldsForOrder(ctx, facts.orderId, { ...(snapshot !== undefined ? { snapshot } : {}), tags: wanted });
+    // In a burst, with the fulfillment orders just read, the holds and tags join the shop's next bulk write.
+    const defer =
+      snapshot && (await inBurst())
+        ? (holds: HoldToPlace[], tags: readonly string[]) => deferOrderWrites(ctx, { orderId: facts.orderId, orderName: facts.orderName }, holds, tags)
+        : undefined;
+    const holds = await placeHoldsForOrder(ctx, facts.orderId, { ...(snapshot !== undefined ? { snapshot } : {}), tags: wanted, ...(defer ? { defer } : {}) });
     let tagResult = holds.tag;
-    if (wanted.length && tagResult === null && holds.cancelledVariantIds.length === 0) {
+    if (wanted.length && tagResult === null && holds.cancelledVariantIds.length === 0 && holds.deferred === 0) {
       // No hold request went out (every line already held, or none could be): tag on its own.
       tagResult = await addOrderTags(await ctx.admin(), facts.orderId, wanted);
     }
     if (tagResult && !tagResult.ok) ctx.log(`order ${facts.orderName} not tagged: ${tagResult.message}`);
     tagged = tagResult?.ok ?? false;
     holdsPlaced = holds.placed + holds.adopted;
+    holdsDeferred = holds.deferred;
     for (const f of holds.failed) ctx.log(`order ${facts.orderName}: hold not placed: ${f}`);
     for (const v of holds.cancelledVariantIds) touched.add(v);
   }
@@ -242,11 +253,15 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
     await inWriteTransaction((tx) => maybeQueueReady(tx, shop, facts.orderId, ctx.now()));
   }
 
-  const pass = touched.size ? await refreshAndAllocate(ctx, [...touched], { cause: facts.cancelledAt || edited ? "cancellation" : "order" }) : null;
+  // A new order in a burst shares its variants' ledger pass with the orders of the next seconds.
+  const shared = touched.size > 0 && !facts.cancelledAt && edited === 0 && (await inBurst());
+  if (shared) await queueLedgerPass(ctx, [...touched]);
+  const pass =
+    touched.size && !shared ? await refreshAndAllocate(ctx, [...touched], { cause: facts.cancelledAt || edited ? "cancellation" : "order" }) : null;
   return {
     summary:
       `${facts.topic} ${facts.orderName}: ${recorded} line(s) recorded${overCap ? " (over the cap)" : ""}, ${edited} edited` +
-      `${facts.cancelledAt ? ", order cancelled" : ""}${tagged ? ", tagged" : ""}, ${holdsPlaced} hold(s), ${holdsReleased} released` +
-      (pass ? `; ${describeOutcome(pass)}` : ""),
+      `${facts.cancelledAt ? ", order cancelled" : ""}${tagged ? ", tagged" : ""}, ${holdsPlaced} hold(s)${holdsDeferred ? ` (${holdsDeferred} more in the next bulk write)` : ""}, ${holdsReleased} released` +
+      (pass ? `; ${describeOutcome(pass)}` : shared ? "; ledger pass shared with the burst" : ""),
   };
 }

@@ -3,7 +3,8 @@
 // orders now served, confirm settled orders and detect delayed lines (./promises.server.ts), and push the
 // new ETAs and inventory policy to the storefront.
 // Every step is idempotent, so a retried or duplicated job changes nothing twice.
-import type { JobContext } from "~/jobs/types";
+import { enqueueCoalescedJob } from "~/jobs/queue.server";
+import type { JobContext, JobOutcome } from "~/jobs/types";
 import { variantsToSync } from "~/models/backorder-variant.server";
 import { inWriteTransaction } from "~/models/transaction.server";
 import { sameSummary } from "~/domain/summary";
@@ -181,4 +182,38 @@ export async function refreshAndAllocate(
   const mode = options.syncStorefront ?? "changed";
   if (mode !== false) outcome.storefrontFailures = await syncStorefront(ctx, mode === "all" ? ids : storefrontChanged(told.etas));
   return outcome;
+}
+
+/** The job kind of a ledger pass put off to the end of a short window (a burst of orders). */
+export const LEDGER_PASS_JOB = "variants.pass";
+/** Orders of a burst recorded within this window share one ledger pass per variant. */
+export const LEDGER_PASS_WINDOW_MS = 2_000;
+
+/**
+ * During a burst, each order's ledger pass (a fresh stock read, allocation, confirmations, storefront) is
+ * shared: one pass per variant when the window closes, reading stock after every order of the window was
+ * recorded (what the pass needs), instead of one stock read and one storefront write per order.
+ */
+export async function queueLedgerPass(ctx: JobContext, variantIds: readonly string[]): Promise<void> {
+  const now = ctx.now();
+  await inWriteTransaction(async (tx) => {
+    for (const variantId of new Set(variantIds)) {
+      await enqueueCoalescedJob(
+        {
+          shop: ctx.shop,
+          kind: LEDGER_PASS_JOB,
+          key: `ledger-pass:${variantId}`,
+          windowMs: LEDGER_PASS_WINDOW_MS,
+          payloadJson: JSON.stringify({ updatedAt: now.toISOString(), variantIds: [variantId] }),
+          now,
+        },
+        tx,
+      );
+    }
+  });
+}
+
+/** The `variants.pass` job: the full ledger pass for orders recorded during a burst. */
+export async function runLedgerPass(ctx: JobContext, variantIds: readonly string[]): Promise<JobOutcome> {
+  return { summary: describeOutcome(await refreshAndAllocate(ctx, variantIds, { cause: "order" })) };
 }
