@@ -11,6 +11,7 @@ import { saveDataRequest } from "~/models/data-request.server";
 import { runMatchingBulkJob } from "~/workflows/catalog/bulk-actions.server";
 import { runCancellationJob } from "~/workflows/support/cancellation.server";
 import { runMatchingSupportJob } from "~/workflows/support/bulk-job.server";
+import { scheduleSurvey, sendSurvey } from "~/workflows/feedback/surveys.server";
 import { deadLetterShopJobs } from "./queue.server";
 import { handleRetention } from "./retention.server";
 import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";
@@ -104,4 +105,8 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   "support.cancellation": (payload, ctx) => runCancellationJob(ctx, parse(z.object({ cancellationId: z.string().min(1).max(100) }), payload)),
   // "Select all matching" on the support queue: the payload is the queue's filter, the action and the actor.
   "bulk.support": (payload, ctx) => runMatchingSupportJob(ctx, payload),
+  // Feedback after delivery: orders/fulfilled schedules the order's one survey; its send job runs when it is due.
+  "feedback.schedule": (payload, ctx) =>
+    scheduleSurvey(ctx, parse(z.object({ orderId: z.string().min(1).max(100), orderName: z.string().max(255), fulfilledAt: z.string().datetime() }), payload)),
+  "feedback.send": (payload, ctx) => sendSurvey(ctx, parse(z.object({ orderId: z.string().min(1).max(100) }), payload)),
 };

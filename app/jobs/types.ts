@@ -17,6 +17,8 @@ export const JOB_KINDS = [
   "bulk.variants",
   "support.cancellation",
   "bulk.support",
+  "feedback.schedule",
+  "feedback.send",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

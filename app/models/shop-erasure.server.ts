@@ -16,6 +16,8 @@ export async function eraseShopRows({ shop }: { shop: string }): Promise<number>
     prisma.compensation.deleteMany({ where: { shop } }),
     prisma.supportCancellation.deleteMany({ where: { shop } }),
     prisma.customerChoice.deleteMany({ where: { shop } }),
+    prisma.feedbackSurvey.deleteMany({ where: { shop } }),
+    prisma.feedbackOptOut.deleteMany({ where: { shop } }),
     prisma.backorderLine.deleteMany({ where: { shop } }),
     prisma.incomingBatch.deleteMany({ where: { shop } }),
     prisma.backorderVariant.deleteMany({ where: { shop } }),

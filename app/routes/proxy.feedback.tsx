@@ -1,0 +1,38 @@
+// GET/POST https://{shop}/apps/backorder/feedback?t=<token>[&s=1…5|&stop=1] — the survey after delivery, from
+// the survey email's signed links (app/workflows/feedback/links.server.ts). No login: the token is the
+// credential. GET shows the form (a score link's score is posted by the browser at once) or the "no more
+// surveys" question and never writes; POST records the order's one answer (editable for 7 days) or the opt-out.
+// 401 bad proxy signature; 400 tampered or foreign link or bad answer; 404 unknown survey; 410 closed.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { authenticateAppProxy } from "~/proxy/authenticate.server";
+import { proxyShop, readBody } from "~/proxy/request.server";
+import { feedbackPage, feedbackSubmit } from "~/workflows/feedback/page.server";
+
+const HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { liquid } = await authenticateAppProxy(request);
+  const url = new URL(request.url);
+  const page = await feedbackPage({
+    shop: proxyShop(request),
+    token: url.searchParams.get("t"),
+    score: url.searchParams.get("s"),
+    stop: url.searchParams.get("stop") === "1",
+    pathPrefix: url.searchParams.get("path_prefix"),
+    acceptLanguage: request.headers.get("Accept-Language"),
+  });
+  return liquid(page.body, { status: page.status, headers: HEADERS });
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { liquid } = await authenticateAppProxy(request);
+  const body = await readBody(request);
+  const page = await feedbackSubmit({
+    shop: proxyShop(request),
+    token: body?.t ?? new URL(request.url).searchParams.get("t"),
+    body,
+    pathPrefix: new URL(request.url).searchParams.get("path_prefix"),
+    acceptLanguage: request.headers.get("Accept-Language"),
+  });
+  return liquid(page.body, { status: page.status, headers: HEADERS });
+};
