@@ -6,7 +6,7 @@
 // answer: nothing written for any of them. Everything the app writes is escaped.
 import { SCORES } from "~/domain/feedback";
 import { translator, type AdminMessageKey } from "~/i18n/admin";
-import { escapeText } from "~/proxy/text";
+import { escapeText, proxyFormAction, proxyPage } from "~/proxy/text";
 import { feedbackAnswerSchema } from "~/validation/feedback";
 import { APP_PROXY_PATH } from "~/workflows/support/choice-links.server";
 import { answerSurvey, loadSurvey, stopSurveys, type AnswerOutcome, type LoadedSurvey } from "./answers.server";
@@ -19,11 +19,7 @@ export interface FeedbackResponse {
   body: string;
 }
 
-const PROXY_PREFIX = /^\/(apps|a|community|tools)\/[a-z0-9][a-z0-9-]{0,60}$/i;
-
-function page(locale: Locale, parts: string[]): string {
-  return [`<div class="bp-proxy-page bp-feedback" lang="${locale}" style="max-width: 40rem; margin: 3rem auto; padding: 0 1.5rem;">`, ...parts.map((p) => `  ${p}`), `</div>`].join("\n");
-}
+const page = (locale: Locale, parts: string[]) => proxyPage("feedback", locale, parts);
 
 function message(locale: Locale, key: AdminMessageKey, status: number): FeedbackResponse {
   const t = translator(locale);
@@ -50,7 +46,7 @@ function verify({ shop, token, acceptLanguage }: Request): { ok: true; link: Fee
 const CLOSED: Record<"link_expired" | "edit_window_over", AdminMessageKey> = { link_expired: "proxy.feedback.expired", edit_window_over: "proxy.feedback.editWindowOver" };
 
 function actionPath(pathPrefix: string | null): string {
-  return `${pathPrefix && PROXY_PREFIX.test(pathPrefix) ? pathPrefix : APP_PROXY_PATH}/feedback`;
+  return proxyFormAction(pathPrefix, APP_PROXY_PATH, "feedback");
 }
 
 /** The form, filled with `chosen` (a score link's) or the stored answer; `autoSubmit` posts it on load. */
