@@ -28,11 +28,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { liquid } = await authenticateAppProxy(request);
   const body = await readBody(request);
+  const url = new URL(request.url);
   const page = await feedbackSubmit({
     shop: proxyShop(request),
-    token: body?.t ?? new URL(request.url).searchParams.get("t"),
-    body,
-    pathPrefix: new URL(request.url).searchParams.get("path_prefix"),
+    token: body?.t ?? url.searchParams.get("t"),
+    // The "stop" link's POST: the page's button, or a mail client's RFC 8058 one-click unsubscribe.
+    body: url.searchParams.get("stop") === "1" ? { ...body, stop: "1" } : body,
+    pathPrefix: url.searchParams.get("path_prefix"),
     acceptLanguage: request.headers.get("Accept-Language"),
   });
   return liquid(page.body, { status: page.status, headers: HEADERS });

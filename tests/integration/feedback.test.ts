@@ -16,6 +16,9 @@ import { action as shopRedact } from "~/routes/webhooks.shop.redact";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/app.settings";
 import { defaultSettingsValues } from "~/models/settings.server";
 import { settingsForm } from "../helpers/settings-form";
+import { startSmtpServer } from "../helpers/smtp";
+import { deliverPendingEmails } from "~/notifications/deliver.server";
+import { createSmtpTransport } from "~/notifications/transport.server";
 import { signFeedbackToken } from "~/workflows/feedback/links.server";
 import { callRoute } from "../helpers/routes";
 import { TEST_SHOP, appProxyRequest, embeddedDocumentRequest, embeddedFetchRequest, webhookRequest } from "../helpers/requests";
@@ -244,6 +247,41 @@ describe("the survey email", () => {
     // THEN no survey goes
     expect(await surveyEmail("quiet@example.com")).toBeNull();
     expect((await surveyRow(order.id)).status).toBe("skipped");
+  });
+});
+
+describe("one-click unsubscribe", () => {
+  it("sends the survey with List-Unsubscribe to its stop link, and a mail client's one-click POST stops surveys", async () => {
+    // GIVEN a survey email queued for a customer, and an SMTP server
+    const { order } = await surveyed("oneclick@example.com");
+    const smtp = await startSmtpServer();
+    const transport = createSmtpTransport(smtp.url);
+    try {
+      // WHEN the worker delivers it
+      await deliverPendingEmails({ now: env.clock.date(), workerId: "w1", transport });
+      // THEN the message names the survey's "no more surveys" link for one-click unsubscribe
+      const mail = smtp.messages.find((m) => /how was the wait/.test(String(m.rawHeaders.subject)));
+      const header = mail?.rawHeaders["list-unsubscribe"] ?? "";
+      expect(mail?.rawHeaders["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+      const stop = new URL(/^<(.+)>$/.exec(header)?.[1] ?? "https://invalid");
+      expect(stop.pathname).toBe("/apps/backorder/feedback");
+      expect(stop.searchParams.get("stop")).toBe("1");
+      // WHEN the mail client posts RFC 8058's body to it (through the shop's app proxy)
+      const response = await callRoute(
+        feedbackAction,
+        appProxyRequest("/proxy/feedback", {
+          params: { t: stop.searchParams.get("t") ?? "", stop: "1" },
+          init: { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" },
+        }),
+      );
+      // THEN the customer is opted out (by hash) and their answer is untouched
+      expect(response.status).toBe(200);
+      expect(await prisma.feedbackOptOut.count()).toBe(1);
+      expect((await surveyRow(order.id)).answeredAt).toBeNull();
+    } finally {
+      transport.close();
+      await smtp.close();
+    }
   });
 });
 
