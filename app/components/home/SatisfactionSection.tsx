@@ -16,7 +16,7 @@ function averageText(group: Group, locale: string): string {
 
 function Bars({ title, rows }: { title: string; rows: { label: string; group: Group }[] }) {
   const { t, locale } = useT();
-  const label = rows.map((r) => t("insights.satisfaction.barLabel", { group: r.label, average: averageText(r.group, locale), answers: r.group.answers })).join("; ");
+  const label = rows.map((r) => t("insights.satisfaction.barLabel", { group: r.label, average: averageText(r.group, locale), count: r.group.answers })).join("; ");
   return (
     <BlockStack gap="200">
       <Text as="h3" variant="headingSm">
@@ -55,7 +55,7 @@ export function SatisfactionSection({ satisfaction }: { satisfaction: Satisfacti
           title={t("insights.satisfaction.title")}
           description={
             satisfaction.overall.answers > 0
-              ? t("insights.satisfaction.average", { average: averageText(satisfaction.overall, locale), answers: satisfaction.overall.answers })
+              ? t("insights.satisfaction.average", { average: averageText(satisfaction.overall, locale), count: satisfaction.overall.answers })
               : t("insights.satisfaction.empty")
           }
         />

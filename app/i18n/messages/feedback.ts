@@ -18,7 +18,8 @@ export const en = {
 
   "insights.satisfaction.title": "Customer satisfaction after delivery",
   "insights.satisfaction.empty": "No survey answers in this period yet. Turn on “Feedback after delivery” in Settings to ask customers.",
-  "insights.satisfaction.average": "Average score {average} / 5 from {answers} answers",
+  "insights.satisfaction.average_one": "Average score {average} / 5 from {count} answer",
+  "insights.satisfaction.average_other": "Average score {average} / 5 from {count} answers",
   "insights.satisfaction.byWait": "By length of wait",
   "insights.satisfaction.byDelay": "By whether the order was late",
   "insights.satisfaction.group": "Group",
@@ -35,10 +36,13 @@ export const en = {
   "insights.satisfaction.comments": "Latest comments",
   "insights.satisfaction.noComments": "No comments yet.",
   "insights.satisfaction.comment": "{order} · {score}/5",
-  "insights.satisfaction.barLabel": "{group}: average {average} out of 5, {answers} answers",
+  "insights.satisfaction.barLabel_one": "{group}: average {average} out of 5, {count} answer",
+  "insights.satisfaction.barLabel_other": "{group}: average {average} out of 5, {count} answers",
 
   "support.event.feedback": "Customer feedback after delivery: {score}/5",
 
+  "activity.kind.feedback.schedule": "Schedule the survey after delivery",
+  "activity.kind.feedback.send": "Send the survey after delivery",
   "notifications.kind.feedback_survey": "Feedback after delivery",
   "notifications.kindHelp.feedback_survey":
     "Sent a few days after a backordered order is fulfilled, when Feedback after delivery is on (Settings). Its questions are the ones in Settings; keep the score links and the “no more surveys” link.",
@@ -80,7 +84,8 @@ export const fr: Record<keyof typeof en, string> = {
 
   "insights.satisfaction.title": "Satisfaction des clients après livraison",
   "insights.satisfaction.empty": "Aucune réponse au questionnaire sur cette période. Activez « Avis après livraison » dans les paramètres pour interroger les clients.",
-  "insights.satisfaction.average": "Note moyenne {average} / 5 sur {answers} réponses",
+  "insights.satisfaction.average_one": "Note moyenne {average} / 5 sur {count} réponse",
+  "insights.satisfaction.average_other": "Note moyenne {average} / 5 sur {count} réponses",
   "insights.satisfaction.byWait": "Selon la durée d’attente",
   "insights.satisfaction.byDelay": "Selon que la commande était en retard",
   "insights.satisfaction.group": "Groupe",
@@ -97,10 +102,13 @@ export const fr: Record<keyof typeof en, string> = {
   "insights.satisfaction.comments": "Derniers commentaires",
   "insights.satisfaction.noComments": "Aucun commentaire pour l’instant.",
   "insights.satisfaction.comment": "{order} · {score}/5",
-  "insights.satisfaction.barLabel": "{group} : moyenne {average} sur 5, {answers} réponses",
+  "insights.satisfaction.barLabel_one": "{group} : moyenne {average} sur 5, {count} réponse",
+  "insights.satisfaction.barLabel_other": "{group} : moyenne {average} sur 5, {count} réponses",
 
   "support.event.feedback": "Avis du client après livraison : {score}/5",
 
+  "activity.kind.feedback.schedule": "Planifier le questionnaire après livraison",
+  "activity.kind.feedback.send": "Envoyer le questionnaire après livraison",
   "notifications.kind.feedback_survey": "Avis après livraison",
   "notifications.kindHelp.feedback_survey":
     "Envoyé quelques jours après l’expédition d’une commande en précommande, quand l’avis après livraison est activé (paramètres). Ses questions sont celles des paramètres ; gardez les liens de note et le lien « ne plus recevoir de questionnaire ».",
