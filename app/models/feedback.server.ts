@@ -114,15 +114,15 @@ export async function answeredSurveysIn({ shop, from, to }: { shop: string; from
   return rows.map((r) => ({ ...r, score: r.score as number }));
 }
 
-/** The newest answers with a comment in [from, to), newest first. */
-export async function latestCommentsIn({ shop, from, to, take }: { shop: string; from: Date; to: Date; take: number }, tx: Tx = prisma) {
+/** The newest answers first given in [from, to), newest first (the (shop, answeredAt) index, read backwards). */
+export async function latestAnswersIn({ shop, from, to, take }: { shop: string; from: Date; to: Date; take: number }, tx: Tx = prisma) {
   const rows = await tx.feedbackSurvey.findMany({
-    where: { shop, answeredAt: { gte: from, lt: to }, comment: { not: null } },
+    where: { shop, answeredAt: { gte: from, lt: to }, score: { not: null } },
     orderBy: [{ answeredAt: "desc" }, { id: "asc" }],
     take,
     select: { orderId: true, orderName: true, score: true, comment: true, delayed: true, waitDays: true, answeredAt: true },
   });
-  return rows.map((r) => ({ ...r, comment: r.comment ?? "", answeredAt: r.answeredAt as Date }));
+  return rows.map((r) => ({ ...r, answeredAt: r.answeredAt as Date }));
 }
 
 // ---- privacy -----------------------------------------------------------------------------------------------

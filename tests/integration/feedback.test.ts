@@ -12,6 +12,8 @@ import { DEFAULT_FEEDBACK_SETTINGS, type FeedbackSettings } from "~/domain/feedb
 import { action as fulfilledAction } from "~/routes/webhooks.orders.fulfilled";
 import { action as feedbackAction, loader as feedbackLoader } from "~/routes/proxy.feedback";
 import { loader as queueLoader } from "~/routes/app.support._index";
+import { loader as homeLoader } from "~/routes/app._index";
+import type { Satisfaction } from "~/workflows/feedback/satisfaction.server";
 import { action as shopRedact } from "~/routes/webhooks.shop.redact";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/app.settings";
 import { defaultSettingsValues } from "~/models/settings.server";
@@ -392,6 +394,25 @@ describe("the survey page", () => {
     // THEN nothing lands in the support queue
     expect(await prisma.orderEvent.count({ where: { orderId: order.id, kind: "feedback" } })).toBe(0);
     expect((await prisma.supportCase.findFirstOrThrow({ where: { orderId: order.id } })).openComplaintAt).toBeNull();
+  });
+});
+
+describe("the dashboard", () => {
+  it("shows the period's answers by wait and lateness, and the latest ones linked to the support desk", async () => {
+    // GIVEN a customer who answered 1 with a comment
+    const { order, token } = await surveyed("dash@example.com");
+    expect((await answer({ t: token, score: "1", dateAccurate: "no", comment: "Far too long." })).status).toBe(200);
+    // WHEN the merchant opens the home page
+    const response = await callRoute(homeLoader, await embeddedDocumentRequest("/app"));
+    const { dashboard } = (await response.json()) as { dashboard: { satisfaction: Satisfaction } };
+    // THEN the answer is counted in its wait group and as on time or late, with the comment linked to its order
+    const survey = await surveyRow(order.id);
+    const { satisfaction } = dashboard;
+    expect(satisfaction.overall).toEqual({ answers: 1, average: 1, satisfied: 0 });
+    expect(satisfaction.byDelay.find((d) => d.delayed === survey.delayed)?.group.answers).toBe(1);
+    expect(satisfaction.byWait.reduce((n, w) => n + w.group.answers, 0)).toBe(1);
+    expect(satisfaction.dateAccurate).toEqual({ yes: 0, no: 1 });
+    expect(satisfaction.latest).toEqual([expect.objectContaining({ orderName: order.name, score: 1, comment: "Far too long.", path: `/app/support/${order.id.split("/").pop()}` })]);
   });
 });
 

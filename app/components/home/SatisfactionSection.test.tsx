@@ -20,7 +20,7 @@ function render(satisfaction: Parameters<typeof SatisfactionSection>[0]["satisfa
 }
 
 describe("SatisfactionSection", () => {
-  it("draws answers as labelled bars with a table of the same numbers and links comments to the support desk", () => {
+  it("draws answers as labelled bars with a table of the same numbers and links the latest answers to the support desk", () => {
     // GIVEN two answers (5 after 3 days on time, 2 after 40 days late) and one comment
     const summary = satisfactionSummary([
       { score: 5, waitDays: 3, delayed: false, dateAccurate: true },
@@ -28,7 +28,7 @@ describe("SatisfactionSection", () => {
     ]);
     const html = render({
       ...summary,
-      comments: [{ orderName: "#1016", path: "/app/support/1016", score: 2, comment: "Two weeks late.", delayed: true, waitDays: 40, answeredAt: "2026-11-30T09:00:00.000Z" }],
+      latest: [{ orderName: "#1016", path: "/app/support/1016", score: 2, comment: "Two weeks late.", delayed: true, waitDays: 40, answeredAt: "2026-11-30T09:00:00.000Z" }],
     });
     // THEN the average, the bars' names, the table's headers and rows, and the comment's link are there
     expect(html).toContain("Average score 3.5 / 5 from 2 answers");
@@ -41,7 +41,7 @@ describe("SatisfactionSection", () => {
 
   it("says there are no answers yet, and draws no bars", () => {
     // GIVEN no answer in the period
-    const html = render({ ...satisfactionSummary([]), comments: [] });
+    const html = render({ ...satisfactionSummary([]), latest: [] });
     // THEN the empty text shows and there is no chart nor table
     expect(html).toContain("No survey answers in this period yet.");
     expect(html).not.toContain('role="img"');

@@ -1,6 +1,6 @@
 // Customer satisfaction after delivery (the survey's answers in the period): average score by wait length and by
 // whether the order was late, drawn as bars (an image to screen readers, named by its numbers) with the same
-// numbers in a DataTable, and the latest comments, each linked to its order in the support desk.
+// numbers in a DataTable, and the latest answers with their comments, each linked to its order in the support desk.
 import { BlockStack, Box, Card, DataTable, InlineGrid, Link, Text } from "@shopify/polaris";
 import { CardHeader } from "~/components/CardHeader";
 import { useT } from "~/i18n/react";
@@ -77,18 +77,18 @@ export function SatisfactionSection({ satisfaction }: { satisfaction: Satisfacti
         )}
         <BlockStack gap="200">
           <Text as="h3" variant="headingSm">
-            {t("insights.satisfaction.comments")}
+            {t("insights.satisfaction.latest")}
           </Text>
-          {satisfaction.comments.length === 0 ? (
+          {satisfaction.latest.length === 0 ? (
             <Text as="p" tone="subdued">
               {t("insights.satisfaction.noComments")}
             </Text>
           ) : (
             <BlockStack gap="200" as="ul">
-              {satisfaction.comments.map((c) => (
+              {satisfaction.latest.map((c) => (
                 <Box as="li" key={`${c.path}`}>
                   <Link url={c.path}>{t("insights.satisfaction.comment", { order: c.orderName, score: c.score ?? "—" })}</Link>
-                  <Text as="p">{c.comment}</Text>
+                  {c.comment ? <Text as="p">{c.comment}</Text> : null}
                 </Box>
               ))}
             </BlockStack>
