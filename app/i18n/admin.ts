@@ -13,6 +13,7 @@ import polarisFr from "@shopify/polaris/locales/fr.json";
 import * as cancellation from "./messages/cancellation";
 import * as common from "./messages/common";
 import * as compensation from "./messages/compensation";
+import * as feedback from "./messages/feedback";
 import * as insights from "./messages/insights";
 import * as jobs from "./messages/jobs";
 import * as notifications from "./messages/notifications";
@@ -26,7 +27,7 @@ import type { AdminLocale } from "./locale";
 
 export { adminLocale, adminLocaleFromRequest, type AdminLocale } from "./locale";
 
-const areas = [common, products, settings, jobs, notifications, privacy, support, compensation, cancellation, insights] as const;
+const areas = [common, products, settings, jobs, notifications, privacy, support, compensation, cancellation, insights, feedback] as const;
 
 type Area = (typeof areas)[number];
 type RawKey = Area extends infer A ? (A extends { en: infer E } ? keyof E & string : never) : never;

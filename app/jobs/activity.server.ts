@@ -21,6 +21,7 @@ const TOPIC_NAMES: Record<string, string> = {
   ORDERS_CREATE: "orders/create",
   ORDERS_UPDATED: "orders/updated",
   ORDERS_CANCELLED: "orders/cancelled",
+  ORDERS_FULFILLED: "orders/fulfilled",
   INVENTORY_LEVELS_UPDATE: "inventory_levels/update",
   PRODUCTS_UPDATE: "products/update",
   PRODUCTS_DELETE: "products/delete",

@@ -13,6 +13,7 @@ import { saveDataRequest } from "~/models/data-request.server";
 import { runMatchingBulkJob } from "~/workflows/catalog/bulk-actions.server";
 import { runCancellationJob } from "~/workflows/support/cancellation.server";
 import { runMatchingSupportJob } from "~/workflows/support/bulk-job.server";
+import { scheduleSurvey, sendSurvey } from "~/workflows/feedback/surveys.server";
 import { deadLetterShopJobs } from "./queue.server";
 import { handleRetention } from "./retention.server";
 import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";
@@ -110,4 +111,8 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   "orders.bulk_write": (_payload, ctx) => runBulkWrites(ctx),
   // A burst's ledger pass for one variant, shared by the orders of a short window.
   "variants.pass": (payload, ctx) => runLedgerPass(ctx, parse(z.object({ variantIds: z.array(z.string()).min(1).max(100) }), payload).variantIds),
+  // Feedback after delivery: orders/fulfilled schedules the order's one survey; its send job runs when it is due.
+  "feedback.schedule": (payload, ctx) =>
+    scheduleSurvey(ctx, parse(z.object({ orderId: z.string().min(1).max(100), orderName: z.string().max(255), fulfilledAt: z.string().datetime() }), payload)),
+  "feedback.send": (payload, ctx) => sendSurvey(ctx, parse(z.object({ orderId: z.string().min(1).max(100) }), payload)),
 };

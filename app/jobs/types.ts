@@ -19,6 +19,8 @@ export const JOB_KINDS = [
   "bulk.support",
   "orders.bulk_write",
   "variants.pass",
+  "feedback.schedule",
+  "feedback.send",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

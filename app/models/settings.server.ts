@@ -6,6 +6,7 @@ import { createBusinessCalendar } from "~/domain/calendar";
 import type { EtaSettings } from "~/domain/eta";
 import { DELIVERY_MODES, type DeliveryMode } from "~/domain/types";
 import { DEFAULT_COMPENSATION_POLICY } from "~/domain/compensation";
+import { DEFAULT_FEEDBACK_SETTINGS } from "~/domain/feedback";
 import {
   isHolidayCountry,
   isHolidayRegion,
@@ -50,6 +51,7 @@ export function defaultSettingsValues(): SettingsValues {
     fulfillmentMode: "ship_available",
     compensation: { ...DEFAULT_COMPENSATION_POLICY },
     cancelRequests: "approval",
+    feedback: structuredClone(DEFAULT_FEEDBACK_SETTINGS),
   };
 }
 
@@ -71,6 +73,7 @@ const SELECT = {
   fulfillmentMode: true,
   compensation: true,
   cancelRequests: true,
+  feedback: true,
   version: true,
 } as const;
 
@@ -146,6 +149,7 @@ export async function getShopSettings({
     fulfillmentMode: field("fulfillmentMode", row.fulfillmentMode, base.fulfillmentMode),
     compensation: field("compensation", parseJson(row.compensation), base.compensation),
     cancelRequests: field("cancelRequests", row.cancelRequests, base.cancelRequests),
+    feedback: field("feedback", parseJson(row.feedback), base.feedback),
   };
 }
 
@@ -225,6 +229,7 @@ function saveInTransaction({ shop, settings, version }: { shop: string; settings
       fulfillmentMode: settings.fulfillmentMode,
       compensation: JSON.stringify(settings.compensation),
       cancelRequests: settings.cancelRequests,
+      feedback: JSON.stringify(settings.feedback),
     };
     let newVersion: number;
     if (!row) {

@@ -18,6 +18,8 @@ export async function eraseShopRows({ shop }: { shop: string }): Promise<number>
     prisma.customerChoice.deleteMany({ where: { shop } }),
     prisma.deferredOrderWrite.deleteMany({ where: { shop } }),
     prisma.bulkWrite.deleteMany({ where: { shop } }),
+    prisma.feedbackSurvey.deleteMany({ where: { shop } }),
+    prisma.feedbackOptOut.deleteMany({ where: { shop } }),
     prisma.backorderLine.deleteMany({ where: { shop } }),
     prisma.incomingBatch.deleteMany({ where: { shop } }),
     prisma.backorderVariant.deleteMany({ where: { shop } }),

@@ -52,7 +52,7 @@ type Outcome = keyof DeliveryCounts;
 
 async function headersFor(row: { shop: string; kind: string; dedupeKey: string }): Promise<Record<string, string>> {
   const headers: Record<string, string> = { "Auto-Submitted": "auto-generated" };
-  if (row.kind === "back_in_stock") {
+  if (row.kind === "back_in_stock" || row.kind === "feedback_survey") {
     const url = await unsubscribeUrlForDedupeKey(row);
     if (url) {
       // RFC 8058 one-click unsubscribe (the route accepts the POST mail clients send).

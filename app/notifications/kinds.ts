@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { isIsoDate } from "~/validation/dates";
 
-export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock", "support_message", "compensation", "cancellation"] as const;
+export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock", "support_message", "compensation", "cancellation", "feedback_survey"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 /** What an outbox row can hold: a customer email, or a merchant's test send from the admin. */
 export type OutboxKind = EmailKind | "test";
@@ -128,6 +128,15 @@ export const emailDataSchemas = {
     /** The refund, formatted in the customer's language ("€42.00"); empty when nothing was paid. */
     refundAmount: z.string().max(100),
     wholeOrder: z.boolean(),
+  }),
+  /** The survey after delivery: the shop's two questions, a signed link per score, and the "no more surveys" link. */
+  feedback_survey: z.object({
+    orderName: text.min(1),
+    customerName: optionalName,
+    waitQuestion: z.string().trim().min(1).max(200),
+    dateQuestion: z.string().trim().min(1).max(200),
+    scoreUrls: z.array(httpUrl).length(5),
+    stopUrl: httpUrl,
   }),
 } satisfies Record<EmailKind, z.ZodTypeAny>;
 
@@ -339,7 +348,31 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
     }),
     sampleContext: () => ({}),
   },
+  feedback_survey: {
+    variables: (d) => ({
+      order_name: d.orderName,
+      customer_name: d.customerName,
+      wait_question: d.waitQuestion,
+      date_question: d.dateQuestion,
+      score_links: d.scoreUrls.map((url, i) => ({ score: i + 1, url })),
+      stop_url: d.stopUrl,
+    }),
+    variableNames: ["order_name", "customer_name", "wait_question", "date_question", "score_links[].score", "score_links[].url", "stop_url"],
+    sample: (locale) => ({
+      orderName: "#1001",
+      customerName: SAMPLE_NAMES[locale].customer,
+      waitQuestion: locale === "fr" ? "Comment s’est passée l’attente ?" : "How was the wait?",
+      dateQuestion: locale === "fr" ? "La date que nous vous avions donnée était-elle juste ?" : "Was the date we gave you accurate?",
+      scoreUrls: [1, 2, 3, 4, 5].map((s) => `${SAMPLE_FEEDBACK_URL}&s=${s}`),
+      stopUrl: `${SAMPLE_FEEDBACK_URL}&stop=1`,
+    }),
+    sampleContext: () => ({}),
+    // A survey that no longer lets the customer stop them would ignore their right to say no.
+    requiredVariable: { name: "stop_url", sampleValue: (sample) => sample.stopUrl },
+  },
 };
+
+const SAMPLE_FEEDBACK_URL = "https://example.myshopify.com/apps/backorder/feedback?t=sample";
 
 export type EmailDataResult<K extends EmailKind> =
   | { success: true; data: EmailData<K> }

@@ -231,6 +231,28 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <p>Nous sommes désolés pour l’attente et vous remercions de votre compréhension.</p>`,
     },
   },
+  // Feedback after delivery: one link per score (each opens the survey page, which records it), then the
+  // date question and a comment on that page. The questions are the shop's own (Settings).
+  feedback_survey: {
+    en: {
+      subject: "Order {{ order_name }}: how was the wait?",
+      body: `<h1 ${H1}>{{ wait_question }}</h1>
+<p>{% if customer_name != blank %}Hi {{ customer_name }},{% else %}Hello,{% endif %}</p>
+<p>Your order <strong>{{ order_name }}</strong> is on its way or with you. Thank you for waiting for it! One click tells us how it went (1 = poor, 5 = great):</p>
+<p>{% for link in score_links %}<a href="{{ link.url }}" ${BUTTON_SECONDARY}>{{ link.score }}</a> {% endfor %}</p>
+<p>On the next page: {{ date_question }} You may add a comment too.</p>
+<p ${NOTE}>You can change your answer for 7 days. <a href="{{ stop_url }}">No more surveys</a></p>`,
+    },
+    fr: {
+      subject: "Commande {{ order_name }} : comment s’est passée l’attente ?",
+      body: `<h1 ${H1}>{{ wait_question }}</h1>
+<p>{% if customer_name != blank %}Bonjour {{ customer_name }},{% else %}Bonjour,{% endif %}</p>
+<p>Votre commande <strong>{{ order_name }}</strong> est en route ou déjà chez vous. Merci de l’avoir attendue ! Un clic suffit pour nous dire comment cela s’est passé (1 = mauvais, 5 = excellent) :</p>
+<p>{% for link in score_links %}<a href="{{ link.url }}" ${BUTTON_SECONDARY}>{{ link.score }}</a> {% endfor %}</p>
+<p>Sur la page suivante : {{ date_question }} Vous pourrez aussi ajouter un commentaire.</p>
+<p ${NOTE}>Vous pouvez modifier votre réponse pendant 7 jours. <a href="{{ stop_url }}">Ne plus recevoir de questionnaire</a></p>`,
+    },
+  },
 };
 
 export function defaultTemplate(kind: EmailKind, locale: EmailLocale): TemplateSource {

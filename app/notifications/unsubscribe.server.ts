@@ -2,6 +2,7 @@
 // the email holds the link, and it can do one thing only (stop that alert), so it needs no other auth.
 import { env } from "~/env.server";
 import { productTitleOfVariant } from "~/models/backorder-variant.server";
+import { feedbackLinks } from "~/workflows/feedback/links.server";
 import { findSubscriptionByUnsubscribeToken, findUnsubscribeToken, unsubscribeSubscription } from "~/models/notify-subscription.server";
 
 export function unsubscribeUrl(token: string): string {
@@ -31,8 +32,13 @@ export async function unsubscribe({ id, shop }: { id: string; shop: string }): P
   await unsubscribeSubscription({ shop, id });
 }
 
-/** The List-Unsubscribe link of a queued back-in-stock email, from its dedupe key (`sub:<id>:back_in_stock`). */
+/**
+ * The List-Unsubscribe link of a queued email, from its dedupe key: a back-in-stock alert's
+ * (`sub:<id>:back_in_stock`), or a survey's "no more surveys" link (`order:<order gid>:feedback_survey`).
+ */
 export async function unsubscribeUrlForDedupeKey({ shop, dedupeKey }: { shop: string; dedupeKey: string }): Promise<string | null> {
+  const survey = /^order:(gid:\/\/shopify\/Order\/\d+):feedback_survey$/.exec(dedupeKey);
+  if (survey?.[1]) return feedbackLinks({ shop, orderId: survey[1], locale: "en" }).stopUrl;
   const match = /^sub:([^:]+):back_in_stock$/.exec(dedupeKey);
   if (!match?.[1]) return null;
   const token = await findUnsubscribeToken({ shop, id: match[1] });

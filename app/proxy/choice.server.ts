@@ -6,7 +6,7 @@ import { formatDate } from "~/domain/format";
 import { translator, type AdminMessageKey } from "~/i18n/admin";
 import { APP_PROXY_PATH, verifyChoiceToken, type ChoicePayload } from "~/workflows/support/choice-links.server";
 import { answerChoice, loadChoicePage, type AnswerOutcome, type ChoicePage } from "~/workflows/support/customer-choice.server";
-import { escapeText } from "./text";
+import { escapeText, proxyFormAction, proxyPage } from "./text";
 
 type Locale = "en" | "fr";
 
@@ -15,11 +15,7 @@ export interface ChoiceResponse {
   body: string;
 }
 
-const PROXY_PREFIX = /^\/(apps|a|community|tools)\/[a-z0-9][a-z0-9-]{0,60}$/i;
-
-function page(locale: Locale, parts: string[]): string {
-  return [`<div class="bp-proxy-page bp-choice" lang="${locale}" style="max-width: 40rem; margin: 3rem auto; padding: 0 1.5rem;">`, ...parts.map((p) => `  ${p}`), `</div>`].join("\n");
-}
+const page = (locale: Locale, parts: string[]) => proxyPage("choice", locale, parts);
 
 function message(locale: Locale, key: AdminMessageKey, status: number, params: Record<string, string> = {}): ChoiceResponse {
   const t = translator(locale);
@@ -68,7 +64,7 @@ export async function choiceQuestion({ shop, token, pathPrefix, acceptLanguage }
 function questionPage(locale: Locale, payload: ChoicePayload, view: ChoicePage, token: string, pathPrefix: string | null): string {
   const t = translator(locale);
   const cancel = payload.choice === "cancel";
-  const action = `${pathPrefix && PROXY_PREFIX.test(pathPrefix) ? pathPrefix : APP_PROXY_PATH}/choice`;
+  const action = proxyFormAction(pathPrefix, APP_PROXY_PATH, "choice");
   // The action is not the tag's last attribute: the library's liquid() helper rewrites `action="/x">` to "/x/".
   return page(locale, [
     `<h1>${escapeText(t(cancel ? "proxy.choice.cancel.title" : "proxy.choice.wait.title", { order: view.orderName }))}</h1>`,

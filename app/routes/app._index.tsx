@@ -19,6 +19,7 @@ import { SuppliersTable } from "~/components/home/SuppliersTable";
 import { DemandTable } from "~/components/home/DemandTable";
 import { ShopFacts, SoldOutCard } from "~/components/home/SoldOutCard";
 import { ChartsSection } from "~/components/home/ChartsSection";
+import { SatisfactionSection } from "~/components/home/SatisfactionSection";
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useT } from "~/i18n/react";
 
@@ -70,6 +71,7 @@ export default function Index() {
                   <ChartsSection promises={dashboard.promises} suppliers={dashboard.suppliers} />
                   <SuppliersTable suppliers={dashboard.suppliers} period={dashboard.period} />
                   <DemandTable demand={dashboard.demand} period={dashboard.period} />
+                  <SatisfactionSection satisfaction={dashboard.satisfaction} />
                 </BlockStack>
               </div>
             )}

@@ -8,8 +8,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { authenticateAppProxy } from "~/proxy/authenticate.server";
 import { choiceAnswer, choiceQuestion } from "~/proxy/choice.server";
 import { proxyShop, readBody } from "~/proxy/request.server";
+import { LINK_PAGE_HEADERS } from "~/proxy/text";
 
-const HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
+const HEADERS = LINK_PAGE_HEADERS;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { liquid } = await authenticateAppProxy(request);

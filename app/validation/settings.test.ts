@@ -1,6 +1,7 @@
 // The settings schema: what the form may save, and which field each problem is reported on.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COMPENSATION_POLICY } from "~/domain/compensation";
+import { DEFAULT_FEEDBACK_SETTINGS } from "~/domain/feedback";
 import { parseSettings, parseSettingsForm, parseSettingsVersion, type SettingsValues } from "./settings";
 
 function validSettings(): SettingsValues {
@@ -27,6 +28,7 @@ function validSettings(): SettingsValues {
     fulfillmentMode: "ship_available",
     compensation: { ...DEFAULT_COMPENSATION_POLICY },
     cancelRequests: "approval",
+    feedback: structuredClone(DEFAULT_FEEDBACK_SETTINGS),
   };
 }
 

@@ -8,6 +8,7 @@ import { DELIVERY_MODES, type DeliveryMode } from "~/domain/types";
 import { dateWindows, inWindow, isIsoDate } from "./dates";
 import { optionalStrictInt, strictInt } from "./integer";
 import { COMPENSATION_SETTINGS_ERROR_KEYS, compensationInputFromFormData, compensationPolicySchema } from "./compensation";
+import { FEEDBACK_SETTINGS_ERROR_KEYS, feedbackInputFromFormData, feedbackSettingsSchema } from "./feedback";
 
 export { isIsoDate };
 
@@ -46,6 +47,7 @@ export const SETTINGS_ERROR_KEYS = [
   "settings.error.termsTooLong",
   "settings.error.invalid",
   ...COMPENSATION_SETTINGS_ERROR_KEYS,
+  ...FEEDBACK_SETTINGS_ERROR_KEYS,
 ] as const;
 export type SettingsErrorKey = (typeof SETTINGS_ERROR_KEYS)[number];
 
@@ -209,6 +211,8 @@ export const settingsFields = {
   /** Support desk compensation: defaults, limits and the proposal rule (./compensation.ts). */
   compensation: compensationPolicySchema,
   cancelRequests,
+  /** Feedback after delivery: the survey email, its delay and questions (./feedback.ts). */
+  feedback: feedbackSettingsSchema,
 };
 
 export const settingsSchema = z.object(settingsFields).superRefine((settings, ctx) => {
@@ -263,6 +267,7 @@ export function settingsInputFromFormData(form: FormData): Record<string, unknow
     fulfillmentMode: get("fulfillmentMode"),
     compensation: compensationInputFromFormData(form),
     cancelRequests: get("cancelRequests"),
+    feedback: feedbackInputFromFormData(form),
   };
 }
 

@@ -173,6 +173,29 @@ export function toOrderFacts(topic: OrderTopic, payload: z.infer<typeof OrderPay
   };
 }
 
+// ---- orders/fulfilled (feedback after delivery) -------------------------------------------------
+
+/** The order resource again, with its fulfillments (one per shipment; the last one completed the order). */
+export const OrderFulfilledPayload = OrderPayload.extend({
+  fulfillments: z.array(z.object({ created_at: timestamp.nullish() }).passthrough()).nullish(),
+});
+
+export interface FulfilledOrderFacts {
+  orderId: string;
+  orderName: string;
+  /** When the last shipment was created (the order's updated_at when the payload lists none). */
+  fulfilledAt: string;
+}
+
+export function toFulfilledFacts(payload: z.infer<typeof OrderFulfilledPayload>): FulfilledOrderFacts {
+  const shipped = (payload.fulfillments ?? []).flatMap((f) => (f.created_at ? [new Date(f.created_at).getTime()] : []));
+  return {
+    orderId: gidOf("Order", payload.admin_graphql_api_id, payload.id),
+    orderName: payload.name,
+    fulfilledAt: new Date(shipped.length ? Math.max(...shipped) : Date.parse(payload.updated_at)).toISOString(),
+  };
+}
+
 // ---- inventory_levels/update --------------------------------------------------------------------
 
 export const InventoryLevelPayload = z.object({

@@ -5,11 +5,13 @@ import {
   CustomersDataRequestPayload,
   CustomersRedactPayload,
   InventoryLevelPayload,
+  OrderFulfilledPayload,
   OrderPayload,
   ProductDeletePayload,
   ProductUpdatePayload,
   toDataRequestFacts,
   toDeletedProductId,
+  toFulfilledFacts,
   toInventoryFacts,
   toOrderFacts,
   toProductFacts,
@@ -27,6 +29,20 @@ function orders(topic: string, name: OrderTopic): WebhookSpec<typeof OrderPayloa
 export const ordersCreate = orders("ORDERS_CREATE", "orders/create");
 export const ordersUpdated = orders("ORDERS_UPDATED", "orders/updated");
 export const ordersCancelled = orders("ORDERS_CANCELLED", "orders/cancelled");
+
+/**
+ * orders/fulfilled, not fulfillments/create: it fires once, when the whole order has shipped, which is when the
+ * customer's wait is over. fulfillments/create fires per shipment, so with "ship what is available" the in-stock
+ * part shipped first would ask "how was the wait?" while the backordered items are still owed. Its payload is
+ * the order (the ledger's parser reads it), and it needs only read_orders, which the app has: fulfillments/*
+ * topics need read_fulfillments, which the app deliberately does not ask for (shopify.app.toml). Only the order's id, name and shipping time travel in the job:
+ * the address comes from the ledger when the survey is scheduled.
+ */
+export const ordersFulfilled: WebhookSpec<typeof OrderFulfilledPayload> = {
+  topic: "ORDERS_FULFILLED",
+  payload: OrderFulfilledPayload,
+  job: (data) => ({ kind: "feedback.schedule", payload: toFulfilledFacts(data) }),
+};
 
 /** Inventory events of one item within this window share one job (its fresh read covers them all). */
 export const INVENTORY_COALESCE_MS = 1_000;

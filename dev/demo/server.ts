@@ -224,6 +224,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const complained = await seedComplaint({ origin: `http://localhost:${actualPort}`, order: seeded.complainant, shop: DEMO_SHOP, load: (modulePath) => vite.ssrLoadModule(modulePath) });
     log(complained ? `${seeded.complainant.email} wrote from "Where is my order?": a complaint in the support queue.` : "Could not seed the complaint (the order was not recorded in time).");
   }
+  // Customers who answered the survey after delivery, so the dashboard shows satisfaction on first open.
+  const { seedFeedback } = await import("./seed-feedback");
+  const surveyed = await seedFeedback({
+    shop: DEMO_SHOP,
+    orderNames: [...fake.store.orders.values()].map((o) => o.name),
+    load: (modulePath) => vite.ssrLoadModule(modulePath),
+  }).catch((error: unknown) => (log(`Could not seed survey answers: ${String(error)}`), 0));
+  log(`Seeded ${surveyed} survey answers after delivery (the dashboard's satisfaction section).`);
   // One seeded customer has already answered their delay email "I'll wait" (in the background: the
   // worker queues that email first).
   const { seedCustomerWhoWaits, WAITING_CUSTOMER } = await import("./seed-choice");

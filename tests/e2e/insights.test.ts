@@ -42,6 +42,12 @@ describe("home dashboard", () => {
     await app().getByRole("columnheader", { name: "Variant" }).waitFor();
     await app().getByRole("columnheader", { name: "Next batch" }).waitFor();
     await app().getByRole("heading", { name: "Sold-out products" }).waitFor();
+    // AND the seeded survey answers show as satisfaction bars (an image named by its numbers), the same
+    // numbers in a table, and a comment linked to its order in the support desk
+    await app().getByRole("heading", { name: "Customer satisfaction after delivery" }).waitFor();
+    await app().getByRole("img", { name: /^Up to 7 days: average [\d.]+ out of 5, \d+ answers?/ }).waitFor();
+    await app().getByRole("columnheader", { name: "Average score" }).waitFor();
+    expect(await app().getByRole("link", { name: /· 2\/5$/ }).getAttribute("href")).toMatch(/\/app\/support\/\d+/);
     await page.screenshot({ path: path.join(OUTPUT_DIR, "insights-30.png"), fullPage: true });
 
     // WHEN the merchant picks the last 90 days

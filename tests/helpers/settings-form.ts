@@ -39,6 +39,13 @@ export function settingsForm(settings: SettingsValues, extra: Record<string, str
   if (c.proposeEnabled) form.set("compensation.proposeEnabled", "true");
   form.set("compensation.proposeAfterDays", String(c.proposeAfterDays));
   form.set("cancelRequests", settings.cancelRequests);
+  const f = settings.feedback;
+  if (f.enabled) form.set("feedback.enabled", "true");
+  form.set("feedback.delayDays", String(f.delayDays));
+  for (const [locale, q] of Object.entries(f.questions)) {
+    form.set(`feedback.questions.${locale}.wait`, q.wait);
+    form.set(`feedback.questions.${locale}.date`, q.date);
+  }
   for (const [key, value] of Object.entries(extra)) form.set(key, value);
   return form;
 }

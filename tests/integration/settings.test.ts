@@ -14,6 +14,7 @@ import { embeddedDocumentRequest, embeddedFetchRequest, forgedSessionToken, appU
 import { installFakeShop } from "../helpers/shop";
 import { settingsForm } from "../helpers/settings-form";
 import { DEFAULT_COMPENSATION_POLICY } from "~/domain/compensation";
+import { DEFAULT_FEEDBACK_SETTINGS } from "~/domain/feedback";
 
 const OTHER_SHOP = "other-shop.myshopify.com";
 const CLOSURE_YEAR = new Date().getUTCFullYear() + 1;
@@ -43,6 +44,7 @@ function validSettings(): SettingsValues {
     fulfillmentMode: "ship_together",
     compensation: { ...DEFAULT_COMPENSATION_POLICY, defaultKind: "store_credit", defaultAmountMinor: 1_250, maxPercent: 25, maxStoreCreditMinor: 4_000, proposeEnabled: true, proposeAfterDays: 5 },
     cancelRequests: "refund",
+    feedback: structuredClone(DEFAULT_FEEDBACK_SETTINGS),
   };
 }
 

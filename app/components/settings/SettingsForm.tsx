@@ -15,7 +15,8 @@ import { CancellationSection } from "./CancellationSection";
 import { DateChangesSection, DeliveryModesSection, PromisesSection } from "./PromiseSections";
 import { TermsSection } from "./TermsSection";
 import { CompensationSection } from "./CompensationSection";
-import { TERMS_LOCALES, toFormState, type CompensationState, type FormState, type ModeState } from "./form-state";
+import { FeedbackSection } from "./FeedbackSection";
+import { TERMS_LOCALES, toFormState, type CompensationState, type FeedbackState, type FormState, type ModeState } from "./form-state";
 
 export function SettingsForm() {
   const { locale, settings, saved, version, closureWindow, options, limits, text, termsDescription } = useLoaderData<typeof loader>();
@@ -67,6 +68,11 @@ export function SettingsForm() {
     touch(...fields.map((key) => `compensation.${key}`));
     setForm((f) => ({ ...f, compensation: { ...f.compensation, ...patch } }));
   };
+  const updateFeedback = (patch: Partial<FeedbackState>) => {
+    const questions = patch.questions ? ["en.wait", "en.date", "fr.wait", "fr.date"].map((key) => `questions.${key}`) : [];
+    touch(...[...Object.keys(patch).filter((key) => key !== "questions"), ...questions].map((key) => `feedback.${key}`));
+    setForm((f) => ({ ...f, feedback: { ...f.feedback, ...patch } }));
+  };
   const addClosureDay = (day: string) => setForm((f) => ({ ...f, closureDays: [...new Set([...f.closureDays, day])].sort() }));
   const discard = () => {
     setForm(stored);
@@ -106,6 +112,7 @@ export function SettingsForm() {
             <CalendarSection {...section} options={options} />
             <ClosureDaysSection key={discards} {...section} closureWindow={closureWindow} onAdd={addClosureDay} />
             <CompensationSection {...section} updateCompensation={updateCompensation} />
+            <FeedbackSection {...section} updateFeedback={updateFeedback} />
             {TERMS_LOCALES.map((termsLocale) => (
               <TermsSection key={termsLocale} locale={termsLocale} description={termsDescription} {...section} updateTerms={updateTerms} />
             ))}

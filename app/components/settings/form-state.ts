@@ -32,6 +32,13 @@ export interface CompensationState {
   proposeAfterDays: string;
 }
 
+/** The Feedback section's fields as typed. */
+export interface FeedbackState {
+  enabled: boolean;
+  delayDays: string;
+  questions: SettingsValues["feedback"]["questions"];
+}
+
 export interface FormState {
   safetyMarginDays: string;
   defaultLeadTimeDays: string;
@@ -48,6 +55,7 @@ export interface FormState {
   fulfillmentMode: string;
   compensation: CompensationState;
   cancelRequests: string;
+  feedback: FeedbackState;
 }
 
 export function toFormState(settings: SettingsValues): FormState {
@@ -86,6 +94,11 @@ export function toFormState(settings: SettingsValues): FormState {
       proposeAfterDays: String(settings.compensation.proposeAfterDays),
     },
     cancelRequests: settings.cancelRequests,
+    feedback: {
+      enabled: settings.feedback.enabled,
+      delayDays: String(settings.feedback.delayDays),
+      questions: { en: { ...settings.feedback.questions.en }, fr: { ...settings.feedback.questions.fr } },
+    },
   };
 }
 

@@ -54,7 +54,7 @@ export function LinesCard({ lines }: { lines: Data["lines"] }) {
   );
 }
 
-const STRING_PARAMS = ["from", "to", "earliest", "latest", "reason", "assignee", "title", "items", "amount", "message"] as const;
+const STRING_PARAMS = ["from", "to", "earliest", "latest", "reason", "assignee", "title", "items", "amount", "message", "score"] as const;
 
 export function TimelineCard({ events }: { events: Data["events"] }) {
   const { t } = useT();
@@ -93,7 +93,7 @@ export function TimelineCard({ events }: { events: Data["events"] }) {
                   <PolarisLink url={`/app/notifications/emails/${event.email.id}`}>{t("support.order.email", { status: event.email.status })}</PolarisLink>
                 )}
               </InlineStack>
-              {(event.kind === "note" || event.kind === "message_queued" || event.kind === "complaint") && (
+              {(event.kind === "note" || event.kind === "message_queued" || event.kind === "complaint" || event.kind === "feedback") && (
                 <Text as="p">{String((event.data as Record<string, unknown>).text ?? "")}</Text>
               )}
               {event.kind === "compensation_given" && <CompensationDetail data={event.data as Record<string, unknown>} />}

@@ -38,6 +38,7 @@ import {
   type LineTotalsRow,
 } from "~/models/insights.server";
 import { getShopSettings } from "~/models/settings.server";
+import { loadSatisfaction, type Satisfaction } from "~/workflows/feedback/satisfaction.server";
 
 /** Rows of the demand table (the variants with the most recent demand first). */
 export const DEMAND_ROWS = 50;
@@ -73,6 +74,8 @@ export interface Dashboard {
   delayNoticesSent: number;
   suppliers: SupplierRow[];
   demand: { rows: DemandRow[]; variants: number; windowDays: number };
+  /** Feedback after delivery: answers given in the period (~/workflows/feedback/satisfaction.server). */
+  satisfaction: Satisfaction;
 }
 
 function money(rows: readonly Pick<LineTotalsRow, "currency" | "valueMinor" | "unpricedLines" | "lines">[]): MoneySummary {
@@ -169,5 +172,6 @@ export async function loadDashboard({
     delayNoticesSent,
     suppliers: supplierRows(received),
     demand: { rows: demand.slice(0, demandRows), variants: demand.length, windowDays: DEMAND_WINDOW_DAYS },
+    satisfaction: await loadSatisfaction(range),
   };
 }

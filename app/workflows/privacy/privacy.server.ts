@@ -9,11 +9,14 @@
 // - notify-me signups (address): deleted;
 // - job payloads (order facts carry email and name; compliance jobs carry the address): scrubbed in place,
 //   so a queued job still runs, without the person;
-// - data request exports: deleted.
+// - data request exports: deleted;
+// - survey answers after delivery (address, score, comment): deleted (the opt-out list keeps only a hash of the
+//   address, so a customer who said "no more surveys" is still honoured).
 // Webhook events keep only Shopify's event id, topic and webhook id: nothing personal.
 import { customerLineIds, exportLines, ordersOfLines, redactLines } from "~/models/backorder-line.server";
 import { customerMessagesOfOrders, deleteOrderEvents } from "~/models/order-event.server";
 import { deleteCompensations } from "~/models/compensation.server";
+import { deleteSurveysOfCustomer, optOutOf, surveysOfCustomer } from "~/models/feedback.server";
 import { deleteCases } from "~/models/support-case.server";
 import { deleteCancellationsOfOrders } from "~/models/support-cancellation.server";
 import { refreshSupportCases } from "~/workflows/support/timeline.server";
@@ -104,7 +107,8 @@ export async function redactCustomer(shop: string, facts: CustomerRedactFacts) {
     const subscriptions = email ? await deleteSubscriptionsOfEmail({ shop, email }, tx) : 0;
     const dataRequests = email ? await deleteCustomerDataRequests({ shop, emails: [email] }, tx) : 0;
     const jobs = await redactJobPayloads(tx, shop, facts);
-    return { anonymizedLines: lines.anonymized, deletedLines: lines.deleted, subscriptions, emails, dataRequests, jobs, timelineEvents };
+    const surveys = await deleteSurveysOfCustomer({ shop, orderIds: [...new Set([...orderIds, ...facts.orderIds])], email }, tx);
+    return { anonymizedLines: lines.anonymized, deletedLines: lines.deleted, subscriptions, emails, dataRequests, jobs, timelineEvents, surveys };
   }, { timeout: 60_000 });
 }
 
@@ -113,10 +117,13 @@ export async function customerDataExport(shop: string, facts: DataRequestFacts) 
   const lines = await exportLines({ shop, lineIds: await linesOfCustomer(shop, facts) });
   const emailAddresses = new Set([facts.email, ...lines.map((l) => l.customerEmail)].filter((e): e is string => !!e));
   const addresses = [...new Set([...emailAddresses].flatMap((e) => [e, e.trim().toLowerCase()]))];
-  const [subscriptions, emails, messages] = await Promise.all([
+  const orderIds = [...new Set(lines.map((l) => l.orderId))];
+  const [subscriptions, emails, messages, surveys, optOuts] = await Promise.all([
     listSubscriptionsOfAddresses({ shop, addresses }),
     listEmailsToAddresses({ shop, addresses }),
-    customerMessagesOfOrders({ shop, orderIds: [...new Set(lines.map((l) => l.orderId))] }),
+    customerMessagesOfOrders({ shop, orderIds }),
+    surveysOfCustomer({ shop, orderIds: [...new Set([...orderIds, ...facts.orderIds])], emails: [...emailAddresses] }),
+    Promise.all([...emailAddresses].map((email) => optOutOf({ shop, email }))),
   ]);
   const orderNames = new Map(lines.map((l) => [l.orderId, l.orderName]));
   return {
@@ -128,6 +135,10 @@ export async function customerDataExport(shop: string, facts: DataRequestFacts) 
     emails,
     /** What the customer wrote from the "Where is my order?" page. */
     messagesToSupport: messages.map((m) => ({ order: orderNames.get(m.orderId) ?? null, at: m.at, text: m.text })),
+    /** The survey after delivery: when it was sent, and the customer's answer and comment. */
+    feedback: surveys.map((s) => ({ order: s.orderName, sentAt: s.sentAt, score: s.score, dateAccurate: s.dateAccurate, comment: s.comment, answeredAt: s.answeredAt, changedAt: s.answerUpdatedAt })),
+    /** When the customer asked for no more surveys, if they did. */
+    surveysStoppedAt: optOuts.find((o) => o !== null)?.createdAt ?? null,
   };
 }
 

@@ -7,6 +7,8 @@ import { fetchShopProfile } from "~/shopify/shop-terms.server";
 import { translator, type AdminLocale, type AdminMessageKey, type Translate } from "~/i18n/admin";
 import { en as settingsMessages } from "~/i18n/messages/settings";
 import { en as compensationMessages } from "~/i18n/messages/compensation";
+import { en as feedbackMessages } from "~/i18n/messages/feedback";
+import { FEEDBACK_BOUNDS } from "~/domain/feedback";
 import { dateWindows, localToday } from "~/validation/dates";
 import {
   CANCEL_REQUEST_MODES,
@@ -21,12 +23,13 @@ import {
 } from "~/validation/settings";
 
 type CompensationSettingsKey = Extract<keyof typeof compensationMessages, `settings.${string}`>;
-export type SettingsText = Record<keyof typeof settingsMessages | CompensationSettingsKey, string>;
+type FeedbackSettingsKey = Extract<keyof typeof feedbackMessages, `settings.${string}`>;
+export type SettingsText = Record<keyof typeof settingsMessages | CompensationSettingsKey | FeedbackSettingsKey, string>;
 type Option = { value: string; label: string };
 
 function settingsText(t: Translate): SettingsText {
   // Plural messages (key_one / key_other) need a count: components call t() for those.
-  const keys = [...Object.keys(settingsMessages), ...Object.keys(compensationMessages).filter((key) => key.startsWith("settings."))].filter(
+  const keys = [...Object.keys(settingsMessages), ...[...Object.keys(compensationMessages), ...Object.keys(feedbackMessages)].filter((key) => key.startsWith("settings."))].filter(
     (key) => !/_(one|other)$/.test(key),
   ) as AdminMessageKey[];
   return Object.fromEntries(keys.map((key) => [key, t(key)])) as SettingsText;
@@ -70,7 +73,7 @@ export async function loadSettingsPage({
     version,
     closureWindow,
     options: calendarOptions(locale, settings),
-    limits: { maxDays: MAX_DAYS, maxTermsLength: MAX_TERMS_LENGTH, slipDays: MIN_SLIP_DAYS, compensation: COMPENSATION_BOUNDS },
+    limits: { maxDays: MAX_DAYS, maxTermsLength: MAX_TERMS_LENGTH, slipDays: MIN_SLIP_DAYS, compensation: COMPENSATION_BOUNDS, feedback: FEEDBACK_BOUNDS },
     text: settingsText(t),
     termsDescription: t("settings.terms.description", { version: termsVersion }),
   };

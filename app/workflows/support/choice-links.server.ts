@@ -40,16 +40,34 @@ const wire = z.object({
   lc: z.enum(["en", "fr"]).catch("en"),
 });
 
-function sign(part: string, secret: string): string {
-  return createHmac("sha256", secret).update(`${DOMAIN}${part}`).digest("base64url");
+function sign(domain: string, part: string, secret: string): string {
+  return createHmac("sha256", secret).update(`${domain}${part}`).digest("base64url");
+}
+
+/** base64url(JSON) "." base64url(HMAC-SHA256(secret, domain + that part)): the format of every customer link. */
+export function signLinkToken(domain: string, data: unknown, secret: string = env.SHOPIFY_API_SECRET): string {
+  const part = Buffer.from(JSON.stringify(data)).toString("base64url");
+  return `${part}.${sign(domain, part, secret)}`;
+}
+
+/** The JSON a genuine token of `domain` carries; null when malformed, forged or altered. */
+export function openLinkToken(domain: string, token: unknown, secret: string = env.SHOPIFY_API_SECRET): unknown {
+  if (typeof token !== "string" || token.length > 4_000) return null;
+  const [part, signature, extra] = token.split(".");
+  if (!part || !signature || extra !== undefined) return null;
+  const expected = Buffer.from(sign(domain, part, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  try {
+    return JSON.parse(Buffer.from(part, "base64url").toString("utf8")) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 export function signChoiceToken(payload: ChoicePayload, secret: string = env.SHOPIFY_API_SECRET): string {
   const order = payload.orderId.split("/").pop() ?? payload.orderId;
-  const part = Buffer.from(
-    JSON.stringify({ v: 1, s: payload.shop, o: order, l: payload.lineIds, c: payload.choice, e: payload.expiresAt, lc: payload.locale }),
-  ).toString("base64url");
-  return `${part}.${sign(part, secret)}`;
+  return signLinkToken(DOMAIN, { v: 1, s: payload.shop, o: order, l: payload.lineIds, c: payload.choice, e: payload.expiresAt, lc: payload.locale }, secret);
 }
 
 export type ChoiceVerification =
@@ -62,26 +80,14 @@ export type ChoiceVerification =
  */
 export function verifyChoiceToken(token: unknown, { shop, now, secret = env.SHOPIFY_API_SECRET }: { shop: string; now: Date; secret?: string }): ChoiceVerification {
   const invalid = { ok: false as const, reason: "invalid" as const, locale: "en" as const };
-  if (typeof token !== "string" || token.length > 4_000) return invalid;
-  const [part, signature, extra] = token.split(".");
-  if (!part || !signature || extra !== undefined) return invalid;
-  const expected = Buffer.from(sign(part, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return invalid;
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-  } catch {
-    return invalid;
-  }
-  const parsed = wire.safeParse(decoded);
+  const parsed = wire.safeParse(openLinkToken(DOMAIN, token, secret));
   if (!parsed.success) return invalid;
   const data = parsed.data;
   if (data.s !== shop) return invalid;
   if (data.e * 1000 <= now.getTime()) return { ok: false, reason: "expired", locale: data.lc };
   return {
     ok: true,
-    tokenHash: createHash("sha256").update(token).digest("hex"),
+    tokenHash: createHash("sha256").update(String(token)).digest("hex"),
     payload: { shop: data.s, orderId: `gid://shopify/Order/${data.o}`, lineIds: data.l, choice: data.c, expiresAt: data.e, locale: data.lc },
   };
 }

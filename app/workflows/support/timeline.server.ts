@@ -15,6 +15,7 @@ import {
   markCasesContacted,
   markComplaintOpen,
   saveCasesLedgerFields,
+  updateCaseStaffFields,
   suppliersColumn,
   type CaseLedgerFields,
   type CaseState,
@@ -50,7 +51,9 @@ export type TimelineKind =
   | "refund_issued"
   | "cancellation_queued"
   /** The customer's message from the "Where is my order?" page (actor "customer"): the case is a complaint. */
-  | "complaint";
+  | "complaint"
+  /** A low score or a comment from the survey after delivery (actor "customer"): a follow-up, like a complaint. */
+  | "feedback";
 
 /** Emails to the customer: their events stamp the case's "last contact". */
 const CONTACT_KINDS = new Set<TimelineKind>(["confirmation_queued", "delay_queued", "earlier_queued", "ready_queued", "message_queued", "cancellation_queued"]);
@@ -86,12 +89,27 @@ export async function recordTimeline(tx: Tx, shop: string, events: readonly Time
     const contact = CONTACT_KINDS.has(event.kind) || (event.kind === "compensation_given" && Boolean(event.emailKey));
     if (contact) contacted.set(event.at.getTime(), (contacted.get(event.at.getTime()) ?? new Set()).add(event.orderId));
     // A complaint waits in the Complaints view until staff answer the customer or resolve the case.
-    if (event.kind === "complaint") await markComplaintOpen({ shop, orderId: event.orderId, at: event.at }, tx);
+    if (event.kind === "complaint" || event.kind === "feedback") await markComplaintOpen({ shop, orderId: event.orderId, at: event.at }, tx);
     if (answersComplaint(event)) await clearComplaint({ shop, orderIds: [event.orderId] }, tx);
   }
   for (const [at, orderIds] of contacted) await markCasesContacted({ shop, orderIds: [...orderIds], at: new Date(at) }, tx);
   // "Waiting on customer" until they answer a link (or staff change the status): only an open case moves.
   for (const orderId of asked) await awaitCustomerAnswer({ shop, orderId }, tx);
+}
+
+/**
+ * Something the customer sent that staff must look at (a complaint, a survey follow-up): its events, after
+ * reopening the case when it was resolved or waiting on the customer (logged as a status change by the customer).
+ */
+export async function recordCustomerFollowUp(tx: Tx, shop: string, { caseStatus, events }: { caseStatus: string; events: readonly TimelineEvent[] }): Promise<void> {
+  const first = events[0];
+  if (!first) return;
+  const all = [...events];
+  if (caseStatus !== "open") {
+    await updateCaseStaffFields({ shop, orderId: first.orderId, version: null, data: { status: "open" } }, tx);
+    all.push({ orderId: first.orderId, kind: "status_changed", at: first.at, actor: "customer", data: { from: caseStatus, to: "open" } });
+  }
+  await recordTimeline(tx, shop, all);
 }
 
 /** Staff wrote to the customer, or resolved the case. */

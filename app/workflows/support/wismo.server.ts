@@ -9,10 +9,10 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { effectiveEstimate } from "~/domain/manual-promise";
 import type { DateRange } from "~/domain/types";
 import { supportLinesOfOrders } from "~/models/backorder-line.server";
-import { casesByOrderName, findCase, updateCaseStaffFields } from "~/models/support-case.server";
+import { casesByOrderName, findCase } from "~/models/support-case.server";
 import { inWriteTransaction, type Tx } from "~/models/transaction.server";
 import { computeVariantEtas } from "~/workflows/catalog/eta.server";
-import { recordTimeline, type TimelineEvent } from "./timeline.server";
+import { recordCustomerFollowUp, type TimelineEvent } from "./timeline.server";
 
 /** What the customer sees of one line. */
 export type CustomerLineStatus = "waiting" | "delayed" | "ready" | "shipped" | "cancelled";
@@ -150,11 +150,7 @@ export async function recordComplaint({
         },
       },
     ];
-    if (supportCase.status !== "open") {
-      await updateCaseStaffFields({ shop, orderId, version: null, data: { status: "open" } }, tx);
-      events.push({ orderId, kind: "status_changed", at: now, actor: "customer", data: { from: supportCase.status, to: "open" } });
-    }
-    await recordTimeline(tx, shop, events);
+    await recordCustomerFollowUp(tx, shop, { caseStatus: supportCase.status, events });
     return true;
   });
 }
