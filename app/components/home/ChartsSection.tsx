@@ -5,13 +5,24 @@ import type { DashboardView } from "./types";
 
 const InsightsCharts = lazy(() => import("./InsightsCharts"));
 
-export function ChartsSection({ promises, suppliers }: { promises: DashboardView["promises"]; suppliers: DashboardView["suppliers"] }) {
+export function ChartsSection({
+  promises,
+  suppliers,
+  series,
+  period,
+}: {
+  promises: DashboardView["promises"];
+  suppliers: DashboardView["suppliers"];
+  series: DashboardView["series"];
+  period: DashboardView["period"];
+}) {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
-  if (!mounted || (promises.judged === 0 && suppliers.length === 0)) return null;
+  const hasSeries = series.points.some((p) => p.waitingUnits > 0 || p.revenueMinor > 0);
+  if (!mounted || (promises.judged === 0 && suppliers.length === 0 && !hasSeries)) return null;
   return (
     <Suspense fallback={null}>
-      <InsightsCharts promises={promises} suppliers={suppliers} />
+      <InsightsCharts promises={promises} suppliers={suppliers} series={hasSeries ? series : null} period={period} />
     </Suspense>
   );
 }

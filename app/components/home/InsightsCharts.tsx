@@ -1,14 +1,29 @@
 // The dashboard's charts (@shopify/polaris-viz), loaded only in the browser and on demand (ChartsSection):
-// promises kept as a donut, supplier lateness as bars. Each chart is an image to screen readers (role="img"
+// waiting units and revenue over the period as lines (day by day, or week by week past 90 days, with their
+// numbers in a table behind "Show the numbers" and in the CSV), promises kept as a donut, supplier lateness as bars. Each chart is an image to screen readers (role="img"
 // with its numbers in the label); the tables beside it (promise counts here, the suppliers table below) hold
 // the same numbers.
-import { BarChart, DonutChart, PolarisVizProvider } from "@shopify/polaris-viz";
-import { BlockStack, Card, DataTable, InlineGrid, Text } from "@shopify/polaris";
+import { useState } from "react";
+import { BarChart, DonutChart, LineChart, PolarisVizProvider } from "@shopify/polaris-viz";
+import { BlockStack, Button, Card, Collapsible, DataTable, InlineGrid, InlineStack, Text } from "@shopify/polaris";
+import { formatDate } from "~/domain/format";
+import { currencyDigits, formatMoney } from "~/domain/money";
+import { ExportButton } from "./ExportButton";
 import { useT } from "~/i18n/react";
 import { countText } from "./format";
 import type { DashboardView } from "./types";
 
-export default function InsightsCharts({ promises, suppliers }: { promises: DashboardView["promises"]; suppliers: DashboardView["suppliers"] }) {
+export default function InsightsCharts({
+  promises,
+  suppliers,
+  series,
+  period,
+}: {
+  promises: DashboardView["promises"];
+  suppliers: DashboardView["suppliers"];
+  series: DashboardView["series"] | null;
+  period: DashboardView["period"];
+}) {
   const { t, locale } = useT();
   const onTime = t("insights.charts.onTime");
   const late = t("insights.charts.late");
@@ -17,58 +32,183 @@ export default function InsightsCharts({ promises, suppliers }: { promises: Dash
   const name = (s: DashboardView["suppliers"][number]) => s.supplier ?? t("insights.suppliers.unnamed");
   return (
     <PolarisVizProvider>
-      <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
-        {promises.judged > 0 ? (
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h3" variant="headingSm">
-                {t("insights.charts.promisesTitle")}
-              </Text>
-              <div role="img" aria-label={t("insights.charts.promisesLabel", { onTime: promises.onTime, late: promises.late })} style={{ height: 220 }}>
-                <DonutChart
-                  theme="Light"
-                  showLegend
-                  data={[
-                    { name: onTime, data: [{ key: onTime, value: promises.onTime }] },
-                    { name: late, data: [{ key: late, value: promises.late }] },
-                  ]}
+      <BlockStack gap="400">
+        {series ? <SeriesCharts series={series} period={period} /> : null}
+        <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+          {promises.judged > 0 ? (
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h3" variant="headingSm">
+                  {t("insights.charts.promisesTitle")}
+                </Text>
+                <div
+                  role="img"
+                  aria-label={t("insights.charts.promisesLabel", {
+                    onTime: promises.onTime,
+                    late: promises.late,
+                  })}
+                  style={{ height: 220 }}
+                >
+                  <DonutChart
+                    theme="Light"
+                    showLegend
+                    data={[
+                      {
+                        name: onTime,
+                        data: [{ key: onTime, value: promises.onTime }],
+                      },
+                      {
+                        name: late,
+                        data: [{ key: late, value: promises.late }],
+                      },
+                    ]}
+                  />
+                </div>
+                <DataTable
+                  columnContentTypes={["numeric", "numeric", "numeric"]}
+                  headings={[onTime, late, t("insights.charts.notDue")]}
+                  rows={[[countText(promises.onTime, locale), countText(promises.late, locale), countText(promises.pending, locale)]]}
                 />
-              </div>
-              <DataTable
-                columnContentTypes={["numeric", "numeric", "numeric"]}
-                headings={[onTime, late, t("insights.charts.notDue")]}
-                rows={[[countText(promises.onTime, locale), countText(promises.late, locale), countText(promises.pending, locale)]]}
-              />
-            </BlockStack>
-          </Card>
-        ) : null}
-        {suppliers.length > 0 ? (
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h3" variant="headingSm">
-                {t("insights.charts.suppliersTitle")}
-              </Text>
-              <div
-                role="img"
-                aria-label={suppliers.map((s) => t("insights.charts.supplierLabel", { supplier: name(s), median: s.p50Days, p80: s.p80Days })).join("; ")}
-                style={{ height: 220 }}
-              >
-                <BarChart
-                  theme="Light"
-                  showLegend
-                  data={[
-                    { name: median, data: suppliers.map((s) => ({ key: name(s), value: s.p50Days })) },
-                    { name: p80, data: suppliers.map((s) => ({ key: name(s), value: s.p80Days })) },
-                  ]}
-                />
-              </div>
-              <Text as="p" variant="bodySm" tone="subdued">
-                {t("insights.charts.suppliersTable")}
-              </Text>
-            </BlockStack>
-          </Card>
-        ) : null}
-      </InlineGrid>
+              </BlockStack>
+            </Card>
+          ) : null}
+          {suppliers.length > 0 ? (
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h3" variant="headingSm">
+                  {t("insights.charts.suppliersTitle")}
+                </Text>
+                <div
+                  role="img"
+                  aria-label={suppliers
+                    .map((s) =>
+                      t("insights.charts.supplierLabel", {
+                        supplier: name(s),
+                        median: s.p50Days,
+                        p80: s.p80Days,
+                      })
+                    )
+                    .join("; ")}
+                  style={{ height: 220 }}
+                >
+                  <BarChart
+                    theme="Light"
+                    showLegend
+                    data={[
+                      {
+                        name: median,
+                        data: suppliers.map((s) => ({
+                          key: name(s),
+                          value: s.p50Days,
+                        })),
+                      },
+                      {
+                        name: p80,
+                        data: suppliers.map((s) => ({
+                          key: name(s),
+                          value: s.p80Days,
+                        })),
+                      },
+                    ]}
+                  />
+                </div>
+                <Text as="p" variant="bodySm" tone="subdued">
+                  {t("insights.charts.suppliersTable")}
+                </Text>
+              </BlockStack>
+            </Card>
+          ) : null}
+        </InlineGrid>
+      </BlockStack>
     </PolarisVizProvider>
+  );
+}
+
+/** Waiting units and revenue over time: two line charts (their scales differ) and one table of both. */
+function SeriesCharts({ series, period }: { series: NonNullable<DashboardView["series"]>; period: DashboardView["period"] }) {
+  const { t, locale } = useT();
+  const [open, setOpen] = useState(false);
+  const label = (date: string) => formatDate(date, locale);
+  const scale = series.currency ? 10 ** currencyDigits(series.currency) : 1;
+  const money = (minor: number) => (series.currency ? formatMoney(minor, series.currency, locale) : countText(minor, locale));
+  const waitingName = t("insights.series.waiting");
+  const revenueName = t("insights.series.revenue");
+  const last = series.points.at(-1);
+  const bucket = t(`insights.series.${series.unit}`);
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="start" gap="200">
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm">
+              {t("insights.series.title")}
+            </Text>
+            <Text as="p" variant="bodySm" tone="subdued">
+              {t("insights.series.description", { bucket })}
+            </Text>
+          </BlockStack>
+          <ExportButton table="series" firstDay={period.firstDay} lastDay={period.lastDay} />
+        </InlineStack>
+        <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+          <div
+            role="img"
+            aria-label={t("insights.series.waitingLabel", {
+              bucket,
+              count: series.points.length,
+              last: last ? countText(last.waitingUnits, locale) : "0",
+            })}
+            style={{ height: 220 }}
+          >
+            <LineChart
+              theme="Light"
+              showLegend
+              data={[
+                {
+                  name: waitingName,
+                  data: series.points.map((p) => ({
+                    key: label(p.date),
+                    value: p.waitingUnits,
+                  })),
+                },
+              ]}
+            />
+          </div>
+          <div
+            role="img"
+            aria-label={t("insights.series.revenueLabel", {
+              bucket,
+              total: money(series.points.reduce((s, p) => s + p.revenueMinor, 0)),
+            })}
+            style={{ height: 220 }}
+          >
+            <LineChart
+              theme="Light"
+              showLegend
+              data={[
+                {
+                  name: revenueName,
+                  data: series.points.map((p) => ({
+                    key: label(p.date),
+                    value: p.revenueMinor / scale,
+                  })),
+                },
+              ]}
+            />
+          </div>
+        </InlineGrid>
+        <div>
+          <Button variant="plain" onClick={() => setOpen((v) => !v)} ariaExpanded={open} ariaControls="insights-series-table" disclosure={open ? "up" : "down"}>
+            {open ? t("insights.series.hideTable") : t("insights.series.showTable")}
+          </Button>
+        </div>
+        <Collapsible id="insights-series-table" open={open}>
+          <DataTable
+            columnContentTypes={["text", "numeric", "numeric"]}
+            headings={[t(`insights.series.${series.unit}Heading`), waitingName, revenueName]}
+            rows={series.points.map((p) => [label(p.date), countText(p.waitingUnits, locale), money(p.revenueMinor)])}
+          />
+        </Collapsible>
+      </BlockStack>
+    </Card>
   );
 }
