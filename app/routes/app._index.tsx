@@ -46,7 +46,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const input = formValues(await readFormData(request));
-  const result = await capAtForecast({ shop: session.shop, graphql: admin.graphql, input });
+  const shopTimeZone = async () => (await fetchShopOverview(admin.graphql)).timezone;
+  const result = await capAtForecast({ shop: session.shop, graphql: admin.graphql, input, shopTimeZone });
   const t = translator(adminLocaleFromRequest(request));
   if (!result.ok) {
     const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, t(key as AdminMessageKey)]));

@@ -44,11 +44,14 @@ export async function capAtForecast({
   shop,
   graphql,
   input,
+  shopTimeZone,
   now = new Date(),
 }: {
   shop: string;
   graphql: AdminGraphql;
   input: Record<string, unknown>;
+  /** Shopify's timezone for the shop, asked only when no settings are saved (as the dashboard does). */
+  shopTimeZone: () => Promise<string>;
   now?: Date;
 }): Promise<CapResult> {
   const parsed = capAtForecastSchema.safeParse(input);
@@ -68,15 +71,8 @@ export async function capAtForecast({
       status: 409,
       errors: { form: "insights.cap.error.stale" },
     };
-  const settings = await getShopSettings({ shop });
-  const demand = (
-    await loadDemandRows({
-      shop,
-      now,
-      timeZone: settings.timezone,
-      defaultLeadTimeDays: settings.defaultLeadTimeDays,
-    })
-  ).find((r) => r.variantId === variantId);
+  const settings = await getShopSettings({ shop, defaults: async () => ({ timezone: await shopTimeZone() }) });
+  const demand = (await loadDemandRows({ shop, now, timeZone: settings.timezone, defaultLeadTimeDays: settings.defaultLeadTimeDays })).find((r) => r.variantId === variantId);
   const coverage = demand?.forecast.coverage ?? 0;
   if (coverage < LIMITS.cap.min)
     return {
