@@ -5,7 +5,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { localDateOf, localDayStart } from "~/domain/insights";
-import { insertWaitingLine } from "~/models/backorder-line.server";
 import { action as homeAction, loader as homeLoader } from "~/routes/app._index";
 import { action as productAction } from "~/routes/app.products.$id";
 import { loader as csvLoader } from "~/routes/app.insights[.]csv";
@@ -14,6 +13,7 @@ import { callRoute } from "../helpers/routes";
 import { TEST_SHOP, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 import { resetLedgerTables } from "./ledger-support";
+import { ledgerLine } from "./insights-ledger";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -33,45 +33,12 @@ let lineNo = 0;
 async function line(
   shop: string,
   variantId: string,
-  o: {
-    orderedAt: Date;
-    quantity?: number;
-    price?: number;
-    status?: string;
-    allocatedAt?: Date;
-    updatedAt?: Date;
-    promised?: string;
-    notified?: string;
-    estimate?: string;
-  },
+  o: { orderedAt: Date; quantity?: number; price?: number; status?: string; allocatedAt?: Date; updatedAt?: Date; promised?: string; notified?: string; estimate?: string },
 ) {
   lineNo += 1;
-  await insertWaitingLine(
-    {
-      shop,
-      variantId,
-      orderId: `gid://shopify/Order/${lineNo}`,
-      orderName: `#${1000 + lineNo}`,
-      lineItemId: `gid://shopify/LineItem/${lineNo}`,
-      quantity: o.quantity ?? 1,
-      customerEmail: `c${lineNo}@example.com`,
-      customerLocale: "en",
-      orderedAt: o.orderedAt,
-      promisedLatest: o.promised ?? null,
-      termsVersion: null,
-      unitPriceMinor: o.price ?? 1000,
-      currency: "EUR",
-      customerName: null,
-      productTitle: "Mug",
-      variantTitle: "",
-      orderUpdatedAt: o.orderedAt,
-    },
-    o.orderedAt,
-  );
-  const id = (await prisma.backorderLine.findFirstOrThrow({ where: { shop, lineItemId: `gid://shopify/LineItem/${lineNo}` }, select: { id: true } })).id;
-  await prisma.backorderLine.updateMany({
-    where: { shop, id },
-    data: {
+  return ledgerLine(shop, variantId, lineNo, {
+    ...o,
+    state: {
       status: o.status ?? (o.allocatedAt ? "allocated" : "waiting"),
       allocatedAt: o.allocatedAt ?? null,
       notifiedLatest: o.notified ?? null,
@@ -80,7 +47,6 @@ async function line(
       ...(o.updatedAt ? { updatedAt: o.updatedAt } : {}),
     },
   });
-  return { id, orderId: `gid://shopify/Order/${lineNo}` };
 }
 
 async function openHome(path: string) {

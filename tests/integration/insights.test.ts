@@ -4,13 +4,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { localDateOf } from "~/domain/insights";
-import { insertWaitingLine } from "~/models/backorder-line.server";
 import { loader as homeLoader } from "~/routes/app._index";
 import { loader as csvLoader } from "~/routes/app.insights[.]csv";
 import { callRoute } from "../helpers/routes";
 import { TEST_SHOP, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 import { resetLedgerTables } from "./ledger-support";
+import { ledgerLine } from "./insights-ledger";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -30,33 +30,8 @@ async function line(
 ) {
   lineNo += 1;
   const orderedAt = ago(o.orderedDaysAgo);
-  await insertWaitingLine(
-    {
-      shop,
-      variantId,
-      orderId: `gid://shopify/Order/${lineNo}`,
-      orderName: `#${1000 + lineNo}`,
-      lineItemId: `gid://shopify/LineItem/${lineNo}`,
-      quantity: o.quantity ?? 1,
-      customerEmail: `c${lineNo}@example.com`,
-      customerLocale: "en",
-      orderedAt,
-      promisedLatest: o.promised ?? null,
-      termsVersion: null,
-      unitPriceMinor: o.price === undefined ? 1000 : o.price,
-      currency: o.price === null ? null : "EUR",
-      customerName: null,
-      productTitle: "Mug",
-      variantTitle: "",
-      orderUpdatedAt: orderedAt,
-    },
-    orderedAt,
-  );
   const allocatedAt = o.readyAfterHours === undefined ? null : new Date(orderedAt.getTime() + o.readyAfterHours * HOUR);
-  await prisma.backorderLine.updateMany({
-    where: { shop, lineItemId: `gid://shopify/LineItem/${lineNo}` },
-    data: { allocatedAt, status: o.status ?? (allocatedAt ? "allocated" : "waiting") },
-  });
+  await ledgerLine(shop, variantId, lineNo, { ...o, orderedAt, state: { allocatedAt, status: o.status ?? (allocatedAt ? "allocated" : "waiting") } });
 }
 
 async function variant(shop: string, n: number, title: string) {

@@ -1,9 +1,8 @@
 // The dashboard's charts (@shopify/polaris-viz), loaded only in the browser and on demand (ChartsSection):
-// waiting units and revenue over the period as lines (day by day, or week by week past 90 days, with their
-// numbers in a table behind "Show the numbers" and in the CSV), promises kept as a donut, supplier lateness as bars. Each chart is an image to screen readers (role="img"
-// with its numbers in the label); the tables beside it (promise counts here, the suppliers table below) hold
-// the same numbers.
-import { useState } from "react";
+// waiting units and revenue over time as lines, promises kept as a donut, supplier lateness as bars. Each chart
+// is an image to screen readers (role="img" with its numbers in the label); the tables beside it (the series
+// behind "Show the numbers", promise counts here, the suppliers table below) hold the same numbers.
+import { useState, type ReactNode } from "react";
 import { BarChart, DonutChart, LineChart, PolarisVizProvider } from "@shopify/polaris-viz";
 import { BlockStack, Button, Card, Collapsible, DataTable, InlineGrid, InlineStack, Text } from "@shopify/polaris";
 import { formatDate } from "~/domain/format";
@@ -11,19 +10,9 @@ import { currencyDigits, formatMoney } from "~/domain/money";
 import { ExportButton } from "./ExportButton";
 import { useT } from "~/i18n/react";
 import { countText } from "./format";
-import type { DashboardView } from "./types";
+import type { ChartsData, DashboardView } from "./types";
 
-export default function InsightsCharts({
-  promises,
-  suppliers,
-  series,
-  period,
-}: {
-  promises: DashboardView["promises"];
-  suppliers: DashboardView["suppliers"];
-  series: DashboardView["series"] | null;
-  period: DashboardView["period"];
-}) {
+export default function InsightsCharts({ promises, suppliers, series, period }: Omit<ChartsData, "series"> & { series: ChartsData["series"] | null }) {
   const { t, locale } = useT();
   const onTime = t("insights.charts.onTime");
   const late = t("insights.charts.late");
@@ -36,87 +25,46 @@ export default function InsightsCharts({
         {series ? <SeriesCharts series={series} period={period} /> : null}
         <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
           {promises.judged > 0 ? (
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h3" variant="headingSm">
-                  {t("insights.charts.promisesTitle")}
-                </Text>
-                <div
-                  role="img"
-                  aria-label={t("insights.charts.promisesLabel", {
-                    onTime: promises.onTime,
-                    late: promises.late,
-                  })}
-                  style={{ height: 220 }}
-                >
-                  <DonutChart
-                    theme="Light"
-                    showLegend
-                    data={[
-                      {
-                        name: onTime,
-                        data: [{ key: onTime, value: promises.onTime }],
-                      },
-                      {
-                        name: late,
-                        data: [{ key: late, value: promises.late }],
-                      },
-                    ]}
-                  />
-                </div>
-                <DataTable
-                  columnContentTypes={["numeric", "numeric", "numeric"]}
-                  headings={[onTime, late, t("insights.charts.notDue")]}
-                  rows={[[countText(promises.onTime, locale), countText(promises.late, locale), countText(promises.pending, locale)]]}
+            <ChartCard
+              title={t("insights.charts.promisesTitle")}
+              label={t("insights.charts.promisesLabel", { onTime: promises.onTime, late: promises.late })}
+              chart={
+                <DonutChart
+                  theme="Light"
+                  showLegend
+                  data={[
+                    { name: onTime, data: [{ key: onTime, value: promises.onTime }] },
+                    { name: late, data: [{ key: late, value: promises.late }] },
+                  ]}
                 />
-              </BlockStack>
-            </Card>
+              }
+            >
+              <DataTable
+                columnContentTypes={["numeric", "numeric", "numeric"]}
+                headings={[onTime, late, t("insights.charts.notDue")]}
+                rows={[[countText(promises.onTime, locale), countText(promises.late, locale), countText(promises.pending, locale)]]}
+              />
+            </ChartCard>
           ) : null}
           {suppliers.length > 0 ? (
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h3" variant="headingSm">
-                  {t("insights.charts.suppliersTitle")}
-                </Text>
-                <div
-                  role="img"
-                  aria-label={suppliers
-                    .map((s) =>
-                      t("insights.charts.supplierLabel", {
-                        supplier: name(s),
-                        median: s.p50Days,
-                        p80: s.p80Days,
-                      })
-                    )
-                    .join("; ")}
-                  style={{ height: 220 }}
-                >
-                  <BarChart
-                    theme="Light"
-                    showLegend
-                    data={[
-                      {
-                        name: median,
-                        data: suppliers.map((s) => ({
-                          key: name(s),
-                          value: s.p50Days,
-                        })),
-                      },
-                      {
-                        name: p80,
-                        data: suppliers.map((s) => ({
-                          key: name(s),
-                          value: s.p80Days,
-                        })),
-                      },
-                    ]}
-                  />
-                </div>
-                <Text as="p" variant="bodySm" tone="subdued">
-                  {t("insights.charts.suppliersTable")}
-                </Text>
-              </BlockStack>
-            </Card>
+            <ChartCard
+              title={t("insights.charts.suppliersTitle")}
+              label={suppliers.map((s) => t("insights.charts.supplierLabel", { supplier: name(s), median: s.p50Days, p80: s.p80Days })).join("; ")}
+              chart={
+                <BarChart
+                  theme="Light"
+                  showLegend
+                  data={[
+                    { name: median, data: suppliers.map((s) => ({ key: name(s), value: s.p50Days })) },
+                    { name: p80, data: suppliers.map((s) => ({ key: name(s), value: s.p80Days })) },
+                  ]}
+                />
+              }
+            >
+              <Text as="p" variant="bodySm" tone="subdued">
+                {t("insights.charts.suppliersTable")}
+              </Text>
+            </ChartCard>
           ) : null}
         </InlineGrid>
       </BlockStack>
@@ -124,8 +72,25 @@ export default function InsightsCharts({
   );
 }
 
+/** A chart in a card: its title, the chart as an image named by its numbers, then what holds the same numbers. */
+function ChartCard({ title, label, chart, children }: { title: string; label: string; chart: ReactNode; children?: ReactNode }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h3" variant="headingSm">
+          {title}
+        </Text>
+        <div role="img" aria-label={label} style={{ height: 220 }}>
+          {chart}
+        </div>
+        {children}
+      </BlockStack>
+    </Card>
+  );
+}
+
 /** Waiting units and revenue over time: two line charts (their scales differ) and one table of both. */
-function SeriesCharts({ series, period }: { series: NonNullable<DashboardView["series"]>; period: DashboardView["period"] }) {
+function SeriesCharts({ series, period }: Pick<ChartsData, "series" | "period">) {
   const { t, locale } = useT();
   const [open, setOpen] = useState(false);
   const label = (date: string) => formatDate(date, locale);
@@ -135,6 +100,7 @@ function SeriesCharts({ series, period }: { series: NonNullable<DashboardView["s
   const revenueName = t("insights.series.revenue");
   const last = series.points.at(-1);
   const bucket = t(`insights.series.${series.unit}`);
+  const total = series.points.reduce((s, p) => s + p.revenueMinor, 0);
   return (
     <Card>
       <BlockStack gap="300">
@@ -152,47 +118,20 @@ function SeriesCharts({ series, period }: { series: NonNullable<DashboardView["s
         <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
           <div
             role="img"
-            aria-label={t("insights.series.waitingLabel", {
-              bucket,
-              count: series.points.length,
-              last: last ? countText(last.waitingUnits, locale) : "0",
-            })}
+            aria-label={t("insights.series.waitingLabel", { bucket, count: series.points.length, last: countText(last?.waitingUnits ?? 0, locale) })}
             style={{ height: 220 }}
           >
             <LineChart
               theme="Light"
               showLegend
-              data={[
-                {
-                  name: waitingName,
-                  data: series.points.map((p) => ({
-                    key: label(p.date),
-                    value: p.waitingUnits,
-                  })),
-                },
-              ]}
+              data={[{ name: waitingName, data: series.points.map((p) => ({ key: label(p.date), value: p.waitingUnits })) }]}
             />
           </div>
-          <div
-            role="img"
-            aria-label={t("insights.series.revenueLabel", {
-              bucket,
-              total: money(series.points.reduce((s, p) => s + p.revenueMinor, 0)),
-            })}
-            style={{ height: 220 }}
-          >
+          <div role="img" aria-label={t("insights.series.revenueLabel", { bucket, total: money(total) })} style={{ height: 220 }}>
             <LineChart
               theme="Light"
               showLegend
-              data={[
-                {
-                  name: revenueName,
-                  data: series.points.map((p) => ({
-                    key: label(p.date),
-                    value: p.revenueMinor / scale,
-                  })),
-                },
-              ]}
+              data={[{ name: revenueName, data: series.points.map((p) => ({ key: label(p.date), value: p.revenueMinor / scale })) }]}
             />
           </div>
         </InlineGrid>
