@@ -205,7 +205,7 @@ export async function endedByBucket({ shop, starts, end }: { shop: string; start
         WHERE l."shop" = ${shop} AND l."allocatedAt" >= b."s" AND l."allocatedAt" < b."e" AND l."status" <> 'waiting' GROUP BY b."k"
       UNION ALL
       SELECT b."k", SUM(l."quantity") FROM "b" b CROSS JOIN "BackorderLine" l
-        WHERE l."shop" = ${shop} AND l."status" = 'cancelled' AND l."updatedAt" >= b."s" AND l."updatedAt" < b."e" AND l."allocatedAt" IS NULL GROUP BY b."k"
+        WHERE l."shop" = ${shop} AND l."status" = 'cancelled' AND l."updatedAt" >= b."s" AND l."updatedAt" < b."e" AND +l."allocatedAt" IS NULL GROUP BY b."k"
     ) GROUP BY "bucket"`;
   const out = new Array<number>(starts.length + 1).fill(0);
   for (const r of rows) out[Number(r.bucket)] = Number(r.units);

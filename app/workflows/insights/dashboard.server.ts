@@ -121,73 +121,6 @@ const sum = (rows: readonly LineTotalsRow[], key: "lines" | "units") => rows.red
 const number = (gid: string) => gid.split("/").pop() as string;
 
 /**
- * The dashboard for the last `days` days. Dates are the shop's delivery-promise timezone (Settings; Shopify's
- * own timezone until settings are saved): the one promised dates are written in.
- */
-export async function loadDashboard({
-  shop,
-  query,
-  shopTimeZone,
-  now,
-  demandRows = DEMAND_ROWS,
-}: {
-  shop: string;
-  /** The page's URL parameters: period (30 | 90 | 365 | custom), from and to (custom range). */
-  query: { period?: string | null; from?: string | null; to?: string | null };
-  /** Shopify's timezone for the shop, asked only when no settings are saved. */
-  shopTimeZone: string | (() => Promise<string>);
-  now: Date;
-  /** Rows of the demand table (the CSV export asks for every variant). */
-  demandRows?: number;
-}): Promise<Dashboard> {
-  const defaults = async () => ({ timezone: typeof shopTimeZone === "string" ? shopTimeZone : await shopTimeZone() });
-  const { timezone: timeZone, defaultLeadTimeDays } = await getShopSettings({ shop, defaults });
-  const { range: chosen, problem } = parseInsightsRange(query, localDateOf(now, timeZone));
-  const bounds = rangeBounds(chosen, { now, timeZone });
-  const range = { shop, from: bounds.from, to: bounds.to };
-
-  const ordered = await lineTotalsOrderedIn(range);
-  const taken = ordered.filter((r) => r.status !== "cancelled");
-  const cancelled = ordered.filter((r) => r.status === "cancelled");
-  const orders = await ordersWithOwedLinesIn(range);
-  const waiting = await waitingTotals({ shop });
-  const dates = (await promisedDatesIn(range)).filter(isIsoDate);
-  const promises = promiseKeeping(await promiseCountsIn({ ...range, now, deadlines: promiseDeadlines(dates, timeZone) }));
-  const wait = waitStats(await waitHistogramIn(range));
-  const delayNoticesSent = await delayNoticesSentIn(range);
-  const received = (await batchesReceivedIn({ shop, fromDate: bounds.fromDate, toDate: bounds.toDate })).flatMap((b) =>
-    b.receivedOn && isIsoDate(b.receivedOn) && isIsoDate(b.expectedOn) ? [{ supplier: b.supplier, expectedOn: b.expectedOn, receivedOn: b.receivedOn }] : [],
-  );
-
-  const delayCancellations = summarizeDelayCancellations(await delayCancellationsIn(range));
-  const series = await loadSeries({ shop, bounds, timeZone, waitingNow: waiting.reduce((s, r) => s + r.units, 0) });
-  const demand = await loadDemandRows({ shop, now, timeZone, defaultLeadTimeDays });
-
-  const waitingUnits = waiting.reduce((s, r) => s + r.units, 0);
-  return {
-    period: {
-      key: chosen.kind === "preset" ? String(chosen.days) : "custom",
-      days: bounds.days,
-      firstDay: bounds.fromDate,
-      lastDay: addCalendarDays(bounds.toDate, -1),
-      problem,
-    },
-    timeZone,
-    isNew: demand.length === 0 && ordered.length === 0 && waiting.length === 0,
-    revenue: { ...money(taken), orders, units: sum(taken, "units") },
-    owed: { ...money(waiting), units: waitingUnits, lines: waiting.reduce((s, r) => s + r.lines, 0) },
-    cancellations: { ...money(cancelled), lines: sum(cancelled, "lines"), units: sum(cancelled, "units") },
-    promises,
-    wait,
-    delayNoticesSent,
-    delayCancellations,
-    series,
-    suppliers: supplierRows(received),
-    demand: { rows: demand.slice(0, demandRows), variants: demand.length, windowDays: DEMAND_WINDOW_DAYS },
-  };
-}
-
-/**
  * Every backorderable variant with its recent demand, units waiting, next batch and forecast, most ordered
  * first (the dashboard's demand table, and what "cap at coverage" checks a submission against).
  */
@@ -263,5 +196,72 @@ function summarizeDelayCancellations(rows: readonly { source: string; amount: un
     lines: rows.reduce((s, r) => s + r.lines, 0),
     units: rows.reduce((s, r) => s + r.units, 0),
     refunded: [...refunded].map(([currency, amountMinor]) => ({ currency, amountMinor })),
+  };
+}
+
+/**
+ * The dashboard for the last `days` days. Dates are the shop's delivery-promise timezone (Settings; Shopify's
+ * own timezone until settings are saved): the one promised dates are written in.
+ */
+export async function loadDashboard({
+  shop,
+  query,
+  shopTimeZone,
+  now,
+  demandRows = DEMAND_ROWS,
+}: {
+  shop: string;
+  /** The page's URL parameters: period (30 | 90 | 365 | custom), from and to (custom range). */
+  query: { period?: string | null; from?: string | null; to?: string | null };
+  /** Shopify's timezone for the shop, asked only when no settings are saved. */
+  shopTimeZone: string | (() => Promise<string>);
+  now: Date;
+  /** Rows of the demand table (the CSV export asks for every variant). */
+  demandRows?: number;
+}): Promise<Dashboard> {
+  const defaults = async () => ({ timezone: typeof shopTimeZone === "string" ? shopTimeZone : await shopTimeZone() });
+  const { timezone: timeZone, defaultLeadTimeDays } = await getShopSettings({ shop, defaults });
+  const { range: chosen, problem } = parseInsightsRange(query, localDateOf(now, timeZone));
+  const bounds = rangeBounds(chosen, { now, timeZone });
+  const range = { shop, from: bounds.from, to: bounds.to };
+
+  const ordered = await lineTotalsOrderedIn(range);
+  const taken = ordered.filter((r) => r.status !== "cancelled");
+  const cancelled = ordered.filter((r) => r.status === "cancelled");
+  const orders = await ordersWithOwedLinesIn(range);
+  const waiting = await waitingTotals({ shop });
+  const dates = (await promisedDatesIn(range)).filter(isIsoDate);
+  const promises = promiseKeeping(await promiseCountsIn({ ...range, now, deadlines: promiseDeadlines(dates, timeZone) }));
+  const wait = waitStats(await waitHistogramIn(range));
+  const delayNoticesSent = await delayNoticesSentIn(range);
+  const received = (await batchesReceivedIn({ shop, fromDate: bounds.fromDate, toDate: bounds.toDate })).flatMap((b) =>
+    b.receivedOn && isIsoDate(b.receivedOn) && isIsoDate(b.expectedOn) ? [{ supplier: b.supplier, expectedOn: b.expectedOn, receivedOn: b.receivedOn }] : [],
+  );
+
+  const delayCancellations = summarizeDelayCancellations(await delayCancellationsIn(range));
+  const series = await loadSeries({ shop, bounds, timeZone, waitingNow: waiting.reduce((s, r) => s + r.units, 0) });
+  const demand = await loadDemandRows({ shop, now, timeZone, defaultLeadTimeDays });
+
+  const waitingUnits = waiting.reduce((s, r) => s + r.units, 0);
+  return {
+    period: {
+      key: chosen.kind === "preset" ? String(chosen.days) : "custom",
+      days: bounds.days,
+      firstDay: bounds.fromDate,
+      lastDay: addCalendarDays(bounds.toDate, -1),
+      problem,
+    },
+    timeZone,
+    isNew: demand.length === 0 && ordered.length === 0 && waiting.length === 0,
+    revenue: { ...money(taken), orders, units: sum(taken, "units") },
+    owed: { ...money(waiting), units: waitingUnits, lines: waiting.reduce((s, r) => s + r.lines, 0) },
+    cancellations: { ...money(cancelled), lines: sum(cancelled, "lines"), units: sum(cancelled, "units") },
+    promises,
+    wait,
+    delayNoticesSent,
+    delayCancellations,
+    series,
+    suppliers: supplierRows(received),
+    demand: { rows: demand.slice(0, demandRows), variants: demand.length, windowDays: DEMAND_WINDOW_DAYS },
   };
 }
