@@ -68,7 +68,7 @@ describe("home dashboard", () => {
     await app().getByRole("img", { name: /^Line chart of units waiting, Day by day, 90 points; \d+ waiting at the end\./ }).waitFor({ timeout: 30_000 });
     await app().getByRole("img", { name: /^Line chart of backorder revenue, Day by day; €[\d,.]+ in all\./ }).waitFor();
     await app().getByRole("button", { name: "Show the numbers" }).click();
-    await app().getByRole("columnheader", { name: "Day" }).waitFor();
+    await app().getByRole("columnheader", { name: "Day", exact: true }).waitFor();
     // AND the cancellations the year's delays caused, with what they refunded
     await app().getByRole("heading", { name: "Cancelled because of a delay" }).waitFor();
     await app().getByText(/^€[\d,.]+ refunded · \d+ units?$/).waitFor();

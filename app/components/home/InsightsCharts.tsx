@@ -89,6 +89,13 @@ function ChartCard({ title, label, chart, children }: { title: string; label: st
   );
 }
 
+/**
+ * polaris-viz's line chart makes each point focusable and its SVG a table: inside an image they are interactive
+ * content a screen reader cannot reach properly (axe: nested-interactive). The image's label and the table behind
+ * "Show the numbers" carry the numbers, so the drawing itself is inert and hidden from assistive technology.
+ */
+const noFocus = { "aria-hidden": true, inert: "", style: { height: "100%" } } as const;
+
 /** Waiting units and revenue over time: two line charts (their scales differ) and one table of both. */
 function SeriesCharts({ series, period }: Pick<ChartsData, "series" | "period">) {
   const { t, locale } = useT();
@@ -121,18 +128,14 @@ function SeriesCharts({ series, period }: Pick<ChartsData, "series" | "period">)
             aria-label={t("insights.series.waitingLabel", { bucket, count: series.points.length, last: countText(last?.waitingUnits ?? 0, locale) })}
             style={{ height: 220 }}
           >
-            <LineChart
-              theme="Light"
-              showLegend
-              data={[{ name: waitingName, data: series.points.map((p) => ({ key: label(p.date), value: p.waitingUnits })) }]}
-            />
+            <div {...noFocus}>
+              <LineChart theme="Light" showLegend data={[{ name: waitingName, data: series.points.map((p) => ({ key: label(p.date), value: p.waitingUnits })) }]} />
+            </div>
           </div>
           <div role="img" aria-label={t("insights.series.revenueLabel", { bucket, total: money(total) })} style={{ height: 220 }}>
-            <LineChart
-              theme="Light"
-              showLegend
-              data={[{ name: revenueName, data: series.points.map((p) => ({ key: label(p.date), value: p.revenueMinor / scale })) }]}
-            />
+            <div {...noFocus}>
+              <LineChart theme="Light" showLegend data={[{ name: revenueName, data: series.points.map((p) => ({ key: label(p.date), value: p.revenueMinor / scale })) }]} />
+            </div>
           </div>
         </InlineGrid>
         <div>
