@@ -11,6 +11,9 @@ import {
   promiseDeadlines,
   promiseKeeping,
   supplierRows,
+  forecastPlan,
+  timeBuckets,
+  waitingLevels,
   waitStats,
 } from "./insights";
 
@@ -184,5 +187,113 @@ describe("money", () => {
     expect(formatMoney(123450, "EUR", "en")).toBe("€1,234.50");
     expect(formatMoney(123450, "EUR", "fr")).toBe("1 234,50 €");
     expect(formatMoney(1500, "JPY", "en")).toBe("¥1,500");
+  });
+});
+
+describe("timeBuckets", () => {
+  it("cuts up to 90 days into local days, each starting at local midnight across a DST change", () => {
+    // GIVEN 3 days around Paris's autumn DST change, WHEN bucketed, THEN one bucket per day at local midnight (UTC+2, then UTC+1)
+    const b = timeBuckets({ days: 3, fromDate: "2026-10-24", toDate: "2026-10-27" }, "Europe/Paris");
+    expect(b.unit).toBe("day");
+    expect(b.buckets.map((x) => [x.date, x.start.toISOString()])).toEqual([
+      ["2026-10-24", "2026-10-23T22:00:00.000Z"],
+      ["2026-10-25", "2026-10-24T22:00:00.000Z"],
+      ["2026-10-26", "2026-10-25T23:00:00.000Z"],
+    ]);
+    expect(b.end.toISOString()).toBe("2026-10-26T23:00:00.000Z");
+  });
+
+  it("cuts longer periods into Monday-to-Sunday weeks, the first clipped to the period", () => {
+    // GIVEN 91 days from Thursday 3 Sep 2026, WHEN bucketed, THEN the first bucket starts on the Thursday, the others on Mondays
+    const b = timeBuckets({ days: 91, fromDate: "2026-09-03", toDate: "2026-12-03" }, "UTC");
+    expect(b.unit).toBe("week");
+    expect(b.buckets[0]?.date).toBe("2026-09-03");
+    expect(b.buckets[1]?.date).toBe("2026-09-07");
+    expect(b.buckets.at(-1)?.date).toBe("2026-11-30");
+    expect(b.buckets).toHaveLength(14);
+  });
+});
+
+describe("waitingLevels", () => {
+  it("works the level at each bucket's end back from what waits now", () => {
+    // GIVEN 5 units waiting now; bucket 0: 4 ordered, 1 ended; bucket 1: 2 ordered, 3 ended; after: 1 ordered, 0 ended
+    // WHEN levels are computed, THEN end of bucket 1 = 5 − 1 + 0 = 4; end of bucket 0 = 4 − 2 + 3 = 5
+    expect(waitingLevels({ waitingNow: 5, ordered: [4, 2, 1], ended: [1, 3, 0] })).toEqual([5, 4]);
+  });
+
+  it("refuses arrays that do not line up", () => {
+    // GIVEN one array shorter, WHEN computed, THEN it throws
+    expect(() => waitingLevels({ waitingNow: 0, ordered: [1, 2], ended: [1] })).toThrow(RangeError);
+  });
+});
+
+describe("forecastPlan", () => {
+  const base = {
+    windowDays: 28,
+    available: -12,
+    capacityPerWeek: null,
+    leadTimeDays: 21,
+    today: "2026-12-01",
+  };
+
+  it("says how fast the next batch fills and what to reorder when waiting + forecast exceed what arrives", () => {
+    // GIVEN 56 units in 28 days (2/day), 12 waiting, a batch of 20 on 22 Dec (21 days away), lead time 21 days
+    const plan = forecastPlan({
+      ...base,
+      unitsInWindow: 56,
+      waitingUnits: 12,
+      pending: [{ expectedOn: "2026-12-22", quantity: 20 }],
+    });
+    // THEN 12 of 20 are held, 8 free units go in 4 days (5 Dec); by arrival the forecast has taken all of it
+    expect(plan.nextBatch).toEqual({
+      expectedOn: "2026-12-22",
+      quantity: 20,
+      forecastShare: 1,
+      fullOn: "2026-12-05",
+    });
+    // AND over 21 days 42 units are expected: 12 + 42 − 20 = 34 to reorder; coverage is the batch's 20 units
+    expect(plan).toMatchObject({
+      velocityPerDay: 2,
+      demandOverHorizon: 42,
+      coverage: 20,
+      reorderUnits: 34,
+    });
+  });
+
+  it("counts production capacity over the lead time and gives no advice when supply covers the demand", () => {
+    // GIVEN 14 units in 28 days (0.5/day), 2 waiting, 10 units a week, lead time 14 days
+    const plan = forecastPlan({
+      ...base,
+      available: -2,
+      unitsInWindow: 14,
+      waitingUnits: 2,
+      pending: [],
+      capacityPerWeek: 10,
+      leadTimeDays: 14,
+    });
+    // THEN 20 units come within 14 days, 7 are expected: nothing to reorder, no batch to fill
+    expect(plan).toMatchObject({
+      coverage: 20,
+      demandOverHorizon: 7,
+      reorderUnits: null,
+      nextBatch: null,
+    });
+  });
+
+  it("leaves batches after the lead time out of the coverage and has no fill date without demand", () => {
+    // GIVEN no demand, 0 waiting, a batch far after the lead time
+    const plan = forecastPlan({
+      ...base,
+      available: 0,
+      unitsInWindow: 0,
+      waitingUnits: 0,
+      pending: [{ expectedOn: "2027-06-01", quantity: 50 }],
+    });
+    // THEN coverage 0, nothing to reorder, the batch is 0 % promised with no fill date
+    expect(plan).toMatchObject({
+      coverage: 0,
+      reorderUnits: null,
+      nextBatch: { forecastShare: 0, fullOn: null },
+    });
   });
 });

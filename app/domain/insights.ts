@@ -3,7 +3,7 @@
 // included). Every "days" figure is calendar time (not business days). Percentiles are nearest-rank,
 // like the ETA engine's (./forecast.ts), so a reported value is always one that was observed.
 import { DateTime } from "luxon";
-import { addCalendarDays, daysBetween, isIsoDate } from "./dates";
+import { addCalendarDays, daysBetween, isIsoDate, isoToDay, weekdayOfDay } from "./dates";
 import { latenessSamplesFromBatches, latenessStats } from "./forecast";
 import type { IsoDate } from "./types";
 
@@ -228,4 +228,141 @@ export function nextBatchCoverage({ waitingUnits, pending }: { waitingUnits: num
   const waiting = Math.max(0, waitingUnits);
   const promisedUnits = Math.min(waiting, next.quantity);
   return { expectedOn: next.expectedOn, quantity: next.quantity, promisedUnits, promisedShare: promisedUnits / next.quantity, waitingBeyond: waiting - promisedUnits };
+}
+
+// ---- over time ---------------------------------------------------------------------------------------
+
+/** A period longer than this many days is drawn week by week (else day by day). */
+export const DAILY_BUCKETS_MAX_DAYS = 90;
+export type BucketUnit = "day" | "week";
+
+export interface TimeBuckets {
+  unit: BucketUnit;
+  /** Each bucket's first local day and the instant it starts; a bucket ends where the next starts. */
+  buckets: { date: IsoDate; start: Date }[];
+  /** The instant the last bucket ends (the period's end). */
+  end: Date;
+}
+
+/**
+ * The period cut into local days (≤ 90 days) or weeks (Monday to Sunday, the first and last clipped to the
+ * period), in the shop's timezone, so a DST change makes a 23- or 25-hour day rather than shifting buckets.
+ */
+export function timeBuckets(bounds: Pick<PeriodBounds, "days" | "fromDate" | "toDate">, timeZone: string): TimeBuckets {
+  const unit: BucketUnit = bounds.days <= DAILY_BUCKETS_MAX_DAYS ? "day" : "week";
+  const dates: IsoDate[] = [];
+  for (let d = bounds.fromDate; d < bounds.toDate; d = addCalendarDays(d, 1)) {
+    if (unit === "day" || d === bounds.fromDate || weekdayOfDay(isoToDay(d)) === 1) dates.push(d);
+  }
+  return {
+    unit,
+    buckets: dates.map((date) => ({
+      date,
+      start: localDayStart(date, timeZone),
+    })),
+    end: localDayStart(bounds.toDate, timeZone),
+  };
+}
+
+/**
+ * Units waiting at the end of each bucket, worked back from what is waiting now: a level at instant T is
+ * now's level, minus the units ordered since T, plus the units that stopped waiting since T (ready or
+ * cancelled). `ordered[k]` / `ended[k]` are the units ordered / that stopped waiting in bucket k, with one
+ * more entry for everything after the last bucket (up to now and beyond). A bucket ending after now reads
+ * now's level. Never below zero (a line changed by hand cannot make a negative stock of waiting units).
+ */
+export function waitingLevels({ waitingNow, ordered, ended }: { waitingNow: number; ordered: readonly number[]; ended: readonly number[] }): number[] {
+  if (ordered.length !== ended.length || ordered.length < 1) throw new RangeError("ordered and ended need one entry per bucket plus the tail");
+  const levels = new Array<number>(ordered.length - 1);
+  let level = waitingNow;
+  for (let k = ordered.length - 1; k >= 1; k--) {
+    // Level at the start of bucket k (= end of bucket k − 1).
+    level += (ended[k] ?? 0) - (ordered[k] ?? 0);
+    levels[k - 1] = Math.max(0, level);
+  }
+  return levels;
+}
+
+// ---- forecast: what demand will do to the next supply ---------------------------------------------------
+
+export interface ForecastInput {
+  /** Units backordered (not cancelled) in the last `windowDays` days. */
+  unitsInWindow: number;
+  windowDays: number;
+  waitingUnits: number;
+  /** Shopify's available quantity as last read (negative = units owed). */
+  available: number;
+  pending: readonly PendingBatch[];
+  capacityPerWeek: number | null;
+  /** The variant's lead time, else the shop default: how long a reorder placed today takes. */
+  leadTimeDays: number;
+  today: IsoDate;
+}
+
+export interface NextBatchForecast {
+  expectedOn: IsoDate;
+  quantity: number;
+  /** Share of the batch waiting customers already hold, plus what the forecast adds before it arrives, ≤ 1. */
+  forecastShare: number;
+  /** The day the forecast takes the batch's last free unit (new orders served after waiting ones); null: no demand. */
+  fullOn: IsoDate | null;
+}
+
+export interface ForecastPlan {
+  /** Units backordered per day lately (the ETA engine's velocity over the demand window). */
+  velocityPerDay: number;
+  horizonDays: number;
+  /** Units the forecast expects to be ordered within the horizon (rounded up). */
+  demandOverHorizon: number;
+  nextBatch: NextBatchForecast | null;
+  /**
+   * Units the known supply brings within the horizon: pending batches expected by then plus production
+   * capacity over it. The backorder cap that owes customers no more than that supply covers; 0: none known.
+   */
+  coverage: number;
+  /** "Reorder now": units the forecast demand over the lead time needs beyond waiting + incoming; null: covered. */
+  reorderUnits: number | null;
+}
+
+/**
+ * The forecast as advice (issue 13): the velocity (~/domain/forecast salesVelocity's definition: units per day
+ * over the window) against the supply the ETA engine lines up (free stock, pending batches, capacity) over the
+ * lead time. Reorder when the units waiting plus the demand expected over the lead time exceed the free stock
+ * and what arrives by then; the shortfall is the advice.
+ */
+export function forecastPlan(input: ForecastInput): ForecastPlan {
+  const horizonDays = Math.max(0, Math.round(input.leadTimeDays));
+  const velocityPerDay = input.windowDays > 0 ? Math.max(0, input.unitsInWindow) / input.windowDays : 0;
+  const demandOverHorizon = Math.ceil(velocityPerDay * horizonDays - 1e-9);
+  const waiting = Math.max(0, input.waitingUnits);
+  const horizonEnd = addCalendarDays(input.today, horizonDays);
+  const arriving = input.pending.filter((b) => b.quantity > 0 && b.expectedOn <= horizonEnd).reduce((s, b) => s + b.quantity, 0);
+  const produced = input.capacityPerWeek && input.capacityPerWeek > 0 ? Math.floor((input.capacityPerWeek * horizonDays) / 7) : 0;
+  const coverage = arriving + produced;
+  // Free stock for new orders: Shopify's available once every order is subtracted (negative = owed, none free).
+  const freeOnHand = Math.max(0, input.available);
+  const shortfall = waiting + demandOverHorizon - (freeOnHand + coverage);
+
+  // Waiting customers come first on the next batch (as in the demand table's "already promised").
+  const coverageOfNext = nextBatchCoverage({ waitingUnits: waiting, pending: input.pending });
+  let nextBatch: NextBatchForecast | null = null;
+  if (coverageOfNext) {
+    const free = coverageOfNext.quantity - coverageOfNext.promisedUnits;
+    const daysToArrival = Math.max(0, daysBetween(input.today, coverageOfNext.expectedOn));
+    const forecastUnits = velocityPerDay * daysToArrival;
+    nextBatch = {
+      expectedOn: coverageOfNext.expectedOn,
+      quantity: coverageOfNext.quantity,
+      forecastShare: Math.min(1, (coverageOfNext.promisedUnits + forecastUnits) / coverageOfNext.quantity),
+      fullOn: free <= 0 ? input.today : velocityPerDay > 0 ? addCalendarDays(input.today, Math.ceil(free / velocityPerDay - 1e-9)) : null,
+    };
+  }
+  return {
+    velocityPerDay,
+    horizonDays,
+    demandOverHorizon,
+    nextBatch,
+    coverage,
+    reorderUnits: shortfall > 0 ? shortfall : null,
+  };
 }

@@ -131,7 +131,7 @@ export async function pendingBatches({ shop }: { shop: string }) {
 export async function backorderableVariantsForInsights({ shop }: { shop: string }) {
   return prisma.backorderVariant.findMany({
     where: { shop, mode: { in: ["always", "when_sold_out"] } },
-    select: { id: true, productId: true, variantId: true, productTitle: true, variantTitle: true, cap: true },
+    select: { id: true, productId: true, variantId: true, productTitle: true, variantTitle: true, cap: true, leadTimeDays: true, capacityPerWeek: true, available: true, version: true },
   });
 }
 
@@ -149,6 +149,91 @@ export async function unitsBackorderedSince({ shop, since }: { shop: string; sin
 export async function unitsWaitingByVariant({ shop }: { shop: string }): Promise<Map<string, number>> {
   const rows = await prisma.backorderLine.groupBy({ by: ["variantId"], where: { shop, status: "waiting" }, _sum: { quantity: true } });
   return new Map(rows.map((r) => [r.variantId, r._sum.quantity ?? 0]));
+}
+
+/** A Date as the driver stores DateTime columns (ISO-8601 with "+00:00"), so text comparisons use the indexes. */
+const stored = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+/**
+ * The buckets of a series as one JSON parameter: bucket k is [starts[k], starts[k + 1]), the last real one
+ * ends at `end`, and one more bucket (index starts.length) runs from `end` on: everything after the period.
+ */
+function bucketTable(starts: readonly Date[], end: Date): string {
+  const bounds = [...starts, end];
+  const rows = bounds.map((s, k) => [stored(s), k + 1 < bounds.length ? stored(bounds[k + 1] as Date) : "9999-12-31T00:00:00.000+00:00"]);
+  return JSON.stringify(rows);
+}
+
+export interface OrderedBucketRow {
+  bucket: number;
+  currency: string | null;
+  /** Every unit ordered in the bucket, cancelled or not (a cancelled line waited until it was cancelled). */
+  units: number;
+  /** Value of the lines not cancelled (revenue taken). */
+  valueMinor: number;
+}
+
+/**
+ * Units ordered per bucket (see bucketTable), and the value of those not cancelled, by currency. CROSS JOIN
+ * keeps the buckets as the outer loop: one (shop, orderedAt) index range per bucket.
+ */
+export async function orderedByBucket({ shop, starts, end }: { shop: string; starts: readonly Date[]; end: Date }): Promise<OrderedBucketRow[]> {
+  const table = bucketTable(starts, end);
+  const rows = await prisma.$queryRaw<
+    OrderedBucketRow[]
+  >`WITH "b"("k", "s", "e") AS (SELECT CAST("key" AS INTEGER), json_extract("value", '$[0]'), json_extract("value", '$[1]') FROM json_each(${table}))
+    SELECT b."k" AS "bucket", l."currency" AS "currency", SUM(l."quantity") AS "units",
+      SUM(CASE WHEN l."status" <> 'cancelled' THEN COALESCE(l."unitPriceMinor" * l."quantity", 0) ELSE 0 END) AS "valueMinor"
+    FROM "b" b CROSS JOIN "BackorderLine" l
+    WHERE l."shop" = ${shop} AND l."orderedAt" >= b."s" AND l."orderedAt" < b."e"
+    GROUP BY b."k", l."currency"`;
+  return rows.map(numbers);
+}
+
+/**
+ * Units that stopped waiting per bucket (see bucketTable): a line not waiting any more stopped when it became
+ * ready (allocatedAt) or, never ready, at its last change (the cancellation: the ledger keeps no other date).
+ * Two index ranges per bucket: (shop, allocatedAt) and (shop, status, updatedAt) for cancelled lines.
+ */
+export async function endedByBucket({ shop, starts, end }: { shop: string; starts: readonly Date[]; end: Date }): Promise<number[]> {
+  const table = bucketTable(starts, end);
+  const rows = await prisma.$queryRaw<
+    { bucket: number | bigint; units: number | bigint }[]
+  >`WITH "b"("k", "s", "e") AS (SELECT CAST("key" AS INTEGER), json_extract("value", '$[0]'), json_extract("value", '$[1]') FROM json_each(${table}))
+    SELECT "bucket", SUM("units") AS "units" FROM (
+      SELECT b."k" AS "bucket", SUM(l."quantity") AS "units" FROM "b" b CROSS JOIN "BackorderLine" l
+        WHERE l."shop" = ${shop} AND l."allocatedAt" >= b."s" AND l."allocatedAt" < b."e" AND l."status" <> 'waiting' GROUP BY b."k"
+      UNION ALL
+      SELECT b."k", SUM(l."quantity") FROM "b" b CROSS JOIN "BackorderLine" l
+        WHERE l."shop" = ${shop} AND l."status" = 'cancelled' AND l."updatedAt" >= b."s" AND l."updatedAt" < b."e" AND +l."allocatedAt" IS NULL GROUP BY b."k"
+    ) GROUP BY "bucket"`;
+  const out = new Array<number>(starts.length + 1).fill(0);
+  for (const r of rows) out[Number(r.bucket)] = Number(r.units);
+  return out;
+}
+
+export interface DelayCancellationRow {
+  source: string;
+  amount: string | null;
+  currency: string | null;
+  lines: number;
+  units: number;
+}
+
+/**
+ * Cancellations refunded in [from, to) that a delay caused, from the support desk's own records: the customer
+ * chose "cancel" from a delay email's link (source customer), or staff cancelled lines of which one had been
+ * told a later date than its checkout promise (a delay notice) or whose estimate had passed its promise.
+ * One row per cancellation, with its refunded amount (Shopify's, decimal text) and the lines and units it took.
+ */
+export async function delayCancellationsIn({ shop, from, to }: PeriodRange): Promise<DelayCancellationRow[]> {
+  const rows = await prisma.$queryRaw<DelayCancellationRow[]>`SELECT c."source" AS "source", c."amount" AS "amount", c."currency" AS "currency",
+      COUNT(l."id") AS "lines", COALESCE(SUM(l."quantity"), 0) AS "units"
+    FROM "SupportCancellation" c JOIN json_each(c."lineIds") j JOIN "BackorderLine" l ON l."id" = j."value" AND l."shop" = c."shop"
+    WHERE c."shop" = ${shop} AND c."status" = 'refunded' AND c."completedAt" >= ${from} AND c."completedAt" < ${to}
+    GROUP BY c."id"
+    HAVING c."source" = 'customer' OR MAX(CASE WHEN l."promisedLatest" IS NOT NULL AND (l."notifiedLatest" > l."promisedLatest" OR l."estimateLatest" > l."promisedLatest") THEN 1 ELSE 0 END) = 1`;
+  return rows.map(numbers);
 }
 
 /** SQLite returns integer aggregates as bigint through the driver: plain numbers for the page. */

@@ -1,7 +1,7 @@
 // Home: the merchant's dashboard (issue 13) for a period (?period=30|90|365, or period=custom&from=…&to=…;
 // anything else = 30 days, a custom range that cannot be used says why next to its dates), built from
 // the app's own ledger (app/workflows/insights/dashboard.server.ts), and the sold-out products still to set up.
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, EmptyState, Layout, Page, Text } from "@shopify/polaris";
@@ -11,7 +11,9 @@ import { fetchShopOverview } from "~/shopify/shop.server";
 import { soldOutCandidates } from "~/workflows/catalog/sold-out.server";
 import { loadDashboard } from "~/workflows/insights/dashboard.server";
 import { INSIGHTS_PERIODS } from "~/domain/insights";
-import { adminLocaleFromRequest, adminMessages } from "~/i18n/admin";
+import { adminLocaleFromRequest, adminMessages, translator, type AdminMessageKey } from "~/i18n/admin";
+import { capAtForecast } from "~/workflows/insights/cap.server";
+import { formValues, readFormData } from "~/validation/form-data";
 import { EMPTY_STATE_IMAGE } from "~/components/ErrorPage";
 import { PeriodSelector } from "~/components/home/PeriodSelector";
 import { SummaryCards } from "~/components/home/SummaryCards";
@@ -41,6 +43,21 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   });
 };
 
+/** "Cap at forecast coverage" from the demand table: the variant's cap, through the product page's validated save. */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { admin, session } = await authenticate.admin(request);
+  const input = formValues(await readFormData(request));
+  const shopTimeZone = async () => (await fetchShopOverview(admin.graphql)).timezone;
+  const result = await capAtForecast({ shop: session.shop, graphql: admin.graphql, input, shopTimeZone });
+  const t = translator(adminLocaleFromRequest(request));
+  if (!result.ok) {
+    const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, t(key as AdminMessageKey)]));
+    return json({ ok: false as const, variantId: input.variantId ?? null, errors, message: Object.values(errors)[0] ?? null }, { status: result.status });
+  }
+  const message = result.syncFailed ? t("insights.cap.syncFailed", { cap: result.cap }) : t("insights.cap.done", { cap: result.cap });
+  return json({ ok: true as const, variantId: input.variantId ?? null, errors: {} as Record<string, string>, message });
+};
+
 export default function Index() {
   const { overview, dashboard, periods } = useLoaderData<typeof loader>();
   const { t } = useT();
@@ -68,7 +85,7 @@ export default function Index() {
               <div aria-busy={updating} style={{ opacity: updating ? 0.6 : 1 }}>
                 <BlockStack gap="400">
                   <SummaryCards dashboard={dashboard} />
-                  <ChartsSection promises={dashboard.promises} suppliers={dashboard.suppliers} />
+                  <ChartsSection promises={dashboard.promises} suppliers={dashboard.suppliers} series={dashboard.series} period={dashboard.period} />
                   <SuppliersTable suppliers={dashboard.suppliers} period={dashboard.period} />
                   <DemandTable demand={dashboard.demand} period={dashboard.period} />
                   <SatisfactionSection satisfaction={dashboard.satisfaction} />

@@ -41,6 +41,9 @@ export async function serveFake(fake: AdminFake, shop: string): Promise<{ url: s
       });
     });
   });
+  // A child may stay idle for minutes (a benchmark seeding its database) and then reuse its pooled connection:
+  // with Node's 5 s default the server has closed it just as the request goes out ("other side closed").
+  server.keepAliveTimeout = 15 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };

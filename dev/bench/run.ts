@@ -4,6 +4,7 @@
 import { adminBench } from "./admin.bench";
 import { budgetBench } from "./budget.bench";
 import { etaBench } from "./eta.bench";
+import { insightsBench } from "./insights.bench";
 import { supportBench } from "./support.bench";
 import { syncBench } from "./sync.bench";
 import { webhooksBench } from "./webhooks.bench";
@@ -15,6 +16,7 @@ const BENCHES: ReadonlyArray<{ name: string; run: () => Promise<string[]> }> = [
   { name: "budget", run: budgetBench },
   { name: "admin", run: adminBench },
   { name: "support", run: supportBench },
+  { name: "insights", run: insightsBench },
 ];
 
 async function main(): Promise<void> {

@@ -208,6 +208,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     `Seeded the app: ${seeded.managed} variants on backorder${seeded.failed ? `, ${seeded.failed} failed to sync` : ""}, ` +
       `${seeded.orders} customer orders waiting (the support desk's queue).`,
   );
+  // A year of closed backorders, refunds and supplier deliveries behind the home dashboard.
+  const { seedHistory } = await import("./seed-history");
+  const history = await seedHistory({ shop: DEMO_SHOP, load: (modulePath) => vite.ssrLoadModule(modulePath) });
+  log(`Seeded a year of history: ${history.lines} delivered or cancelled backorders, ${history.cancellations} refunds, ${history.batches} supplier deliveries, ${history.notices} recent delay notices.`);
 
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(port, () => resolve(listening));

@@ -1,6 +1,8 @@
-// The home dashboard in Chromium on the demo shop: its cards and tables render (tables with column headers a
-// screen reader announces), the period selector reloads the page for the chosen period (or a custom range,
-// refused with its reason when it ends before it starts) and keeps it in the URL, and axe finds nothing serious.
+// The home dashboard in Chromium on the demo shop (with its year of history, dev/demo/seed-history.ts): its cards,
+// tables and charts render (tables with column headers a screen reader announces, each chart an image with its
+// numbers in a table), the period selector reloads the page for the chosen period (day buckets, then weeks past 90
+// days; or a custom range, refused with its reason when it ends before it starts) and keeps it in the URL, "cap at
+// coverage" asks first then confirms with a toast, and axe finds nothing serious.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
@@ -68,7 +70,31 @@ describe("home dashboard", () => {
     await app().getByRole("img", { name: /: median \d+ days, 8 in 10 within \d+ days/ }).waitFor({ timeout: 30_000 });
     await app().locator("svg").first().waitFor();
     await app().getByRole("columnheader", { name: "Not due yet" }).waitFor();
+    // AND waiting units and revenue over time, day by day, their numbers one click away
+    await app().getByRole("img", { name: /^Line chart of units waiting, Day by day, 90 points; \d+ waiting at the end\./ }).waitFor({ timeout: 30_000 });
+    await app().getByRole("img", { name: /^Line chart of backorder revenue, Day by day; €[\d,.]+ in all\./ }).waitFor();
+    await app().getByRole("button", { name: "Show the numbers" }).click();
+    await app().getByRole("columnheader", { name: "Day", exact: true }).waitFor();
+    // AND the cancellations the year's delays caused, with what they refunded
+    await app().getByRole("heading", { name: "Cancelled because of a delay" }).waitFor();
+    await app().getByText(/^€[\d,.]+ refunded · \d+ units?$/).waitFor();
     await page.screenshot({ path: path.join(OUTPUT_DIR, "insights-90.png"), fullPage: true });
+
+    // WHEN the merchant caps a variant's backorders at its forecast coverage from the demand table
+    await app().getByRole("columnheader", { name: "Advice" }).waitFor();
+    const capButton = app().getByRole("button", { name: /^Cap backorders of .+ at \d+ units$/ }).first();
+    const cap = /at (\d+) units$/.exec((await capButton.getAttribute("aria-label")) ?? "")?.[1];
+    await capButton.click();
+    // THEN a dialog says what the cap will be before anything is saved; confirmed, a toast says it is done
+    const dialog = app().getByRole("dialog");
+    await dialog.getByText(`Customers will be able to owe at most ${cap} units at once`, { exact: false }).waitFor({ timeout: 30_000 });
+    await dialog.getByRole("button", { name: `Cap at ${cap} units` }).click();
+    await page.locator("#toasts div", { hasText: `Backorders capped at ${cap} units` }).waitFor({ timeout: 30_000 });
+    await dialog.waitFor({ state: "hidden", timeout: 30_000 });
+
+    // WHEN the merchant picks the last 365 days, THEN the lines go week by week
+    await app().getByLabel("Period").selectOption("365");
+    await app().getByRole("img", { name: /^Line chart of units waiting, Week by week, 5[34] points/ }).waitFor({ timeout: 30_000 });
 
     // WHEN the merchant picks a custom range that ends before it starts, then a valid one
     await app().getByLabel("Period").selectOption("custom");

@@ -7,7 +7,7 @@ import type { DashboardView } from "./types";
 
 export function SummaryCards({ dashboard }: { dashboard: DashboardView }) {
   const { t, locale } = useT();
-  const { revenue, owed, promises, wait, cancellations } = dashboard;
+  const { revenue, owed, promises, wait, cancellations, delayCancellations } = dashboard;
   return (
     <InlineGrid columns={{ xs: 1, sm: 2, lg: 4 }} gap="400">
       <Metric label={t("insights.revenue")} value={moneyText(revenue, locale, t)} notes={[t("insights.revenue.help", { count: revenue.orders }), unpricedNote(revenue, t)]} />
@@ -37,6 +37,18 @@ export function SummaryCards({ dashboard }: { dashboard: DashboardView }) {
         notes={[
           [t("insights.cancellations.help", { count: cancellations.units }), cancellations.totals.length > 0 ? moneyText(cancellations, locale, t) : null].filter(Boolean).join(" · "),
           unpricedNote(cancellations, t),
+        ]}
+      />
+      <Metric
+        label={t("insights.delayCancellations")}
+        value={countText(delayCancellations.cancellations, locale)}
+        notes={[
+          delayCancellations.refunded.length > 0
+            ? t("insights.delayCancellations.refunded", { amount: moneyText({ totals: delayCancellations.refunded, unpricedLines: 0 }, locale, t), count: delayCancellations.units })
+            : t("insights.delayCancellations.units", { count: delayCancellations.units }),
+          delayCancellations.cancellations > 0
+            ? t("insights.delayCancellations.who", { customers: delayCancellations.fromCustomers, staff: delayCancellations.fromStaff })
+            : t("insights.delayCancellations.help"),
         ]}
       />
     </InlineGrid>

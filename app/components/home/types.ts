@@ -3,3 +3,6 @@ import type { SerializeFrom } from "@remix-run/node";
 import type { loader } from "~/routes/app._index";
 
 export type DashboardView = SerializeFrom<typeof loader>["dashboard"];
+
+/** What the charts draw (ChartsSection, InsightsCharts). */
+export type ChartsData = Pick<DashboardView, "promises" | "suppliers" | "series" | "period">;

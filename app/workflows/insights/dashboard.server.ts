@@ -5,7 +5,12 @@
 // lines ordered in it (wait, promise keeping, revenue, cancellations); delay notices and batches by their own date.
 import {
   DEMAND_WINDOW_DAYS,
+  forecastPlan,
   nextBatchCoverage,
+  timeBuckets,
+  waitingLevels,
+  type BucketUnit,
+  type ForecastPlan,
   localDateOf,
   parseInsightsRange,
   promiseDeadlines,
@@ -20,12 +25,15 @@ import {
   type WaitStats,
 } from "~/domain/insights";
 import { addCalendarDays, isIsoDate } from "~/domain/dates";
-import type { MoneyTotal } from "~/domain/money";
+import { toMinorUnits, type MoneyTotal } from "~/domain/money";
 import type { IsoDate } from "~/domain/types";
 import {
   backorderableVariantsForInsights,
   batchesReceivedIn,
+  delayCancellationsIn,
   delayNoticesSentIn,
+  endedByBucket,
+  orderedByBucket,
   lineTotalsOrderedIn,
   ordersWithOwedLinesIn,
   pendingBatches,
@@ -58,6 +66,28 @@ export interface DemandRow {
   waitingUnits: number;
   cap: number | null;
   nextBatch: BatchCoverage | null;
+  /** What the forecast says about the next supply: fill date, reorder advice, the cap it would set. */
+  forecast: ForecastPlan;
+  /** The variant's settings version, so "cap at coverage" from this page fails on a stale view. */
+  version: number;
+}
+
+/** Waiting units and revenue over the period, one point per local day (≤ 90 days) or week. */
+export interface Series {
+  unit: BucketUnit;
+  /** The currency of `revenueMinor` (the one most revenue was taken in); null when no line has a price. */
+  currency: string | null;
+  points: { date: IsoDate; waitingUnits: number; revenueMinor: number }[];
+}
+
+/** Cancellations a delay caused, refunded in the period (see ~/models/insights.server delayCancellationsIn). */
+export interface DelayCancellations {
+  cancellations: number;
+  fromCustomers: number;
+  fromStaff: number;
+  lines: number;
+  units: number;
+  refunded: MoneyTotal[];
 }
 
 export interface Dashboard {
@@ -72,6 +102,8 @@ export interface Dashboard {
   promises: PromiseKeeping;
   wait: WaitStats;
   delayNoticesSent: number;
+  delayCancellations: DelayCancellations;
+  series: Series;
   suppliers: SupplierRow[];
   demand: { rows: DemandRow[]; variants: number; windowDays: number };
   /** Feedback after delivery: answers given in the period (~/workflows/feedback/satisfaction.server). */
@@ -90,6 +122,85 @@ function money(rows: readonly Pick<LineTotalsRow, "currency" | "valueMinor" | "u
 
 const sum = (rows: readonly LineTotalsRow[], key: "lines" | "units") => rows.reduce((s, r) => s + r[key], 0);
 const number = (gid: string) => gid.split("/").pop() as string;
+
+/**
+ * Every backorderable variant with its recent demand, units waiting, next batch and forecast, most ordered
+ * first (the dashboard's demand table, and what "cap at coverage" checks a submission against).
+ */
+export async function loadDemandRows({ shop, now, timeZone, defaultLeadTimeDays }: { shop: string; now: Date; timeZone: string; defaultLeadTimeDays: number }): Promise<DemandRow[]> {
+  const variants = await backorderableVariantsForInsights({ shop });
+  const today = localDateOf(now, timeZone);
+  const recent = await unitsBackorderedSince({ shop, since: new Date(now.getTime() - DEMAND_WINDOW_DAYS * 86_400_000) });
+  const waitingByVariant = await unitsWaitingByVariant({ shop });
+  const pendingByVariant = new Map<string, { expectedOn: IsoDate; quantity: number }[]>();
+  for (const b of await pendingBatches({ shop })) {
+    if (!isIsoDate(b.expectedOn)) continue;
+    pendingByVariant.set(b.backorderVariantId, [...(pendingByVariant.get(b.backorderVariantId) ?? []), { expectedOn: b.expectedOn, quantity: b.quantity }]);
+  }
+  return variants
+    .map((v): DemandRow => {
+      const waitingUnits = waitingByVariant.get(v.variantId) ?? 0;
+      const pending = pendingByVariant.get(v.id) ?? [];
+      const unitsLast28Days = recent.get(v.variantId) ?? 0;
+      return {
+        variantId: v.variantId,
+        title: [v.productTitle, v.variantTitle === "Default Title" ? "" : v.variantTitle].filter(Boolean).join(" – ") || v.variantId,
+        path: `/app/products/${number(v.productId)}?variant=${number(v.variantId)}`,
+        unitsLast28Days,
+        waitingUnits,
+        cap: v.cap,
+        nextBatch: nextBatchCoverage({ waitingUnits, pending }),
+        forecast: forecastPlan({
+          unitsInWindow: unitsLast28Days,
+          windowDays: DEMAND_WINDOW_DAYS,
+          waitingUnits,
+          available: v.available,
+          pending,
+          capacityPerWeek: v.capacityPerWeek,
+          leadTimeDays: v.leadTimeDays ?? defaultLeadTimeDays,
+          today,
+        }),
+        version: v.version,
+      };
+    })
+    .sort((a, b) => b.unitsLast28Days - a.unitsLast28Days || b.waitingUnits - a.waitingUnits || a.title.localeCompare(b.title));
+}
+
+/** One point per bucket: units waiting at its end (worked back from now) and revenue taken from its orders. */
+async function loadSeries({ shop, bounds, timeZone, waitingNow }: { shop: string; bounds: { days: number; fromDate: IsoDate; toDate: IsoDate }; timeZone: string; waitingNow: number }): Promise<Series> {
+  const { unit, buckets, end } = timeBuckets(bounds, timeZone);
+  const starts = buckets.map((b) => b.start);
+  const orderedRows = await orderedByBucket({ shop, starts, end });
+  const ended = await endedByBucket({ shop, starts, end });
+  const ordered = new Array<number>(buckets.length + 1).fill(0);
+  const byCurrency = new Map<string, number>();
+  for (const r of orderedRows) {
+    ordered[r.bucket] = (ordered[r.bucket] ?? 0) + r.units;
+    if (r.currency && r.bucket < buckets.length) byCurrency.set(r.currency, (byCurrency.get(r.currency) ?? 0) + r.valueMinor);
+  }
+  // One currency on the chart: the shop's (the one most revenue was taken in); the card lists any other.
+  const currency = [...byCurrency].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const revenue = new Array<number>(buckets.length).fill(0);
+  for (const r of orderedRows) if (r.currency === currency && r.bucket < buckets.length) revenue[r.bucket] = (revenue[r.bucket] ?? 0) + r.valueMinor;
+  const levels = waitingLevels({ waitingNow, ordered, ended });
+  return { unit, currency, points: buckets.map((b, k) => ({ date: b.date, waitingUnits: levels[k] ?? 0, revenueMinor: revenue[k] ?? 0 })) };
+}
+
+function summarizeDelayCancellations(rows: readonly { source: string; amount: unknown; currency: string | null; lines: number; units: number }[]): DelayCancellations {
+  const refunded = new Map<string, number>();
+  for (const r of rows) {
+    const minor = r.currency ? toMinorUnits(r.amount, r.currency) : null;
+    if (r.currency && minor !== null && minor > 0) refunded.set(r.currency, (refunded.get(r.currency) ?? 0) + minor);
+  }
+  return {
+    cancellations: rows.length,
+    fromCustomers: rows.filter((r) => r.source === "customer").length,
+    fromStaff: rows.filter((r) => r.source !== "customer").length,
+    lines: rows.reduce((s, r) => s + r.lines, 0),
+    units: rows.reduce((s, r) => s + r.units, 0),
+    refunded: [...refunded].map(([currency, amountMinor]) => ({ currency, amountMinor })),
+  };
+}
 
 /**
  * The dashboard for the last `days` days. Dates are the shop's delivery-promise timezone (Settings; Shopify's
@@ -112,7 +223,7 @@ export async function loadDashboard({
   demandRows?: number;
 }): Promise<Dashboard> {
   const defaults = async () => ({ timezone: typeof shopTimeZone === "string" ? shopTimeZone : await shopTimeZone() });
-  const { timezone: timeZone } = await getShopSettings({ shop, defaults });
+  const { timezone: timeZone, defaultLeadTimeDays } = await getShopSettings({ shop, defaults });
   const { range: chosen, problem } = parseInsightsRange(query, localDateOf(now, timeZone));
   const bounds = rangeBounds(chosen, { now, timeZone });
   const range = { shop, from: bounds.from, to: bounds.to };
@@ -130,28 +241,9 @@ export async function loadDashboard({
     b.receivedOn && isIsoDate(b.receivedOn) && isIsoDate(b.expectedOn) ? [{ supplier: b.supplier, expectedOn: b.expectedOn, receivedOn: b.receivedOn }] : [],
   );
 
-  const variants = await backorderableVariantsForInsights({ shop });
-  const recent = await unitsBackorderedSince({ shop, since: new Date(now.getTime() - DEMAND_WINDOW_DAYS * 86_400_000) });
-  const waitingByVariant = await unitsWaitingByVariant({ shop });
-  const pendingByVariant = new Map<string, { expectedOn: IsoDate; quantity: number }[]>();
-  for (const b of await pendingBatches({ shop })) {
-    if (!isIsoDate(b.expectedOn)) continue;
-    pendingByVariant.set(b.backorderVariantId, [...(pendingByVariant.get(b.backorderVariantId) ?? []), { expectedOn: b.expectedOn, quantity: b.quantity }]);
-  }
-  const demand = variants
-    .map((v): DemandRow => {
-      const waitingUnits = waitingByVariant.get(v.variantId) ?? 0;
-      return {
-        variantId: v.variantId,
-        title: [v.productTitle, v.variantTitle === "Default Title" ? "" : v.variantTitle].filter(Boolean).join(" – ") || v.variantId,
-        path: `/app/products/${number(v.productId)}?variant=${number(v.variantId)}`,
-        unitsLast28Days: recent.get(v.variantId) ?? 0,
-        waitingUnits,
-        cap: v.cap,
-        nextBatch: nextBatchCoverage({ waitingUnits, pending: pendingByVariant.get(v.id) ?? [] }),
-      };
-    })
-    .sort((a, b) => b.unitsLast28Days - a.unitsLast28Days || b.waitingUnits - a.waitingUnits || a.title.localeCompare(b.title));
+  const delayCancellations = summarizeDelayCancellations(await delayCancellationsIn(range));
+  const series = await loadSeries({ shop, bounds, timeZone, waitingNow: waiting.reduce((s, r) => s + r.units, 0) });
+  const demand = await loadDemandRows({ shop, now, timeZone, defaultLeadTimeDays });
 
   const waitingUnits = waiting.reduce((s, r) => s + r.units, 0);
   return {
@@ -163,13 +255,15 @@ export async function loadDashboard({
       problem,
     },
     timeZone,
-    isNew: variants.length === 0 && ordered.length === 0 && waiting.length === 0,
+    isNew: demand.length === 0 && ordered.length === 0 && waiting.length === 0,
     revenue: { ...money(taken), orders, units: sum(taken, "units") },
     owed: { ...money(waiting), units: waitingUnits, lines: waiting.reduce((s, r) => s + r.lines, 0) },
     cancellations: { ...money(cancelled), lines: sum(cancelled, "lines"), units: sum(cancelled, "units") },
     promises,
     wait,
     delayNoticesSent,
+    delayCancellations,
+    series,
     suppliers: supplierRows(received),
     demand: { rows: demand.slice(0, demandRows), variants: demand.length, windowDays: DEMAND_WINDOW_DAYS },
     satisfaction: await loadSatisfaction(range),

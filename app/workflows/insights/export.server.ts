@@ -2,9 +2,10 @@
 // decimals, ISO dates) rather than the page's localized text, so a spreadsheet can compute with them. The
 // demand export has every backorderable variant, not only the page's first rows.
 import { stringify } from "csv-stringify/sync";
+import { currencyDigits } from "~/domain/money";
 import { loadDashboard, type Dashboard } from "./dashboard.server";
 
-export const INSIGHTS_TABLES = ["suppliers", "demand"] as const;
+export const INSIGHTS_TABLES = ["suppliers", "demand", "series"] as const;
 export type InsightsTable = (typeof INSIGHTS_TABLES)[number];
 
 export function insightsTableFrom(value: string | null): InsightsTable | null {
@@ -34,6 +35,14 @@ export async function dashboardCsv({
 function csvOf(table: InsightsTable, dashboard: Dashboard): string {
   // Titles come from merchants and suppliers: a leading = + - @ is escaped so no spreadsheet runs it.
   const options = { header: true, escape_formulas: true } as const;
+  if (table === "series") {
+    const { series } = dashboard;
+    const digits = series.currency ? currencyDigits(series.currency) : 0;
+    return stringify(
+      series.points.map((p) => [p.date, series.unit, p.waitingUnits, series.currency ? (p.revenueMinor / 10 ** digits).toFixed(digits) : "", series.currency ?? ""]),
+      { ...options, columns: [`${series.unit}_starting`, "bucket", "units_waiting_at_end", "backorder_revenue", "currency"] },
+    );
+  }
   if (table === "suppliers") {
     return stringify(
       dashboard.suppliers.map((s) => [s.supplier ?? "", s.batches, s.p50Days, s.p80Days, s.maxDays, round(s.onTimeShare)]),
@@ -52,6 +61,13 @@ function csvOf(table: InsightsTable, dashboard: Dashboard): string {
       r.nextBatch?.promisedUnits ?? "",
       r.nextBatch ? round(r.nextBatch.promisedShare) : "",
       r.nextBatch?.waitingBeyond ?? "",
+      round(r.forecast.velocityPerDay),
+      r.forecast.nextBatch ? round(r.forecast.nextBatch.forecastShare) : "",
+      r.forecast.nextBatch?.fullOn ?? "",
+      r.forecast.horizonDays,
+      r.forecast.demandOverHorizon,
+      r.forecast.reorderUnits ?? 0,
+      r.forecast.coverage,
     ]),
     {
       ...options,
@@ -66,6 +82,13 @@ function csvOf(table: InsightsTable, dashboard: Dashboard): string {
         "next_batch_promised_units",
         "next_batch_promised_share",
         "units_waiting_beyond_next_batch",
+        "forecast_units_per_day",
+        "next_batch_forecast_share_at_arrival",
+        "next_batch_full_on",
+        "lead_time_days",
+        "forecast_units_over_lead_time",
+        "reorder_units",
+        "coverage_cap",
       ],
     },
   );
