@@ -30,7 +30,6 @@ import {
   type DeferredWriteKind,
 } from "~/models/deferred-write.server";
 import { countPendingJobs } from "~/models/job.server";
-import { holdsOfOrderLines } from "~/models/backorder-line.server";
 import { inWriteTransaction } from "~/models/transaction.server";
 import type { AdminClient } from "~/shopify/admin-client.server";
 import { downloadBulkResults, readBulkOperation, startBulkMutation, type BulkResultLine } from "~/shopify/bulk-mutation.server";
@@ -181,7 +180,8 @@ async function writeAlone(ctx: JobContext, client: AdminClient, write: DeferredW
     // Delete first: the order's own path records what it places, and reports what it cannot.
     await deleteDeferredWrites({ shop: ctx.shop, ids: [write.id] });
     await placeHoldsForOrder(ctx, write.orderId);
-    await releaseIfServed(ctx, write.orderId);
+    // Lines allocated while their hold was on its way: the hold goes now (the ready email follows).
+    await releaseHoldsForOrder(ctx, write.orderId);
     return;
   }
   const result = await addOrderTags(client, write.orderId, (JSON.parse(write.payload) as TagPayload).tags);
@@ -221,12 +221,7 @@ async function applyResults(
     await recordPlacedHold(ctx.shop, write.orderId, { holdId: result.holdId, fulfillmentOrderId: result.fulfillmentOrderId, lineIds: planned.lineIds }, ctx.now());
     await deleteDeferredWrites({ shop: ctx.shop, ids: [write.id] });
     counts.holdsPlaced++;
-    await releaseIfServed(ctx, write.orderId);
+    // Lines allocated while their hold was on its way: the hold goes now (the ready email follows).
+    await releaseHoldsForOrder(ctx, write.orderId);
   }
-}
-
-/** Lines allocated while their hold was on its way: let the hold go now (the ready email follows). */
-async function releaseIfServed(ctx: JobContext, orderId: string): Promise<void> {
-  const lines = await holdsOfOrderLines({ shop: ctx.shop, orderId });
-  if (lines.some((l) => l.holdId && l.status !== "waiting")) await releaseHoldsForOrder(ctx, orderId);
 }
