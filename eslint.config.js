@@ -24,7 +24,9 @@ const DOMAIN_PATTERNS = [
 ];
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "public/build/**", ".cache/**", "app/types/**", "test-results/**", "tmp/**", "extensions/**/assets/**"] },
+  { ignores: ["build/**", "node_modules/**", "public/build/**", ".cache/**", "app/types/**", "test-results/**", "tmp/**", "extensions/**/assets/**",
+    // The Shopify CLI's output for the UI extensions: bundles, and the `shopify` global's declarations it generates.
+    "extensions/*/dist/**", "extensions/*/shopify.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -39,13 +41,13 @@ export default tseslint.config(
   // options per matching block, so each block lists every pattern that applies to its files.
   {
     files: ["app/**"],
-    ignores: ["app/models/**", "app/db.server.ts"],
+    ignores: ["app/models/**", "app/db.server.ts", "app/db-postgres.server.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [...APP_PATTERNS, ...DATA_PATTERNS] }],
     },
   },
   {
-    files: ["app/models/**", "app/db.server.ts"],
+    files: ["app/models/**", "app/db.server.ts", "app/db-postgres.server.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [...APP_PATTERNS, ...MODEL_PATTERNS] }],
     },

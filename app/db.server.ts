@@ -1,7 +1,13 @@
-// The one Prisma client, built on the better-sqlite3 driver adapter (no native query engine download).
-// Kept on globalThis in development so Vite's HMR does not open a new connection per reload.
+// The one Prisma client. DATABASE_URL picks the database: a `file:` URL (or none) is SQLite through the
+// better-sqlite3 driver adapter; `postgres://` is PostgreSQL through @prisma/adapter-pg, with the client
+// generated from prisma/postgresql/schema.prisma (the same data model: tests/architecture/postgres-schema).
+// No native query engine is downloaded for either. Kept on globalThis in development so Vite's HMR does not
+// open a new connection per reload.
+import { createRequire } from "node:module";
 import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { databaseProvider } from "./database-url";
+import { postgresAdapter } from "./db-postgres.server";
 import { env } from "./env.server";
 
 declare global {
@@ -21,7 +27,15 @@ class TunedSQLite3 extends PrismaBetterSQLite3 {
   }
 }
 
+/** Which database this process talks to. */
+export const DATABASE_PROVIDER = databaseProvider(env.DATABASE_URL);
+
 function createClient(): PrismaClient {
+  if (DATABASE_PROVIDER === "postgresql") {
+    // Loaded only on PostgreSQL. Its API is the SQLite client's: both are generated from one data model.
+    const { PrismaClient: PostgresClient } = createRequire(import.meta.url)(".prisma-postgres/client") as { PrismaClient: new (options: object) => unknown };
+    return new PostgresClient({ adapter: postgresAdapter(env.DATABASE_URL) }) as PrismaClient;
+  }
   return new PrismaClient({ adapter: new TunedSQLite3({ url: env.DATABASE_URL }) });
 }
 

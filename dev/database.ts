@@ -6,12 +6,13 @@ import Database from "better-sqlite3";
 
 const MIGRATIONS = path.resolve("prisma", "migrations");
 
-export function migrationSql(): string[] {
-  return readdirSync(MIGRATIONS, { withFileTypes: true })
+/** Every migration's SQL under `migrations` (SQLite's by default), oldest first. */
+export function migrationSql(migrations: string = MIGRATIONS): string[] {
+  return readdirSync(migrations, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
-    .map((name) => readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
+    .map((name) => readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
 }
 
 /** Creates the database file and returns its `file:` URL. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney, toMinorUnits } from "./money";
 import {
+  offsetSpans,
   histogramPercentile,
   localDateOf,
   nextBatchCoverage,
@@ -295,5 +296,35 @@ describe("forecastPlan", () => {
       reorderUnits: null,
       nextBatch: { forecastShare: 0, fullOn: null },
     });
+  });
+});
+
+describe("offsetSpans (the roll-ups' timezone table)", () => {
+  const at = (spans: ReturnType<typeof offsetSpans>, iso: string) => [...spans].reverse().find((s) => s.startsAt.getTime() <= Date.parse(iso))?.offsetMinutes;
+
+  it("starts each offset at the instant the zone changes it, to the millisecond", () => {
+    // GIVEN Paris, whose summer time starts on 29 March 2026 at 01:00 UTC and ends on 25 October at 01:00 UTC
+    const paris = offsetSpans("Europe/Paris");
+    // WHEN the spans around those instants are read
+    // THEN the offset is +60 until the millisecond before, +120 from it, and back to +60 in October
+    expect(paris.some((s) => s.startsAt.toISOString() === "2026-03-29T01:00:00.000Z" && s.offsetMinutes === 120)).toBe(true);
+    expect(at(paris, "2026-03-29T00:59:59.999Z")).toBe(60);
+    expect(at(paris, "2026-03-29T01:00:00.000Z")).toBe(120);
+    expect(at(paris, "2026-10-25T01:00:00.000Z")).toBe(60);
+  });
+
+  it("keeps half-hour and 45-minute offsets, and a zone without changes is one span", () => {
+    // GIVEN Kolkata (+05:30 since 1970) and Chatham (+12:45, +13:45 in its summer)
+    // WHEN their spans are built
+    // THEN Kolkata has a single span and Chatham's offsets are the quarter-hour ones
+    expect(offsetSpans("Asia/Calcutta")).toEqual([{ startsAt: new Date(Date.UTC(1970, 0, 1)), offsetMinutes: 330 }]);
+    const chatham = offsetSpans("Pacific/Chatham");
+    expect(at(chatham, "2026-07-01T00:00:00.000Z")).toBe(765);
+    expect(at(chatham, "2026-01-01T00:00:00.000Z")).toBe(825);
+  });
+
+  it("refuses an unknown timezone", () => {
+    // GIVEN a name that is no IANA zone, WHEN spans are asked for it, THEN it throws rather than guessing
+    expect(() => offsetSpans("Mars/Olympus")).toThrow(RangeError);
   });
 });

@@ -24,10 +24,17 @@ export function parseInsightsPeriod(value: string | null | undefined): InsightsP
 
 /** The instant a local calendar day starts in `timeZone` (DST handled by the zone database). */
 export function localDayStart(date: IsoDate, timeZone: string): Date {
+  // Cached (the dashboard asks for every day of two years of buckets and promise deadlines on each visit).
+  const key = `${timeZone} ${date}`;
+  const cached = dayStartCache.get(key);
+  if (cached !== undefined) return new Date(cached);
   const t = DateTime.fromISO(date, { zone: timeZone }).startOf("day");
   if (!t.isValid) throw new RangeError(`Invalid date or timezone: ${date} ${timeZone}`);
+  if (dayStartCache.size > 100_000) dayStartCache.clear();
+  dayStartCache.set(key, t.toMillis());
   return t.toJSDate();
 }
+const dayStartCache = new Map<string, number>();
 
 /** The shop-local calendar date of an instant. */
 export function localDateOf(instant: Date, timeZone: string): IsoDate {
@@ -365,4 +372,55 @@ export function forecastPlan(input: ForecastInput): ForecastPlan {
     coverage,
     reorderUnits: shortfall > 0 ? shortfall : null,
   };
+}
+
+// ---- roll-ups: a timezone as UTC offsets over time --------------------------------------------------------
+
+export interface OffsetSpan {
+  /** The instant the offset starts (the first span starts at the epoch and stands for every earlier instant). */
+  startsAt: Date;
+  /** Minutes to add to UTC for local time. */
+  offsetMinutes: number;
+}
+
+const SPAN_FROM = Date.UTC(1970, 0, 1);
+const SPAN_TO = Date.UTC(2100, 0, 1);
+const spanCache = new Map<string, OffsetSpan[]>();
+
+/**
+ * The offsets `timeZone` used from 1970 to 2100, each from the instant it took effect (found to the millisecond
+ * by bisecting between two noons of different offset), so SQL can turn an instant into the shop's local date
+ * (docs/decisions/009-insights-rollups.md). Assumes at most one change of offset within a day (true of every
+ * zone since 1970). The last known offset stands after 2100.
+ */
+export function offsetSpans(timeZone: string): OffsetSpan[] {
+  const cached = spanCache.get(timeZone);
+  if (cached) return cached;
+  const offsetAt = (ms: number) => {
+    const t = DateTime.fromMillis(ms, { zone: timeZone });
+    if (!t.isValid) throw new RangeError(`Invalid timezone: ${timeZone}`);
+    return t.offset;
+  };
+  const spans: OffsetSpan[] = [{ startsAt: new Date(SPAN_FROM), offsetMinutes: offsetAt(SPAN_FROM) }];
+  let previous = SPAN_FROM;
+  let offset = offsetAt(previous);
+  for (let t = SPAN_FROM + 86_400_000; t <= SPAN_TO; t += 86_400_000) {
+    const next = offsetAt(t);
+    if (next === offset) {
+      previous = t;
+      continue;
+    }
+    let lo = previous;
+    let hi = t;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (offsetAt(mid) === offset) lo = mid;
+      else hi = mid;
+    }
+    spans.push({ startsAt: new Date(hi), offsetMinutes: next });
+    offset = next;
+    previous = t;
+  }
+  spanCache.set(timeZone, spans);
+  return spans;
 }

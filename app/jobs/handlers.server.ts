@@ -14,6 +14,7 @@ import { runMatchingBulkJob } from "~/workflows/catalog/bulk-actions.server";
 import { runCancellationJob } from "~/workflows/support/cancellation.server";
 import { runMatchingSupportJob } from "~/workflows/support/bulk-job.server";
 import { scheduleSurvey, sendSurvey } from "~/workflows/feedback/surveys.server";
+import { runFlowTriggerJob } from "~/workflows/flow/triggers.server";
 import { deadLetterShopJobs } from "./queue.server";
 import { handleRetention } from "./retention.server";
 import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";
@@ -26,6 +27,7 @@ const OrderFactsSchema = z.object({
   orderName: z.string(),
   email: z.string().nullable(),
   customerName: z.string().nullable(),
+  customerId: z.string().nullish(),
   locale: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -115,4 +117,6 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   "feedback.schedule": (payload, ctx) =>
     scheduleSurvey(ctx, parse(z.object({ orderId: z.string().min(1).max(100), orderName: z.string().max(255), fulfilledAt: z.string().datetime() }), payload)),
   "feedback.send": (payload, ctx) => sendSurvey(ctx, parse(z.object({ orderId: z.string().min(1).max(100) }), payload)),
+  // A Shopify Flow trigger queued with the state change it reports (~/workflows/flow/triggers.server).
+  "flow.trigger": (payload, ctx) => runFlowTriggerJob(ctx, payload),
 };

@@ -1,6 +1,7 @@
 // The worker inside the web process (the default for `npm start` and `npm run demo`): started once per
 // process from app/entry.server.tsx. JOBS_WORKER=off leaves the work to `npm run worker` processes; the
-// test suite drives workers explicitly (SHOPIFY_TESTING).
+// test suite drives workers explicitly (SHOPIFY_TESTING). On SIGTERM, `server.js` (`npm start`) stops it and
+// waits for the jobs in hand, as it waits for the requests in flight (tests/faults/graceful-shutdown.test.ts).
 import { env } from "~/env.server";
 import { jobsConfig } from "./config.server";
 import { createWorker, type JobWorker } from "./worker.server";

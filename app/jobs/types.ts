@@ -21,6 +21,7 @@ export const JOB_KINDS = [
   "variants.pass",
   "feedback.schedule",
   "feedback.send",
+  "flow.trigger",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

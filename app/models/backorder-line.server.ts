@@ -307,6 +307,8 @@ export interface OwedLine {
   unitPriceMinor?: number | null;
   currency?: string | null;
   customerName: string | null;
+  /** Customer gid; null for guest orders. */
+  customerId?: string | null;
   productTitle: string;
   variantTitle: string;
   orderUpdatedAt: Date;
@@ -318,11 +320,11 @@ export interface OwedLine {
  */
 export async function insertWaitingLine(line: OwedLine, now: Date, tx: Tx = prisma): Promise<boolean> {
   const inserted = await tx.$executeRaw`INSERT INTO "BackorderLine" ("id", "shop", "variantId", "orderId", "orderName", "lineItemId",
-      "quantity", "customerEmail", "customerLocale", "orderedAt", "promisedLatest", "termsVersion", "customerName", "productTitle",
+      "quantity", "customerEmail", "customerLocale", "orderedAt", "promisedLatest", "termsVersion", "customerName", "customerId", "productTitle",
       "variantTitle", "orderUpdatedAt", "unitPriceMinor", "currency", "status", "createdAt", "updatedAt")
     VALUES (${randomUUID()}, ${line.shop}, ${line.variantId}, ${line.orderId}, ${line.orderName}, ${line.lineItemId},
       ${line.quantity}, ${line.customerEmail}, ${line.customerLocale}, ${line.orderedAt}, ${line.promisedLatest}, ${line.termsVersion}, ${line.customerName},
-      ${line.productTitle}, ${line.variantTitle},
+      ${line.customerId ?? null}, ${line.productTitle}, ${line.variantTitle},
       ${line.orderUpdatedAt}, ${line.unitPriceMinor ?? null}, ${line.currency ?? null}, 'waiting', ${now}, ${now})
     ON CONFLICT ("shop", "lineItemId") DO NOTHING`;
   return inserted === 1;
@@ -476,7 +478,7 @@ export async function customerLineIds(
 export async function redactLines({ shop, lineIds }: { shop: string; lineIds: string[] }, tx: Tx = prisma) {
   const anonymized = await tx.backorderLine.updateMany({
     where: { shop, id: { in: lineIds }, status: { in: OPEN } },
-    data: { customerEmail: null, customerName: null },
+    data: { customerEmail: null, customerName: null, customerId: null },
   });
   const deleted = await tx.backorderLine.deleteMany({ where: { shop, id: { in: lineIds }, status: { notIn: OPEN } } });
   return { anonymized: anonymized.count, deleted: deleted.count };
@@ -649,4 +651,17 @@ export async function ordersOfLines({ shop, lineIds }: { shop: string; lineIds: 
 export async function waitingOrderIdsOfVariant({ shop, variantId }: { shop: string; variantId: string }, tx: Tx = prisma): Promise<string[]> {
   const rows = await tx.backorderLine.findMany({ where: { shop, variantId, status: "waiting" }, select: { orderId: true } });
   return [...new Set(rows.map((r) => r.orderId))];
+}
+
+/**
+ * Who the ledger recorded as the order's customer, and when it was placed: what customer-facing surfaces
+ * (customer accounts, thank-you page) check before showing or changing an order. Null when the shop has no
+ * line of that order. `customerIds` is empty for guest orders and erased customers.
+ */
+export async function orderOwner({ shop, orderId }: { shop: string; orderId: string }, tx: Tx = prisma): Promise<{ customerIds: string[]; orderedAt: Date } | null> {
+  const rows = await tx.backorderLine.findMany({ where: { shop, orderId }, select: { customerId: true, orderedAt: true } });
+  if (rows.length === 0) return null;
+  const customerIds = [...new Set(rows.map((r) => r.customerId).filter((id): id is string => !!id))];
+  const orderedAt = rows.reduce((min, r) => (r.orderedAt < min ? r.orderedAt : min), rows[0]!.orderedAt);
+  return { customerIds, orderedAt };
 }

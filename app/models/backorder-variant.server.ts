@@ -196,7 +196,7 @@ export async function knownVariantIds({ shop, variantIds }: { shop: string; vari
 export async function backorderableVariants({ shop, variantIds }: { shop: string; variantIds: readonly string[] }, tx: Tx = prisma) {
   return tx.backorderVariant.findMany({
     where: { shop, variantId: { in: [...variantIds] }, mode: { not: "off" } },
-    select: { variantId: true, createdAt: true, cap: true },
+    select: { variantId: true, createdAt: true, cap: true, productTitle: true, variantTitle: true },
   });
 }
 

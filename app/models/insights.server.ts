@@ -2,12 +2,23 @@
 // in SQL so a visit reads a few dozen rows whatever the shop's size (no Admin API call, no row per line).
 //   - Lines ordered in a period: BackorderLine (shop, orderedAt) index; waiting now: (shop, status, orderedAt).
 //   - The wait percentile comes from an hourly histogram grouped in SQL (one row per distinct hour of wait).
-//   - Promise keeping walks a small table (json_each of one parameter) of "promise broken at" instants, one
+//   - Promise keeping walks a small table (the rows of one JSON parameter) of "promise broken at" instants, one
 //     per distinct promised date, and reads each date's lines through (shop, promisedLatest, orderedAt) (computed in the shop's timezone by ~/domain/insights promiseDeadlines).
 //   - Batches: IncomingBatch (shop, receivedOn) for those received in a period and those still pending.
-// DateTime columns are ISO-8601 text (the driver adapter's default), so julianday() reads them directly.
-import prisma from "~/db.server";
+// DateTime columns are ISO-8601 text on SQLite (julianday() reads them) and timestamps on PostgreSQL: the few
+// spellings that differ (JSON tables, instants, wait arithmetic) come from ./sql-dialect, chosen once here.
+import prisma, { DATABASE_PROVIDER } from "~/db.server";
 import type { IsoDate } from "~/domain/types";
+import { waitMs } from "./insights-rollups.sql";
+import { buildQuery, sqlDialect, sqlText, sqlWith } from "./sql-dialect";
+
+const sql = sqlDialect(DATABASE_PROVIDER);
+const raw = sqlText;
+/** `prisma.$queryRaw` for templates with dialect pieces (see buildQuery). */
+function query<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
+  const { text, params } = buildQuery(DATABASE_PROVIDER, strings, values);
+  return prisma.$queryRawUnsafe<T>(text, ...params);
+}
 
 export interface PeriodRange {
   shop: string;
@@ -74,14 +85,17 @@ export async function promiseCountsIn({ shop, from, to, now, deadlines }: Period
   // the dates as the outer loop (SQLite never reorders it): one (shop, promisedLatest, orderedAt) index range
   // per promised date, rather than a pass over the dates for every line.
   const table = JSON.stringify(Object.fromEntries([...deadlines].map(([day, at]) => [day, at.toISOString()])));
-  const [row] = await prisma.$queryRaw<PromiseCountsRow[]>`WITH "deadline"("day", "at") AS (SELECT "key", "value" FROM json_each(${table}))
+  const allocated = raw(sql.instant(`l."allocatedAt"`));
+  const at = raw(sql.instant(`d."at"`));
+  const nowAt = sqlWith(sql.instant, now);
+  const [row] = await query<PromiseCountsRow[]>`WITH "deadline"("day", "at") AS (${sqlWith(sql.jsonObjectRows, table)})
     SELECT
-      SUM(CASE WHEN l."allocatedAt" IS NOT NULL AND julianday(l."allocatedAt") < julianday(d."at") THEN 1 ELSE 0 END) AS "onTime",
-      SUM(CASE WHEN l."allocatedAt" IS NOT NULL AND julianday(l."allocatedAt") >= julianday(d."at") THEN 1 ELSE 0 END) AS "lateReady",
-      SUM(CASE WHEN l."allocatedAt" IS NULL AND l."status" = 'waiting' AND julianday(${now}) >= julianday(d."at") THEN 1 ELSE 0 END) AS "lateWaiting",
-      SUM(CASE WHEN l."allocatedAt" IS NULL AND l."status" = 'waiting' AND julianday(${now}) < julianday(d."at") THEN 1 ELSE 0 END) AS "pending"
-    FROM "deadline" d CROSS JOIN "BackorderLine" l ON l."promisedLatest" = d."day"
-    WHERE l."shop" = ${shop} AND l."orderedAt" >= ${from} AND l."orderedAt" < ${to} AND l."status" <> 'cancelled'`;
+      SUM(CASE WHEN l."allocatedAt" IS NOT NULL AND ${allocated} < ${at} THEN 1 ELSE 0 END) AS "onTime",
+      SUM(CASE WHEN l."allocatedAt" IS NOT NULL AND ${allocated} >= ${at} THEN 1 ELSE 0 END) AS "lateReady",
+      SUM(CASE WHEN l."allocatedAt" IS NULL AND l."status" = 'waiting' AND ${nowAt} >= ${at} THEN 1 ELSE 0 END) AS "lateWaiting",
+      SUM(CASE WHEN l."allocatedAt" IS NULL AND l."status" = 'waiting' AND ${nowAt} < ${at} THEN 1 ELSE 0 END) AS "pending"
+    FROM "deadline" d CROSS JOIN "BackorderLine" l
+    WHERE l."promisedLatest" = d."day" AND l."shop" = ${shop} AND l."orderedAt" >= ${from} AND l."orderedAt" < ${to} AND l."status" <> 'cancelled'`;
   return numbers(row ?? { onTime: 0, lateReady: 0, lateWaiting: 0, pending: 0 });
 }
 
@@ -93,17 +107,19 @@ export interface WaitHistogram {
 
 /**
  * Waits from order to ready (allocatedAt − orderedAt) of the lines ordered in [from, to) that are ready, by
- * whole hour. julianday() differences are floating point (121 h reads as 120.99999 h): rounded to the
- * millisecond first, then divided as integers, so a wait of exactly 121 h lands in hour 121.
+ * whole hour (the ledger's direct computation: the dashboard reads the roll-ups, tests compare the two). Waits are
+ * whole milliseconds (SQLite's julianday() differences are floating point, 121 h reading as 120.99999 h: rounded
+ * first), divided as integers, so a wait of exactly 121 h lands in hour 121.
  */
 export async function waitHistogramIn({ shop, from, to }: PeriodRange): Promise<WaitHistogram> {
-  const rows = await prisma.$queryRaw<{ hour: number | bigint; lines: number | bigint; days: number }[]>`SELECT
-      CAST(ROUND(MAX(0, julianday("allocatedAt") - julianday("orderedAt")) * 86400000) AS INTEGER) / 3600000 AS "hour", COUNT(*) AS "lines",
-      SUM(MAX(0, julianday("allocatedAt") - julianday("orderedAt"))) AS "days"
-    FROM "BackorderLine" WHERE "shop" = ${shop} AND "orderedAt" >= ${from} AND "orderedAt" < ${to} AND "allocatedAt" IS NOT NULL
+  const wait = raw(waitMs("l", DATABASE_PROVIDER));
+  const rows = await query<{ hour: unknown; lines: unknown; ms: unknown }[]>`SELECT
+      ${wait} / 3600000 AS "hour", COUNT(*) AS "lines", SUM(${wait}) AS "ms"
+    FROM "BackorderLine" l WHERE "shop" = ${shop} AND "orderedAt" >= ${from} AND "orderedAt" < ${to} AND "allocatedAt" IS NOT NULL
     GROUP BY 1`;
   const buckets = rows.map((r) => ({ hour: Number(r.hour), lines: Number(r.lines) }));
-  return { lines: buckets.reduce((s, b) => s + b.lines, 0), totalDays: rows.reduce((s, r) => s + Number(r.days), 0), buckets };
+  // Waits summed as whole milliseconds (exact, whatever the order of the sum), then turned into days.
+  return { lines: buckets.reduce((s, b) => s + b.lines, 0), totalDays: rows.reduce((s, r) => s + Number(r.ms), 0) / 86_400_000, buckets };
 }
 
 /** Delay emails actually sent that were queued in [from, to). */
@@ -179,9 +195,7 @@ export interface OrderedBucketRow {
  */
 export async function orderedByBucket({ shop, starts, end }: { shop: string; starts: readonly Date[]; end: Date }): Promise<OrderedBucketRow[]> {
   const table = bucketTable(starts, end);
-  const rows = await prisma.$queryRaw<
-    OrderedBucketRow[]
-  >`WITH "b"("k", "s", "e") AS (SELECT CAST("key" AS INTEGER), json_extract("value", '$[0]'), json_extract("value", '$[1]') FROM json_each(${table}))
+  const rows = await query<OrderedBucketRow[]>`WITH "b"("k", "s", "e") AS (${sqlWith(sql.jsonRangeRows, table)})
     SELECT b."k" AS "bucket", l."currency" AS "currency", SUM(l."quantity") AS "units",
       SUM(CASE WHEN l."status" <> 'cancelled' THEN COALESCE(l."unitPriceMinor" * l."quantity", 0) ELSE 0 END) AS "valueMinor"
     FROM "b" b CROSS JOIN "BackorderLine" l
@@ -197,16 +211,14 @@ export async function orderedByBucket({ shop, starts, end }: { shop: string; sta
  */
 export async function endedByBucket({ shop, starts, end }: { shop: string; starts: readonly Date[]; end: Date }): Promise<number[]> {
   const table = bucketTable(starts, end);
-  const rows = await prisma.$queryRaw<
-    { bucket: number | bigint; units: number | bigint }[]
-  >`WITH "b"("k", "s", "e") AS (SELECT CAST("key" AS INTEGER), json_extract("value", '$[0]'), json_extract("value", '$[1]') FROM json_each(${table}))
+  const rows = await query<{ bucket: unknown; units: unknown }[]>`WITH "b"("k", "s", "e") AS (${sqlWith(sql.jsonRangeRows, table)})
     SELECT "bucket", SUM("units") AS "units" FROM (
       SELECT b."k" AS "bucket", SUM(l."quantity") AS "units" FROM "b" b CROSS JOIN "BackorderLine" l
         WHERE l."shop" = ${shop} AND l."allocatedAt" >= b."s" AND l."allocatedAt" < b."e" AND l."status" <> 'waiting' GROUP BY b."k"
       UNION ALL
       SELECT b."k", SUM(l."quantity") FROM "b" b CROSS JOIN "BackorderLine" l
-        WHERE l."shop" = ${shop} AND l."status" = 'cancelled' AND l."updatedAt" >= b."s" AND l."updatedAt" < b."e" AND +l."allocatedAt" IS NULL GROUP BY b."k"
-    ) GROUP BY "bucket"`;
+        WHERE l."shop" = ${shop} AND l."status" = 'cancelled' AND l."updatedAt" >= b."s" AND l."updatedAt" < b."e" AND ${raw(sql.noIndex(`l."allocatedAt"`))} IS NULL GROUP BY b."k"
+    ) AS "u" GROUP BY "bucket"`;
   const out = new Array<number>(starts.length + 1).fill(0);
   for (const r of rows) out[Number(r.bucket)] = Number(r.units);
   return out;
@@ -216,6 +228,8 @@ export interface DelayCancellationRow {
   source: string;
   amount: string | null;
   currency: string | null;
+  /** Cancellations with this source, amount and currency. */
+  cancellations: number;
   lines: number;
   units: number;
 }
@@ -224,21 +238,29 @@ export interface DelayCancellationRow {
  * Cancellations refunded in [from, to) that a delay caused, from the support desk's own records: the customer
  * chose "cancel" from a delay email's link (source customer), or staff cancelled lines of which one had been
  * told a later date than its checkout promise (a delay notice) or whose estimate had passed its promise.
- * One row per cancellation, with its refunded amount (Shopify's, decimal text) and the lines and units it took.
+ * Grouped by source, refunded amount (Shopify's, decimal text) and currency, with how many cancellations and
+ * the lines and units they took: a few hundred rows for a year of thousands of cancellations.
  */
 export async function delayCancellationsIn({ shop, from, to }: PeriodRange): Promise<DelayCancellationRow[]> {
-  const rows = await prisma.$queryRaw<DelayCancellationRow[]>`SELECT c."source" AS "source", c."amount" AS "amount", c."currency" AS "currency",
-      COUNT(l."id") AS "lines", COALESCE(SUM(l."quantity"), 0) AS "units"
-    FROM "SupportCancellation" c JOIN json_each(c."lineIds") j JOIN "BackorderLine" l ON l."id" = j."value" AND l."shop" = c."shop"
-    WHERE c."shop" = ${shop} AND c."status" = 'refunded' AND c."completedAt" >= ${from} AND c."completedAt" < ${to}
-    GROUP BY c."id"
-    HAVING c."source" = 'customer' OR MAX(CASE WHEN l."promisedLatest" IS NOT NULL AND (l."notifiedLatest" > l."promisedLatest" OR l."estimateLatest" > l."promisedLatest") THEN 1 ELSE 0 END) = 1`;
+  const rows = await query<DelayCancellationRow[]>`SELECT "source", "amount", "currency", COUNT(*) AS "cancellations", SUM("lines") AS "lines", SUM("units") AS "units"
+    FROM (SELECT c."source" AS "source", c."amount" AS "amount", c."currency" AS "currency", COUNT(l."id") AS "lines", COALESCE(SUM(l."quantity"), 0) AS "units"
+      FROM "SupportCancellation" c ${raw(sql.jsonArrayJoin(`c."lineIds"`, "j"))} JOIN "BackorderLine" l ON l."id" = j."value" AND l."shop" = c."shop"
+      WHERE c."shop" = ${shop} AND c."status" = 'refunded' AND c."completedAt" >= ${from} AND c."completedAt" < ${to}
+      GROUP BY c."id"
+      HAVING c."source" = 'customer' OR MAX(CASE WHEN l."promisedLatest" IS NOT NULL AND (l."notifiedLatest" > l."promisedLatest" OR l."estimateLatest" > l."promisedLatest") THEN 1 ELSE 0 END) = 1) AS "u"
+    GROUP BY "source", "amount", "currency"`;
   return rows.map(numbers);
 }
 
-/** SQLite returns integer aggregates as bigint through the driver: plain numbers for the page. */
+/**
+ * Integer aggregates come back as bigint (SQLite; PostgreSQL's COUNT and SUM of integers) or Decimal
+ * (PostgreSQL's SUM of bigints): plain numbers for the page.
+ */
 function numbers<T extends object>(row: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = typeof v === "bigint" ? Number(v) : v === null && k !== "currency" ? 0 : v;
+  for (const [k, v] of Object.entries(row)) {
+    const decimal = typeof v === "object" && v !== null && !(v instanceof Date) && "toFixed" in v;
+    out[k] = typeof v === "bigint" || decimal ? Number(v) : v === null && k !== "currency" ? 0 : v;
+  }
   return out as T;
 }

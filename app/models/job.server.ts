@@ -4,9 +4,11 @@
 // - enqueueJob inserts a job, or does nothing when the shop already has one with the same uniqueKey
 //   (INSERT … ON CONFLICT DO NOTHING: no failed statement, so an enclosing transaction never has to roll
 //   back for a duplicate).
-// - claimJobs is a compare-and-set: a worker reads candidates, then moves each one to `running` with an
-//   UPDATE whose WHERE repeats what it read (status, attempts, and for a re-claim an expired lease). Only
-//   one UPDATE can match, whatever the number of worker processes, so a job never runs twice at once.
+// - claimJobs on SQLite is a compare-and-set: a worker reads candidates, then moves each one to `running`
+//   with an UPDATE whose WHERE repeats what it read (status, attempts, and for a re-claim an expired lease).
+//   Only one UPDATE can match, whatever the number of worker processes, so a job never runs twice at once.
+//   On PostgreSQL it is one statement: UPDATE … FROM (SELECT … FOR UPDATE SKIP LOCKED LIMIT n) RETURNING,
+//   so concurrent workers take disjoint rows instead of racing for the same candidates (ADR 013).
 // - A running job is leased: its worker renews the lease while it works; when a worker dies the lease
 //   expires and the job becomes claimable again (attempts counts every claim, so a job that keeps killing
 //   its worker ends dead too).
@@ -20,7 +22,7 @@
 // flow's open transaction.
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@prisma/client";
-import prisma from "~/db.server";
+import prisma, { DATABASE_PROVIDER } from "~/db.server";
 import type { PageCursor } from "~/validation/cursor";
 import { keysetPage, type KeysetPage } from "./keyset.server";
 import type { Tx } from "./transaction.server";
@@ -117,9 +119,55 @@ export interface ClaimOptions {
 
 const CLAIM_SELECT = { id: true, shop: true, kind: true, payload: true, attempts: true, maxAttempts: true } as const;
 
+const LEASE_EXPIRED_ERROR = "Previous attempt's worker stopped (lease expired)";
+const LAST_ATTEMPT_LOST_ERROR = "Worker lost during the last attempt (lease expired)";
+
 /** Claims up to `limit` due jobs (queued and due, or running with an expired lease) for `workerId`. */
-export async function claimJobs({ workerId, now, limit, leaseMs }: ClaimOptions): Promise<ClaimedJob[]> {
-  if (limit <= 0) return [];
+export async function claimJobs(options: ClaimOptions): Promise<ClaimedJob[]> {
+  if (options.limit <= 0) return [];
+  return DATABASE_PROVIDER === "postgresql" ? claimJobsSkipLocked(options) : claimJobsCompareAndSet(options);
+}
+
+type ClaimedRow = ClaimedJob & { runAt: Date; createdAt: Date };
+
+/**
+ * PostgreSQL: the rows are locked as they are picked (FOR UPDATE SKIP LOCKED): a row another worker's
+ * claim holds is skipped, not waited for, so N workers take N disjoint batches in one round trip each.
+ * The UPDATE repeats the due conditions (a row changed and committed since the snapshot is re-checked on
+ * its newest version). First, running jobs whose last attempt's lease expired are dead letters.
+ */
+async function claimJobsSkipLocked({ workerId, now, limit, leaseMs }: ClaimOptions): Promise<ClaimedJob[]> {
+  const leaseExpiresAt = new Date(now.getTime() + leaseMs);
+  const updatedAt = new Date();
+  await prisma.$executeRaw`WITH lost AS MATERIALIZED (
+      SELECT "id" FROM "Job" WHERE "status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" >= "maxAttempts"
+      ORDER BY "runAt" LIMIT 100 FOR UPDATE SKIP LOCKED)
+    UPDATE "Job" AS j
+    SET "status" = 'dead', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "finishedAt" = ${now}, "lastError" = ${LAST_ATTEMPT_LOST_ERROR}, "updatedAt" = ${updatedAt}
+    FROM lost
+    WHERE j."id" = lost."id" AND j."status" = 'running' AND j."leaseExpiresAt" < ${now} AND j."attempts" >= j."maxAttempts"`;
+  // A MATERIALIZED CTE runs the locking SELECT once: as a subquery in FROM or IN, PostgreSQL may rescan it
+  // per outer row and lock (and claim) more rows than the LIMIT.
+  const rows = await prisma.$queryRaw<ClaimedRow[]>`WITH due AS MATERIALIZED (
+      SELECT "id" FROM "Job"
+      WHERE ("status" = 'queued' AND "runAt" <= ${now})
+         OR ("status" = 'running' AND "leaseExpiresAt" < ${now} AND "attempts" < "maxAttempts")
+      ORDER BY "runAt", "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    UPDATE "Job" AS j
+    SET "status" = 'running', "leaseOwner" = ${workerId}, "leaseExpiresAt" = ${leaseExpiresAt}, "attempts" = j."attempts" + 1,
+        "lastError" = CASE WHEN j."status" = 'running' THEN ${LEASE_EXPIRED_ERROR} ELSE j."lastError" END, "updatedAt" = ${updatedAt}
+    FROM due
+    WHERE j."id" = due."id"
+      AND ((j."status" = 'queued' AND j."runAt" <= ${now})
+        OR (j."status" = 'running' AND j."leaseExpiresAt" < ${now} AND j."attempts" < j."maxAttempts"))
+    RETURNING j."id", j."shop", j."kind", j."payload", j."attempts", j."maxAttempts", j."runAt", j."createdAt"`;
+  return rows
+    .sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime())
+    .map(({ id, shop, kind, payload, attempts, maxAttempts }) => ({ id, shop, kind, payload, attempts, maxAttempts }));
+}
+
+/** SQLite (one writer at a time): read candidates, then move each with a guarded UPDATE. */
+async function claimJobsCompareAndSet({ workerId, now, limit, leaseMs }: ClaimOptions): Promise<ClaimedJob[]> {
   const candidates = await prisma.job.findMany({
     where: {
       OR: [
@@ -147,7 +195,7 @@ export async function claimJobs({ workerId, now, limit, leaseMs }: ClaimOptions)
       await prisma.$transaction([
         prisma.job.updateMany({
           where: guard,
-          data: { status: "dead", leaseOwner: null, leaseExpiresAt: null, finishedAt: now, lastError: "Worker lost during the last attempt (lease expired)" },
+          data: { status: "dead", leaseOwner: null, leaseExpiresAt: null, finishedAt: now, lastError: LAST_ATTEMPT_LOST_ERROR },
         }),
       ]);
       continue;
@@ -160,7 +208,7 @@ export async function claimJobs({ workerId, now, limit, leaseMs }: ClaimOptions)
           leaseOwner: workerId,
           leaseExpiresAt,
           attempts: candidate.attempts + 1,
-          ...(expired ? { lastError: "Previous attempt's worker stopped (lease expired)" } : {}),
+          ...(expired ? { lastError: LEASE_EXPIRED_ERROR } : {}),
         },
       }),
     ]);

@@ -1,10 +1,13 @@
 // shop/redact: every row the app holds for a shop, every table at once. It lives in one place, in one
 // transaction, so that a table added to the schema is added here once and a half-erased shop cannot exist.
 import prisma from "~/db.server";
+import { eraseRollupOperations } from "./insights-rollups.server";
 
 /** Deletes every row of the shop, in one transaction; returns how many rows went. */
 export async function eraseShopRows({ shop }: { shop: string }): Promise<number> {
   const results = await prisma.$transaction([
+    // The dashboard's roll-ups first: without their state row the triggers skip the ledger's deletes below.
+    ...eraseRollupOperations(shop),
     prisma.job.deleteMany({ where: { shop } }),
     prisma.emailOutbox.deleteMany({ where: { shop } }),
     prisma.emailTemplate.deleteMany({ where: { shop } }),
@@ -29,5 +32,5 @@ export async function eraseShopRows({ shop }: { shop: string }): Promise<number>
     prisma.session.deleteMany({ where: { shop } }),
     prisma.shop.deleteMany({ where: { shop } }),
   ]);
-  return results.reduce((sum, r) => sum + r.count, 0);
+  return results.reduce((sum: number, r) => sum + (typeof r === "number" ? r : r.count), 0);
 }

@@ -42,6 +42,12 @@ const LEDGER_KEYS: readonly (keyof CaseLedgerFields)[] = [
   "suppliers",
 ];
 
+/** A case whose ledger columns were just written: its state and estimate before (null: created now). */
+export interface CaseLedgerChange {
+  orderId: string;
+  before: { state: CaseState; estimateLatest: string | null } | null;
+}
+
 /** The ledger columns a case is found by (search terms, product and supplier filters). */
 const TERM_KEYS: readonly (keyof CaseLedgerFields)[] = ["orderName", "customerName", "customerEmail", "productIds", "suppliers"];
 
@@ -53,14 +59,16 @@ const TERM_KEYS: readonly (keyof CaseLedgerFields)[] = ["orderName", "customerNa
 export async function saveCasesLedgerFields(
   { shop, cases }: { shop: string; cases: readonly { orderId: string; fields: CaseLedgerFields }[] },
   tx: Tx = prisma,
-): Promise<void> {
-  if (cases.length === 0) return;
+): Promise<CaseLedgerChange[]> {
+  if (cases.length === 0) return [];
+  const changes: CaseLedgerChange[] = [];
   const existing = await tx.supportCase.findMany({
     where: { shop, orderId: { in: cases.map((c) => c.orderId) } },
     select: { id: true, orderId: true, ...selectOf(LEDGER_KEYS) },
   });
   const stored = new Map(existing.map((row) => [row.orderId, row]));
   const missing = cases.filter((c) => !stored.has(c.orderId));
+  for (const c of missing) changes.push({ orderId: c.orderId, before: null });
   if (missing.length > 0) {
     await tx.supportCase.createMany({ data: missing.map((c) => ({ shop, orderId: c.orderId, ...c.fields })) });
     const created = await tx.supportCase.findMany({ where: { shop, orderId: { in: missing.map((c) => c.orderId) } }, select: { id: true, orderId: true } });
@@ -74,6 +82,7 @@ export async function saveCasesLedgerFields(
     if (!row) continue;
     const changed = LEDGER_KEYS.filter((key) => row[key] !== fields[key]);
     if (changed.length === 0) continue;
+    changes.push({ orderId, before: { state: row.state as CaseState, estimateLatest: row.estimateLatest } });
     const data: Partial<CaseLedgerFields> = Object.fromEntries(changed.map((key) => [key, fields[key]]));
     const key = JSON.stringify(data);
     const update = updates.get(key) ?? { data, orderIds: [] };
@@ -85,6 +94,7 @@ export async function saveCasesLedgerFields(
     await tx.supportCase.updateMany({ where: { shop, orderId: { in: orderIds } }, data });
   }
   await writeTerms(tx, shop, retermed, true);
+  return changes;
 }
 
 function selectOf(keys: readonly string[]) {

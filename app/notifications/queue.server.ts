@@ -146,6 +146,17 @@ export async function queueEmail(input: QueueEmailInput, db?: Tx): Promise<{ que
   return { queued };
 }
 
+/**
+ * The email a customer would get, rendered exactly as `queueEmail` would (the shop's template in their
+ * language, the built-in one as fallback), without queueing or storing anything: staff preview it before
+ * sending (the order action in Shopify's admin, extensions/admin-order-action).
+ */
+export async function renderEmailPreview({ shop, kind, locale, data }: { shop: string; kind: EmailKind; locale: string; data: Record<string, unknown> }): Promise<RenderedEmail> {
+  const parsed = parseEmailData(kind, data);
+  if (!parsed.success) fail(`Invalid data for a ${kind} preview`, parsed.error);
+  return renderForShop(undefined, { shop, kind, locale: normalizeLocale(locale), data: parsed.data });
+}
+
 export interface BackInStockInput {
   shop: string;
   variantId: string;

@@ -6,7 +6,7 @@ import type {
 } from "~/types/admin.generated";
 import type { AdminClient } from "./admin-client.server";
 import { MUTATION_COST } from "./admin-client.server";
-import { collectVariantInventory, readVariantInventory, type VariantInventory } from "./inventory.server";
+import { readVariantInventory } from "./inventory.server";
 
 export const BACKORDER_TAG = "backorder";
 /** Added to an order that took a variant past its cap of owed units, so the merchant can find it. */
@@ -102,6 +102,8 @@ const ORDER_STATUS = `#graphql
 // An order job's one read (issue 16): whether the order is cancelled, its fulfillment orders with their
 // line items and holds, and the stock of the variants it orders, in one request sized from the webhook
 // payload (`$lineItems` = the order's line count), so a one-line order requests ~20 points, not ~550.
+// Of a variant only the count: titles come with the payload, the inventory item and product address with
+// the catalog sync, and each object selected would cost a point per variant per order.
 // Pages beyond the first are read with the paginated queries above.
 const ORDER_FOR_BACKORDER = `#graphql
   query BackorderPilotOrderForBackorder($id: ID!, $variantIds: [ID!]!, $fulfillmentOrders: Int!, $lineItems: Int!) {
@@ -140,18 +142,7 @@ const ORDER_FOR_BACKORDER = `#graphql
     nodes(ids: $variantIds) {
       ... on ProductVariant {
         id
-        title
-        sku
         inventoryQuantity
-        inventoryItem {
-          id
-        }
-        product {
-          id
-          title
-          handle
-          onlineStoreUrl
-        }
       }
     }
   }
@@ -168,8 +159,16 @@ export interface OrderForBackorder {
   cancelledAt: string | null;
   /** Every fulfillment order and line item (all pages); null when the order does not exist. */
   fulfillment: OrderFulfillmentSnapshot | null;
-  variants: Map<string, VariantInventory>;
+  /** Each variant's available quantity now (titles, product and inventory item come from elsewhere). */
+  variants: Map<string, VariantStock>;
   missing: string[];
+}
+
+/** A variant's stock as the order job reads it: only the count, the one thing the payload cannot say. */
+export interface VariantStock {
+  variantId: string;
+  /** Sum of `available` over locations; negative = units sold beyond stock. */
+  available: number;
 }
 
 /**
@@ -188,13 +187,17 @@ export async function readOrderForBackorder(
   const { data } = await client.request(ORDER_FOR_BACKORDER, {
     variables: { id: orderId, variantIds: ids, fulfillmentOrders: FIRST_FULFILLMENT_ORDERS, lineItems },
   });
-  const variants = new Map<string, VariantInventory>();
+  const variants = new Map<string, VariantStock>();
   const missing: string[] = [];
-  collectVariantInventory(shop, ids, data.nodes, variants, missing);
+  ids.forEach((id, index) => {
+    const node = data.nodes[index];
+    if (node && "id" in node && node.id) variants.set(id, { variantId: node.id, available: node.inventoryQuantity ?? 0 });
+    else missing.push(id);
+  });
   if (all.length > ids.length) {
     // A large order: the other variants' stock the usual way, 250 per request.
     const rest = await readVariantInventory(client, shop, all.slice(ids.length));
-    for (const [id, v] of rest.variants) variants.set(id, v);
+    for (const [id, v] of rest.variants) variants.set(id, { variantId: v.variantId, available: v.available });
     missing.push(...rest.missing);
   }
   const order = data.order;

@@ -62,6 +62,7 @@ const lineItem = z.object({
 
 const customer = z
   .object({
+    id: z.union([z.number(), z.string()]).nullish(),
     email: z.string().nullish(),
     first_name: z.string().nullish(),
     last_name: z.string().nullish(),
@@ -147,6 +148,7 @@ export function toOrderFacts(topic: OrderTopic, payload: z.infer<typeof OrderPay
     orderName: payload.name,
     email: payload.email || payload.contact_email || payload.customer?.email || null,
     customerName: customerName(payload.customer),
+    customerId: payload.customer?.id != null && /^\d{1,20}$/.test(String(payload.customer.id)) ? gid("Customer", String(payload.customer.id)) : null,
     locale: (payload.customer_locale || "en").trim() || "en",
     createdAt: new Date(payload.created_at).toISOString(),
     updatedAt: new Date(payload.updated_at).toISOString(),

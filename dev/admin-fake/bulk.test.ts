@@ -312,6 +312,31 @@ describe("Admin fake bulk mutations", () => {
     expect(fake.bulkOperations).toEqual([]);
   });
 
+  it("accepts each shop's upload when several shops' fakes share one msw server, and applies each file to its own shop", async () => {
+    // GIVEN two shops' fakes registered on the same server (the second one's handlers answer first)
+    const clock = fakeClock();
+    const first = useSeededFake({ now: clock.now, shop: "first-of-two.myshopify.com" }).fake;
+    const second = useSeededFake({ now: clock.now, shop: "second-of-two.myshopify.com" }).fake;
+    const [firstFo] = openFulfillmentOrders(first);
+    const [secondFo] = openFulfillmentOrders(second);
+    const hold = { reason: "INVENTORY_OUT_OF_STOCK", reasonNotes: "Awaiting kiln batch", handle: "backorder" };
+
+    // WHEN each shop stages and uploads its own file and runs its bulk mutation
+    const runs = [
+      await startBulk(first, HOLD_LINE, [{ id: firstFo?.id, hold }]),
+      await startBulk(second, HOLD_LINE, [{ id: secondFo?.id, hold }]),
+    ];
+    clock.advance(1_000);
+
+    // THEN both uploads were accepted (the second fake passing on the first one's key leaves its body readable)
+    expect(runs.map((run) => run.userErrors)).toEqual([[], []]);
+    expect(await poll(first, runs[0].bulkOperation.id)).toMatchObject({ status: "COMPLETED" });
+    expect(await poll(second, runs[1].bulkOperation.id)).toMatchObject({ status: "COMPLETED" });
+    // … and each file held its own shop's fulfillment order
+    expect(first.store.fulfillmentOrders.get(firstFo?.id ?? "")?.holds).toHaveLength(1);
+    expect(second.store.fulfillmentOrders.get(secondFo?.id ?? "")?.holds).toHaveLength(1);
+  });
+
   it("rejects uploads with a forged key (403), a wrong signature (403), no key or no file (400)", async () => {
     // GIVEN a staged target
     const { fake } = useSeededFake();

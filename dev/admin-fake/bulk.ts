@@ -379,7 +379,8 @@ export class BulkOperations {
   async upload(request: Request, shared: boolean): Promise<Response | undefined> {
     let form: FormData;
     try {
-      form = await request.formData();
+      // (a clone: msw hands the same request to the next fake's handler when this one passes on it)
+      form = await request.clone().formData();
     } catch {
       return gcsXml(400, "InvalidArgument", "Invalid argument.", "POST object expects Content-Type multipart/form-data");
     }

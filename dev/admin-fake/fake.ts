@@ -29,6 +29,7 @@ import {
 } from "./bulk";
 import { type BucketOptions, LeakyBucket, SINGLE_QUERY_MAX_COST, type ThrottleStatus, operationCost } from "./cost";
 import { type ShopifyError, parseErrorToShopify, toShopifyErrors } from "./errors";
+import { FlowModel } from "./flow";
 import { mutationResolvers } from "./mutations";
 import { refundMutationResolvers } from "./refund-mutations";
 import { type FakeContext, type RootResolver, queryResolvers } from "./queries";
@@ -73,6 +74,8 @@ export interface AdminFakeOptions {
   bulkMutationConcurrency?: number;
   /** How long a bulk mutation of `lines` JSONL lines runs on the fake clock. Default 200 ms + 2 ms per line. */
   bulkDurationMs?: (lines: number) => number;
+  /** Whether Shopify Flow can run on the shop (default true); off, flowTriggerReceive answers a userError. */
+  flowInstalled?: boolean;
 }
 
 export interface AdminFakeStats {
@@ -143,6 +146,8 @@ export interface AdminFake {
   settleBulkOperations(): Promise<void>;
   /** The next bulk operation created ends FAILED with `errorCode` (nothing applied, no url/partialDataUrl). */
   failNextBulkOperation(errorCode: BulkOperationErrorCode): void;
+  /** Shopify Flow: the app's trigger extensions, the triggers received (`flow.received`), `flow.installed`. */
+  readonly flow: FlowModel;
   /** Empties the store, counters, logs, forced throttles, issued tokens and bulk operations; refills the bucket. */
   reset(): void;
 }
@@ -212,7 +217,8 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
   });
   const baseQueries = queryResolvers();
   const queries = { ...baseQueries, ...bulk.queryResolvers(baseQueries) };
-  const mutations = { ...mutationResolvers(), ...refundMutationResolvers(), ...bulk.mutationResolvers() };
+  const flow = new FlowModel(now, undefined, options.flowInstalled ?? true);
+  const mutations = { ...mutationResolvers(), ...refundMutationResolvers(), ...bulk.mutationResolvers(), ...flow.mutationResolvers() };
   const extra = options.resolvers ?? {};
   const tokens = new Map<string, TokenInfo>();
   const stats: AdminFakeStats = { requests: 0, executed: 0, invalid: 0, throttled: 0, http429: 0, unauthorized: 0, tokenExchanges: 0 };
@@ -557,8 +563,10 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
     failNextBulkOperation(errorCode) {
       bulk.failNext(errorCode);
     },
+    flow,
     reset() {
       bulk.reset();
+      flow.reset();
       store.clear();
       calls.length = 0;
       for (const key of Object.keys(stats) as (keyof AdminFakeStats)[]) stats[key] = 0;

@@ -25,6 +25,9 @@
  *   fake.bulkOperations    bulk operations created so far (live records: status, lines, results, …)
  *   fake.settleBulkOperations()  completes the bulk operations whose time has come (every request does it too)
  *   fake.failNextBulkOperation("INTERNAL_SERVER_ERROR" | "TIMEOUT" | "ACCESS_DENIED")  next one ends FAILED
+ *   fake.flow              Shopify Flow: triggers read from extensions/<name>/shopify.extension.toml; flowTriggerReceive
+ *                          refuses unknown handles, undeclared or missing fields and payloads of 50,000 bytes or
+ *                          more; fake.flow.received lists what it accepted; fake.flow.installed = false refuses all
  *   fake.reset()           empty store, zero counters, refill bucket, forget issued tokens and bulk operations
  *   seedDemoShop(fake.store)   the "Maison Argile" demo catalogue (see seed.ts); returns handles by code/SKU
  *

@@ -14,6 +14,8 @@ console.log(
     `  Admin (embedded app): ${demo.adminUrl}`,
     `  Storefront preview (theme app extension): ${demo.url}/__demo/storefront`,
     `  Webhook simulator (orders, stock arrivals): ${demo.url}/__demo/simulate`,
+    `  Admin UI extensions (order and product pages): ${demo.url}/__demo/admin-extensions`,
+    `  Customer UI extensions (customer account, thank-you page): ${demo.url}/__demo/customer-extensions`,
     "",
   ].join("\n"),
 );

@@ -156,10 +156,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const config = JSON.stringify({ shop: DEMO_SHOP, host });
     res.type("html").send(adminShell.replace("<script>", `<script>window.__DEMO__=${config};</script>\n<script>`));
   });
-  // Demo extras (storefront preview, webhook simulator) mount their own /__demo/* routes here.
+  // Demo extras (storefront preview, webhook simulator, admin extensions preview) mount their own /__demo/* routes here.
   const extras = { fake, shop: DEMO_SHOP, origin, secret, apiKey: DEMO_API_KEY, root: ROOT };
   (await import("./storefront")).mountStorefront(app, extras);
   const simulator = (await import("./simulate")).mountSimulator(app, extras);
+  (await import("./admin-extensions")).mountAdminExtensions(app, extras);
 
   // Shopify's CDN is the outside world too: the demo serves local stand-ins for what pages load from it
   // (App Bridge, the Inter stylesheet), so it works offline and never waits on cdn.shopify.com.

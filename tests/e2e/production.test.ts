@@ -51,7 +51,8 @@ beforeAll(async () => {
   const port = await freePort();
   const env = productionEnv(port);
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, ...env } });
-  const started = await startProcess("npx", ["remix-serve", "./build/server/index.js"], /\[remix-serve\] (http:\/\/\S+)/, env);
+  // What `npm start` runs: server.js (remix-serve's setup plus the graceful shutdown, docs/deploy.md)
+  const started = await startProcess(process.execPath, ["./server.js", "./build/server/index.js"], /\[server\] (http:\/\/\S+)/, env);
   baseUrl = `http://localhost:${port}`;
   stop = started.stop;
 });

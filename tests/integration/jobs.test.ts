@@ -2,7 +2,7 @@
 // the admin, uniqueness, and the periodic reconciliation schedule.
 import { beforeEach, describe, expect, it } from "vitest";
 import { setUpValidSession } from "@shopify/shopify-api/test-helpers";
-import prisma from "~/db.server";
+import prisma, { DATABASE_PROVIDER } from "~/db.server";
 import { claimJobs, completeJob, enqueueJob, failJob, retryDeadJob, retryDelayMs } from "~/jobs/queue.server";
 import { scheduleReconciliations } from "~/jobs/schedule.server";
 import { PermanentJobError, type JobHandler } from "~/jobs/types";
@@ -48,7 +48,10 @@ describe("claims", () => {
       const batches = await Promise.all(
         Array.from({ length: 8 }, (_, w) => claimJobs({ workerId: `w${w}`, now: clock.date(), limit: 5, leaseMs: 30_000 })),
       );
-      for (const batch of batches) seen.push(...batch.map((j) => j.id));
+      for (const batch of batches) {
+        expect(batch.length).toBeLessThanOrEqual(5); // never more than the limit asked for
+        seen.push(...batch.map((j) => j.id));
+      }
     }
     // THEN every job was claimed exactly once
     expect(seen).toHaveLength(60);
@@ -92,6 +95,38 @@ describe("claims", () => {
     // THEN nobody else got it and it succeeded
     expect(stolen).toEqual([]);
     expect((await prisma.job.findFirstOrThrow({ select: { status: true, attempts: true } }))).toEqual({ status: "succeeded", attempts: 1 });
+  });
+  // PostgreSQL claims lock the rows they pick and skip rows already locked (ADR 013); SQLite has one writer.
+  it.runIf(DATABASE_PROVIDER === "postgresql")("skips a job another worker's claim holds instead of waiting for it (PostgreSQL)", async () => {
+    // GIVEN two due jobs, the older one row-locked by an open transaction (a claim in progress elsewhere)
+    const older = await enqueueJob({ shop: SHOP, kind: "test.probe", payload: { n: 1 }, now: clock.date() });
+    clock.advance(1);
+    const younger = await enqueueJob({ shop: SHOP, kind: "test.probe", payload: { n: 2 }, now: clock.date() });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT "id" FROM "Job" WHERE "id" = ${older.id} FOR UPDATE`;
+        locked();
+        await released;
+      },
+      { timeout: 15_000 },
+    );
+    await isLocked;
+
+    // WHEN another worker claims two jobs while that lock is held
+    const started = Date.now();
+    const claimed = await claimJobs({ workerId: "w2", now: clock.date(), limit: 2, leaseMs: 30_000 });
+    const waitedMs = Date.now() - started;
+    release();
+    await holder;
+
+    // THEN it got the younger job at once, and the locked one is still queued for whoever holds it
+    expect(claimed.map((j) => j.id)).toEqual([younger.id]);
+    expect(waitedMs).toBeLessThan(2_000);
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: older.id }, select: { status: true, attempts: true } })).toEqual({ status: "queued", attempts: 0 });
   });
 });
 

@@ -15,7 +15,8 @@
 import { createRequire } from "node:module";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import prisma from "~/db.server";
+import prisma, { DATABASE_PROVIDER } from "~/db.server";
+import { rolledWaitHours } from "~/models/insights-rollups.server";
 import { loader as homeLoader } from "~/routes/app._index";
 import { loader as productsLoader } from "~/routes/app.products._index";
 import { loader as productLoader } from "~/routes/app.products.$id";
@@ -33,7 +34,21 @@ import { callRoute } from "../helpers/routes";
 import { TEST_SHOP, appProxyRequest, embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { installFakeShop } from "../helpers/shop";
 
-const LARGE_TABLES = ["BackorderLine", "BackorderVariant", "EmailOutbox", "Job", "WebhookEvent", "NotifySubscription", "IncomingBatch", "DataRequest", "SupportCase", "SupportCaseTerm"];
+const ROLLUP_TABLES = ["InsightsLineDay", "InsightsDay", "InsightsWaitDay", "InsightsWaitMonth", "InsightsWaitHour", "InsightsWaitHourMonth", "InsightsPromiseDay", "InsightsWaiting"];
+const LARGE_TABLES = [
+  "BackorderLine",
+  "BackorderVariant",
+  "EmailOutbox",
+  "Job",
+  "WebhookEvent",
+  "NotifySubscription",
+  "IncomingBatch",
+  "DataRequest",
+  "SupportCase",
+  "SupportCaseTerm",
+  // The dashboard's roll-ups grow with the days of history: each read is a range of the shop's days.
+  ...ROLLUP_TABLES,
+];
 
 const recorded = new Set<string>();
 // Prisma's driver adapter may load its own copy of better-sqlite3: record on the copy it uses.
@@ -76,7 +91,12 @@ function fullScans(db: Database.Database, sql: string): string[] {
 
 let pages: Record<string, string[]> = {};
 
+// EXPLAIN QUERY PLAN and its SCAN/SEARCH lines are SQLite's: on the PostgreSQL run (npm run test:postgres) the
+// file is skipped, seeding included. PostgreSQL's own EXPLAIN check of these lists is still to write (ADR 013).
+const NOT_SQLITE = DATABASE_PROVIDER !== "sqlite";
+
 beforeAll(async () => {
+  if (NOT_SQLITE) return;
   const fake = await installFakeShop();
   const size = largeShopSize(0.1);
   const variants = seedLargeCatalog(fake.store, size);
@@ -90,8 +110,10 @@ beforeAll(async () => {
     expect(response.status, path).toBe(200);
     return response.json();
   };
-  // Derive the stored state first (the one-time backfill after the migration is not a list query).
+  // Derive the stored state first (the one-time backfill after the migration is not a list query; nor is the
+  // dashboard's roll-up build on its first visit).
   await open(productsLoader, "/app/products?tab=at_risk");
+  await open(homeLoader, "/app");
   const product = await open(productLoader, productPath, { id: productNumber });
   const notifications = await open(notificationsLoader, "/app/notifications");
   const activity = await open(activityLoader, "/app/activity");
@@ -174,9 +196,11 @@ beforeAll(async () => {
   ];
   pages = {};
   for (const [name, run] of pageSpecs) pages[name] = await recordQueries(run);
+  // The seeded lines all wait, so the dashboard has no p90 to refine: the hours of a day of wait read directly.
+  pages["home: the p90's hours of wait"] = await recordQueries(() => rolledWaitHours({ shop: TEST_SHOP, fromDate: "2025-01-01", toDate: "2026-01-01", fromHour: 48, toHour: 72 }));
 }, 120_000);
 
-describe("query plans of the admin lists on a large shop", () => {
+describe.skipIf(NOT_SQLITE)("query plans of the admin lists on a large shop (SQLite's EXPLAIN QUERY PLAN: skipped on PostgreSQL)", () => {
   it("records the queries of every admin page", () => {
     // GIVEN the seeded shop, WHEN each admin page loaded, THEN each ran queries on the large tables
     for (const [name, queries] of Object.entries(pages)) expect(queries.length, name).toBeGreaterThan(0);
@@ -184,10 +208,11 @@ describe("query plans of the admin lists on a large shop", () => {
     expect(pages["notifications: page 2"]!.some((sql) => /EmailOutbox/.test(sql))).toBe(true);
     expect(pages["activity: page 2 of each table"]!.filter((sql) => /FROM [`"]?(main[`"]?\.[`"]?)?(Job|WebhookEvent)\b/.test(sql)).length).toBeGreaterThanOrEqual(2);
     expect(pages["privacy: page 2"]!.some((sql) => /DataRequest/.test(sql))).toBe(true);
-    // The dashboard's aggregates: lines of the period, waiting now, batches, delay notices.
+    // The dashboard: the period's sums from the daily roll-ups, the last 28 days of demand and the refunds from
+    // the ledger, batches; neither the period's lines nor the outbox are read line by line.
     const dashboard = pages["home: dashboard over 365 days"]!;
-    for (const table of ["BackorderLine", "IncomingBatch", "EmailOutbox"]) expect(dashboard.some((sql) => sql.includes(table)), table).toBe(true);
-    expect(dashboard.some((sql) => sql.includes("json_each"))).toBe(true);
+    for (const table of ["BackorderLine", "IncomingBatch", ...ROLLUP_TABLES.filter((t) => !t.startsWith("InsightsWaitHour"))]) expect(dashboard.some((sql) => sql.includes(table)), table).toBe(true);
+    expect(dashboard.some((sql) => sql.includes("EmailOutbox"))).toBe(false);
     expect(pages["waitlist: page 2"]!.some((sql) => /NotifySubscription/.test(sql))).toBe(true);
     expect(pages["notifications: search by address"]!.some((sql) => /EmailOutbox[\s\S]*toEmail/.test(sql))).toBe(true);
     expect(pages["support: supplier filter"]!.some((sql) => /SupportCase[\s\S]*suppliers/.test(sql))).toBe(true);
@@ -209,20 +234,27 @@ describe("query plans of the admin lists on a large shop", () => {
     }
   });
 
-  it("reads the dashboard's promise keeping one promised date at a time through an index, never the dates per line", () => {
-    // GIVEN the dashboard's promise-keeping statement (lines of the period joined to their deadlines)
+  it("reads the dashboard's period from its roll-ups as a range of the shop's days, the p90's hours as a range of hours", () => {
+    // GIVEN the dashboard's statements on the roll-ups
     const db = new Database(databaseFile(), { readonly: true });
     try {
-      const sql = pages["home: dashboard over 365 days"]!.find((s) => s.includes("json_each"));
-      expect(sql).toBeDefined();
-      // WHEN it is explained
-      const parameters = (sql!.match(/\?/g) ?? []).map(() => null);
-      const steps = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((s) => s.detail);
-      // THEN the dates are the outer loop and each date's lines of the period come from one index range
-      expect(steps.findIndex((d) => /^SCAN json_each/.test(d))).toBeLessThan(steps.findIndex((d) => /^SEARCH l /.test(d)));
-      expect(steps).toContain(
-        "SEARCH l USING COVERING INDEX BackorderLine_shop_promisedLatest_orderedAt_status_allocatedAt_idx (shop=? AND promisedLatest=? AND orderedAt>? AND orderedAt<?)",
-      );
+      const explain = (table: string, page = "home: dashboard over 365 days") => {
+        const sql = pages[page]!.find((s) => new RegExp(`FROM "${table}"`).test(s));
+        expect(sql, table).toBeDefined();
+        const parameters = (sql!.match(/\?/g) ?? []).map(() => null);
+        return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((s) => s.detail).join("\n");
+      };
+      // WHEN each is explained
+      // THEN each period sum is one primary-key range of days of the shop (O(days), whatever the lines)
+      for (const table of ["InsightsLineDay", "InsightsDay", "InsightsWaitDay", "InsightsPromiseDay"]) {
+        expect(explain(table), table).toMatch(new RegExp(`SEARCH ${table} USING (COVERING )?INDEX sqlite_autoindex_${table}_1 \\(shop=\\? AND day>\\?( AND day<\\?)?\\)`));
+      }
+      // AND the whole months of a long period are a range of months
+      expect(explain("InsightsWaitMonth")).toMatch(/SEARCH InsightsWaitMonth USING (COVERING )?INDEX sqlite_autoindex_InsightsWaitMonth_1 \(shop=\? AND month>\? AND month<\?\)/);
+      // AND the hours of the p90's day of wait are one range of hours (by month, then the edge days)
+      const hours = explain("InsightsWaitHour", "home: the p90's hours of wait");
+      expect(hours).toMatch(/SEARCH InsightsWaitHourMonth USING (COVERING )?INDEX sqlite_autoindex_InsightsWaitHourMonth_1 \(shop=\? AND hour>\? AND hour<\?\)/);
+      expect(hours).toMatch(/SEARCH InsightsWaitHour USING (COVERING )?INDEX sqlite_autoindex_InsightsWaitHour_1 \(shop=\? AND hour>\? AND hour<\?\)/);
     } finally {
       db.close();
     }

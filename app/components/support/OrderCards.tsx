@@ -64,7 +64,9 @@ export function TimelineCard({ events }: { events: Data["events"] }) {
       ? t("support.actor.staff", { id: event.actor.split(":")[1] ?? "" })
       : event.actor === "customer"
         ? t("support.actor.customer")
-        : t("support.actor.system"));
+        : event.actor === "flow"
+          ? t("support.actor.flow")
+          : t("support.actor.system"));
   const text = (event: Data["events"][number]) => {
     const data = event.data as Record<string, unknown>;
     const params: Record<string, string> = {};

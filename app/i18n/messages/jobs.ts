@@ -58,6 +58,7 @@ export const en = {
   "activity.kind.bulk.support": "Bulk action on matching support orders",
   "activity.kind.orders.bulk_write": "Holds and tags of a burst of orders (bulk)",
   "activity.kind.variants.pass": "Stock and dates after a burst of orders",
+  "activity.kind.flow.trigger": "Shopify Flow trigger",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -119,4 +120,5 @@ export const fr: Record<keyof typeof en, string> = {
   "activity.kind.bulk.support": "Action groupée sur les commandes filtrées du service client",
   "activity.kind.orders.bulk_write": "Blocages et étiquettes d’un afflux de commandes (en masse)",
   "activity.kind.variants.pass": "Stock et dates après un afflux de commandes",
+  "activity.kind.flow.trigger": "Déclencheur Shopify Flow",
 };

@@ -212,6 +212,8 @@ export const en = {
   "waitlist.nobody": "No one is waiting for this variant",
   "waitlist.empty.title": "No one is waiting for this variant",
   "waitlist.empty.body": "Shoppers who ask to be told when it is back (the “Notify me” form of the storefront block) appear here.",
+  // The product block in Shopify's admin (extensions/admin-product-block, app/routes/api.admin.product.$id.tsx)
+  "products.extension.notFound": "This shop has no such product.",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -427,4 +429,5 @@ export const fr: Record<keyof typeof en, string> = {
   "waitlist.nobody": "Personne n’attend cette variante",
   "waitlist.empty.title": "Personne n’attend cette variante",
   "waitlist.empty.body": "Les clients qui demandent à être avertis du retour en stock (le formulaire « M’avertir » du bloc de la boutique) apparaissent ici.",
+  "products.extension.notFound": "Cette boutique n’a pas ce produit.",
 };

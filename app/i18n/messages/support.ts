@@ -140,6 +140,7 @@ export const en = {
   "support.view.complaints": "Complaints",
   "support.event.complaint": "Customer message from “Where is my order?”",
   "support.actor.customer": "Customer",
+  "support.actor.flow": "Shopify Flow",
   "support.queue.filter.supplier": "Supplier",
   "support.queue.complaint": "Complaint",
   "support.queue.complaintSince": "Unanswered complaint since {date}: reply to the customer or mark the order resolved.",
@@ -169,6 +170,11 @@ export const en = {
   "support.queue.bulkJob.emails_other": "{count} delay emails queued (customers already told the current date get none).",
   "support.queue.bulkJob.changed_one": "{count} order changed (the others already were).",
   "support.queue.bulkJob.changed_other": "{count} orders changed (the others already were).",
+  // The order block and action in Shopify's admin (extensions/admin-order-*, app/routes/api.admin.order.$id.tsx)
+  "support.extension.body": "Send a JSON object with an intent.",
+  "support.extension.revised_one": "Revised date saved. {count} delay notice queued.",
+  "support.extension.revised_other": "Revised date saved. {count} delay notices queued.",
+  "support.extension.revisedNoEmail": "Revised date saved. No delay notice went out: the customer already has this date or a later one, or has no email address.",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -312,6 +318,7 @@ export const fr: Record<keyof typeof en, string> = {
   "support.view.complaints": "Réclamations",
   "support.event.complaint": "Message du client depuis « Où est ma commande ? »",
   "support.actor.customer": "Client",
+  "support.actor.flow": "Shopify Flow",
   "support.queue.filter.supplier": "Fournisseur",
   "support.queue.complaint": "Réclamation",
   "support.queue.complaintSince": "Réclamation sans réponse depuis le {date} : répondez au client ou marquez la commande comme résolue.",
@@ -341,4 +348,8 @@ export const fr: Record<keyof typeof en, string> = {
   "support.queue.bulkJob.emails_other": "{count} e-mails de retard mis en file (les clients qui connaissent déjà la date actuelle n’en reçoivent pas).",
   "support.queue.bulkJob.changed_one": "{count} commande modifiée (les autres l’étaient déjà).",
   "support.queue.bulkJob.changed_other": "{count} commandes modifiées (les autres l’étaient déjà).",
+  "support.extension.body": "Envoyez un objet JSON avec une intention (intent).",
+  "support.extension.revised_one": "Date révisée enregistrée. {count} avis de retard mis en file.",
+  "support.extension.revised_other": "Date révisée enregistrée. {count} avis de retard mis en file.",
+  "support.extension.revisedNoEmail": "Date révisée enregistrée. Aucun avis de retard envoyé : le client a déjà cette date ou une date plus tardive, ou n’a pas d’adresse e-mail.",
 };

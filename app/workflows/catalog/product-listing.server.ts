@@ -123,6 +123,16 @@ export async function listProducts(
 }
 
 /**
+ * One product's rows, computed like the list's (the product details block in Shopify's admin shows them);
+ * null when Shopify knows no such product for this shop.
+ */
+export async function productVariantRows(graphql: AdminGraphql, { shop, productId, now = new Date() }: { shop: string; productId: string; now?: Date }) {
+  await deriveMissingState({ shop, now });
+  const products = await fetchProductsById(graphql, [productId]);
+  return products.length ? variantRows(shop, products, now) : null;
+}
+
+/**
  * Tabs and search pick variants, not products: Backorderable lists variants on backorder, Sold out the
  * variants without stock, At risk those with a late waiting order, and a search for a SKU or a variant
  * title only that variant (a product title matches all its variants).

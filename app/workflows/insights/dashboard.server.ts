@@ -1,6 +1,7 @@
 // The merchant's dashboard (home page, issue 13): what backorders brought in, what is still owed, how well
 // promises were kept, how suppliers delivered and where demand meets the next batch. Everything comes from the
-// app's own ledger, batches and outbox through indexed aggregate queries (~/models/insights.server); the
+// app's own ledger, batches and outbox: the additive numbers from daily roll-ups kept by triggers (./aggregates.server,
+// docs/decisions/009-insights-rollups.md), the rest through indexed queries (~/models/insights.server); the
 // arithmetic is ~/domain/insights. Lines are judged by when they were ordered: "the period" is the cohort of
 // lines ordered in it (wait, promise keeping, revenue, cancellations); delay notices and batches by their own date.
 import {
@@ -10,14 +11,13 @@ import {
   timeBuckets,
   waitingLevels,
   type BucketUnit,
+  type TimeBuckets,
   type ForecastPlan,
   localDateOf,
   parseInsightsRange,
-  promiseDeadlines,
   rangeBounds,
   promiseKeeping,
   supplierRows,
-  waitStats,
   type BatchCoverage,
   type RangeProblem,
   type PromiseKeeping,
@@ -31,20 +31,13 @@ import {
   backorderableVariantsForInsights,
   batchesReceivedIn,
   delayCancellationsIn,
-  delayNoticesSentIn,
-  endedByBucket,
-  orderedByBucket,
-  lineTotalsOrderedIn,
-  ordersWithOwedLinesIn,
   pendingBatches,
-  promiseCountsIn,
-  promisedDatesIn,
   unitsBackorderedSince,
   unitsWaitingByVariant,
-  waitHistogramIn,
-  waitingTotals,
   type LineTotalsRow,
+  type OrderedBucketRow,
 } from "~/models/insights.server";
+import { fromRollups, type AggregateSource } from "./aggregates.server";
 import { getShopSettings } from "~/models/settings.server";
 import { loadSatisfaction, type Satisfaction } from "~/workflows/feedback/satisfaction.server";
 
@@ -127,11 +120,24 @@ const number = (gid: string) => gid.split("/").pop() as string;
  * Every backorderable variant with its recent demand, units waiting, next batch and forecast, most ordered
  * first (the dashboard's demand table, and what "cap at coverage" checks a submission against).
  */
-export async function loadDemandRows({ shop, now, timeZone, defaultLeadTimeDays }: { shop: string; now: Date; timeZone: string; defaultLeadTimeDays: number }): Promise<DemandRow[]> {
+export async function loadDemandRows({
+  shop,
+  now,
+  timeZone,
+  defaultLeadTimeDays,
+  waitingByVariant: known,
+}: {
+  shop: string;
+  now: Date;
+  timeZone: string;
+  defaultLeadTimeDays: number;
+  /** Units waiting per variant when the caller has them (the dashboard, from the roll-ups); else read from the ledger. */
+  waitingByVariant?: Map<string, number>;
+}): Promise<DemandRow[]> {
   const variants = await backorderableVariantsForInsights({ shop });
   const today = localDateOf(now, timeZone);
   const recent = await unitsBackorderedSince({ shop, since: new Date(now.getTime() - DEMAND_WINDOW_DAYS * 86_400_000) });
-  const waitingByVariant = await unitsWaitingByVariant({ shop });
+  const waitingByVariant = known ?? (await unitsWaitingByVariant({ shop }));
   const pendingByVariant = new Map<string, { expectedOn: IsoDate; quantity: number }[]>();
   for (const b of await pendingBatches({ shop })) {
     if (!isIsoDate(b.expectedOn)) continue;
@@ -167,11 +173,17 @@ export async function loadDemandRows({ shop, now, timeZone, defaultLeadTimeDays 
 }
 
 /** One point per bucket: units waiting at its end (worked back from now) and revenue taken from its orders. */
-async function loadSeries({ shop, bounds, timeZone, waitingNow }: { shop: string; bounds: { days: number; fromDate: IsoDate; toDate: IsoDate }; timeZone: string; waitingNow: number }): Promise<Series> {
-  const { unit, buckets, end } = timeBuckets(bounds, timeZone);
-  const starts = buckets.map((b) => b.start);
-  const orderedRows = await orderedByBucket({ shop, starts, end });
-  const ended = await endedByBucket({ shop, starts, end });
+function buildSeries({
+  buckets: { unit, buckets },
+  orderedRows,
+  ended,
+  waitingNow,
+}: {
+  buckets: TimeBuckets;
+  orderedRows: readonly OrderedBucketRow[];
+  ended: readonly number[];
+  waitingNow: number;
+}): Series {
   const ordered = new Array<number>(buckets.length + 1).fill(0);
   const byCurrency = new Map<string, number>();
   for (const r of orderedRows) {
@@ -186,16 +198,17 @@ async function loadSeries({ shop, bounds, timeZone, waitingNow }: { shop: string
   return { unit, currency, points: buckets.map((b, k) => ({ date: b.date, waitingUnits: levels[k] ?? 0, revenueMinor: revenue[k] ?? 0 })) };
 }
 
-function summarizeDelayCancellations(rows: readonly { source: string; amount: unknown; currency: string | null; lines: number; units: number }[]): DelayCancellations {
+function summarizeDelayCancellations(rows: readonly { source: string; amount: unknown; currency: string | null; cancellations: number; lines: number; units: number }[]): DelayCancellations {
   const refunded = new Map<string, number>();
   for (const r of rows) {
     const minor = r.currency ? toMinorUnits(r.amount, r.currency) : null;
-    if (r.currency && minor !== null && minor > 0) refunded.set(r.currency, (refunded.get(r.currency) ?? 0) + minor);
+    if (r.currency && minor !== null && minor > 0) refunded.set(r.currency, (refunded.get(r.currency) ?? 0) + minor * r.cancellations);
   }
+  const count = (keep: (r: (typeof rows)[number]) => boolean) => rows.filter(keep).reduce((s, r) => s + r.cancellations, 0);
   return {
-    cancellations: rows.length,
-    fromCustomers: rows.filter((r) => r.source === "customer").length,
-    fromStaff: rows.filter((r) => r.source !== "customer").length,
+    cancellations: count(() => true),
+    fromCustomers: count((r) => r.source === "customer"),
+    fromStaff: count((r) => r.source !== "customer"),
     lines: rows.reduce((s, r) => s + r.lines, 0),
     units: rows.reduce((s, r) => s + r.units, 0),
     refunded: [...refunded].map(([currency, amountMinor]) => ({ currency, amountMinor })),
@@ -212,6 +225,7 @@ export async function loadDashboard({
   shopTimeZone,
   now,
   demandRows = DEMAND_ROWS,
+  aggregates = fromRollups,
 }: {
   shop: string;
   /** The page's URL parameters: period (30 | 90 | 365 | custom), from and to (custom range). */
@@ -221,29 +235,29 @@ export async function loadDashboard({
   now: Date;
   /** Rows of the demand table (the CSV export asks for every variant). */
   demandRows?: number;
+  /** Where the additive numbers come from: the roll-ups (the page) or the ledger's lines (the tests' oracle). */
+  aggregates?: AggregateSource;
 }): Promise<Dashboard> {
   const defaults = async () => ({ timezone: typeof shopTimeZone === "string" ? shopTimeZone : await shopTimeZone() });
   const { timezone: timeZone, defaultLeadTimeDays } = await getShopSettings({ shop, defaults });
   const { range: chosen, problem } = parseInsightsRange(query, localDateOf(now, timeZone));
   const bounds = rangeBounds(chosen, { now, timeZone });
   const range = { shop, from: bounds.from, to: bounds.to };
+  const seriesBuckets = timeBuckets(bounds, timeZone);
 
-  const ordered = await lineTotalsOrderedIn(range);
+  const agg = await aggregates({ shop, bounds, timeZone, now, series: seriesBuckets });
+  const ordered = agg.ordered;
   const taken = ordered.filter((r) => r.status !== "cancelled");
   const cancelled = ordered.filter((r) => r.status === "cancelled");
-  const orders = await ordersWithOwedLinesIn(range);
-  const waiting = await waitingTotals({ shop });
-  const dates = (await promisedDatesIn(range)).filter(isIsoDate);
-  const promises = promiseKeeping(await promiseCountsIn({ ...range, now, deadlines: promiseDeadlines(dates, timeZone) }));
-  const wait = waitStats(await waitHistogramIn(range));
-  const delayNoticesSent = await delayNoticesSentIn(range);
+  const { orders, waiting, wait, delayNoticesSent } = agg;
+  const promises = promiseKeeping(agg.promises);
   const received = (await batchesReceivedIn({ shop, fromDate: bounds.fromDate, toDate: bounds.toDate })).flatMap((b) =>
     b.receivedOn && isIsoDate(b.receivedOn) && isIsoDate(b.expectedOn) ? [{ supplier: b.supplier, expectedOn: b.expectedOn, receivedOn: b.receivedOn }] : [],
   );
 
   const delayCancellations = summarizeDelayCancellations(await delayCancellationsIn(range));
-  const series = await loadSeries({ shop, bounds, timeZone, waitingNow: waiting.reduce((s, r) => s + r.units, 0) });
-  const demand = await loadDemandRows({ shop, now, timeZone, defaultLeadTimeDays });
+  const series = buildSeries({ buckets: seriesBuckets, orderedRows: agg.orderedByBucket, ended: agg.endedByBucket, waitingNow: waiting.reduce((s, r) => s + r.units, 0) });
+  const demand = await loadDemandRows({ shop, now, timeZone, defaultLeadTimeDays, waitingByVariant: agg.waitingByVariant });
 
   const waitingUnits = waiting.reduce((s, r) => s + r.units, 0);
   return {

@@ -29,8 +29,7 @@ import {
 } from "~/models/backorder-line.server";
 import { backorderableVariants, recordStockReading } from "~/models/backorder-variant.server";
 import { inWriteTransaction } from "~/models/transaction.server";
-import { BACKORDER_TAG, OVER_CAP_TAG, addOrderTags, readOrderForBackorder, type OrderFulfillmentSnapshot } from "~/shopify/orders.server";
-import type { VariantInventory } from "~/shopify/inventory.server";
+import { BACKORDER_TAG, OVER_CAP_TAG, addOrderTags, readOrderForBackorder, type OrderFulfillmentSnapshot, type VariantStock } from "~/shopify/orders.server";
 import { maybeQueueReady } from "./allocation.server";
 import type { HoldToPlace } from "~/domain/holds";
 import { deferOrderWrites, shouldDeferOrderWrites } from "./bulk-writes.server";
@@ -122,7 +121,7 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
   const variantIds = [...new Set(eligible.map((li) => li.variantId))];
   const read = await readOrderForBackorder(client, shop, { orderId: facts.orderId, variantIds, lineCount: facts.lines.length });
   if (!read.exists || read.cancelledAt) return { recorded: 0, overCap: false };
-  const stock: Map<string, VariantInventory> = read.variants;
+  const stock: Map<string, VariantStock> = read.variants;
   const now = ctx.now();
   const result = await inWriteTransaction(async (tx) => {
     let recorded = 0;
@@ -138,7 +137,9 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
       const younger = await owedUnitsOfYoungerOrders({ shop, variantId, asOf, orderedAfter: orderCreated }, tx);
       const covered = Math.min(total, Math.max(0, s.available + younger + total));
       const owed = owedUnits(quantities, covered);
-      await recordStockReading({ shop, variantId, available: s.available, inventoryItemId: s.inventoryItemId }, tx);
+      await recordStockReading({ shop, variantId, available: s.available }, tx);
+      // Titles come from the payload; the variant's stored titles (kept by catalog syncs) stand in when it has none.
+      const stored = managed.get(variantId);
       for (let i = 0; i < lines.length; i++) {
         const li = lines[i] as (typeof lines)[number];
         const quantity = owed[i] ?? 0;
@@ -159,8 +160,9 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
             unitPriceMinor: li.unitPrice?.amountMinor ?? null,
             currency: li.unitPrice?.currency ?? null,
             customerName: facts.customerName,
-            productTitle: li.productTitle || s.productTitle,
-            variantTitle: li.variantTitle || (s.variantTitle === "Default Title" ? "" : s.variantTitle),
+            customerId: facts.customerId ?? null,
+            productTitle: li.productTitle || (stored?.productTitle ?? ""),
+            variantTitle: li.variantTitle || (stored?.variantTitle === "Default Title" ? "" : (stored?.variantTitle ?? "")),
             orderUpdatedAt: new Date(facts.updatedAt),
           },
           now,
@@ -169,7 +171,7 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
         if (inserted) {
           recorded++;
           touched.add(variantId);
-          const title = [li.productTitle || s.productTitle, li.variantTitle].filter(Boolean).join(" – ");
+          const title = [li.productTitle || stored?.productTitle, li.variantTitle].filter(Boolean).join(" – ");
           placed.push({ lineItemId: li.lineItemId, title, quantity, ordered: li.quantity });
           if (li.promised) {
             promises.push({

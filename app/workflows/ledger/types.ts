@@ -33,6 +33,8 @@ export interface OrderFacts {
   orderName: string;
   email: string | null;
   customerName: string | null;
+  /** Customer gid of the order's customer; null for a guest order. Optional: jobs queued before it was kept carry none. */
+  customerId?: string | null;
   locale: string;
   createdAt: string;
   updatedAt: string;

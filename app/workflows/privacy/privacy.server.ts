@@ -54,7 +54,7 @@ function scrubbedPayload(kind: string, payload: Record<string, unknown>, facts: 
   const sameEmail = email !== null && typeof payload.email === "string" && payload.email.trim().toLowerCase() === email;
   if (kind === "order.sync") {
     const ours = sameEmail || (typeof payload.orderId === "string" && facts.orderIds.includes(payload.orderId));
-    return ours ? { ...payload, email: null, customerName: null } : null;
+    return ours ? { ...payload, email: null, customerName: null, customerId: null } : null;
   }
   if (kind === "bulk.support") {
     // The support queue's filter a bulk action ran on: its search may be the customer's address.

@@ -21,6 +21,7 @@ import {
   type CaseState,
 } from "~/models/support-case.server";
 import { inWriteTransaction, type Tx } from "~/models/transaction.server";
+import { queueCaseTriggers, queueEventTriggers } from "~/workflows/flow/triggers.server";
 
 export type TimelineKind =
   | "order_placed"
@@ -56,7 +57,7 @@ export type TimelineKind =
   | "feedback";
 
 /** Emails to the customer: their events stamp the case's "last contact". */
-const CONTACT_KINDS = new Set<TimelineKind>(["confirmation_queued", "delay_queued", "earlier_queued", "ready_queued", "message_queued", "cancellation_queued"]);
+export const CONTACT_KINDS = new Set<TimelineKind>(["confirmation_queued", "delay_queued", "earlier_queued", "ready_queued", "message_queued", "cancellation_queued"]);
 
 export interface TimelineEvent {
   orderId: string;
@@ -81,7 +82,10 @@ export async function recordTimeline(tx: Tx, shop: string, events: readonly Time
     if (event.kind === "delay_queued" && email && email.status !== "dead") asked.add(event.orderId);
   }
   await appendOrderEvents(rows, tx);
-  await refreshSupportCases(tx, shop, [...new Set(events.map((e) => e.orderId))]);
+  const refreshed = await refreshSupportCases(tx, shop, [...new Set(events.map((e) => e.orderId))]);
+  // Shopify Flow triggers of the events: the customer was told a later date ("Backorder delayed", once per
+  // order and date), the customer asked to cancel ("Customer chose to cancel a backorder", once per request).
+  await queueEventTriggers(tx, shop, events, refreshed);
   // Last contact: one UPDATE per instant (a pass stamps all its emails with the same time)
   const contacted = new Map<number, Set<string>>();
   for (const event of events) {
@@ -120,8 +124,18 @@ function answersComplaint(event: TimelineEvent): boolean {
 
 const IN_CHUNK = 400;
 
-/** Recomputes the queue row of each order from its ledger lines (created on the order's first line). */
-export async function refreshSupportCases(tx: Tx, shop: string, orderIds: readonly string[]): Promise<void> {
+/** An order's support case as just refreshed: its ledger columns and the lines they were computed from. */
+export interface RefreshedCase {
+  fields: CaseLedgerFields;
+  lines: SupportLine[];
+}
+
+/**
+ * Recomputes the queue row of each order from its ledger lines (created on the order's first line), queues
+ * the Shopify Flow triggers its change fires, and returns the refreshed cases by order.
+ */
+export async function refreshSupportCases(tx: Tx, shop: string, orderIds: readonly string[]): Promise<Map<string, RefreshedCase>> {
+  const refreshed = new Map<string, RefreshedCase>();
   for (let i = 0; i < orderIds.length; i += IN_CHUNK) {
     const lines = await supportLinesOfOrders({ shop, orderIds: orderIds.slice(i, i + IN_CHUNK) }, tx);
     const products = await productIdsOfVariants({ shop, variantIds: [...new Set(lines.map((l) => l.variantId))] }, tx);
@@ -130,8 +144,16 @@ export async function refreshSupportCases(tx: Tx, shop: string, orderIds: readon
     const byOrder = new Map<string, typeof lines>();
     for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
     const cases = [...byOrder].map(([orderId, orderLines]) => ({ orderId, fields: caseFields(orderLines, products, suppliers) }));
-    await saveCasesLedgerFields({ shop, cases }, tx);
+    const changes = await saveCasesLedgerFields({ shop, cases }, tx);
+    for (const c of cases) refreshed.set(c.orderId, { fields: c.fields, lines: byOrder.get(c.orderId) ?? [] });
+    // The one place a case's state moves (at risk, ready): its Shopify Flow trigger is queued here.
+    await queueCaseTriggers(
+      tx,
+      shop,
+      changes.map((c) => ({ ...c, after: refreshed.get(c.orderId)?.fields as CaseLedgerFields, lines: byOrder.get(c.orderId) ?? [] })),
+    );
   }
+  return refreshed;
 }
 
 type SupportLine = Awaited<ReturnType<typeof supportLinesOfOrders>>[number];

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BackorderLine" ADD COLUMN     "customerId" TEXT;
