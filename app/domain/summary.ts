@@ -17,6 +17,14 @@
 //     "source": "lead_time",      where that date comes from: "stock" | "batch" | "capacity" | "lead_time"
 //                                 (added within v1: older summaries lack it and readers fall back on confidence)
 //     "message": { "en": "…", "fr": "…" },   the merchant's own text for this variant; omitted when none
+//     "payment": {                how a backorder is paid (issue 15, PRE_ORDER selling plans); omitted = all at checkout
+//       "kind": "deposit",        "deposit" (part now, the balance later) | "pay_later" (nothing at checkout)
+//       "sellingPlanId": "4938473",   the numeric SellingPlan id the product form posts as `selling_plan`
+//       "checkout": { "type": "percentage", "value": 20 }   charged at checkout: a percentage of the price, or
+//                   { "type": "price", "amount": "10.00" }  a fixed amount in the shop's currency (pay_later: 0 %)
+//       "balance": { "trigger": "on_ready" }                 the rest is charged when the goods are ready to ship,
+//                  { "trigger": "on_date", "dueOn": "2027-01-15" }   or on a date (shop-local)
+//     },
 //     "termsVersion": 3,          which pre-purchase terms apply (the block shows the shop's terms)
 //     "computedAt": "2026-11-27T10:30:00.000Z"
 //   }
@@ -32,6 +40,14 @@ export interface SummaryRange {
   latest: IsoDate;
 }
 
+/** What a shopper pays when for a backorder bought through the app's PRE_ORDER selling plan (see the header). */
+export interface SummaryPayment {
+  kind: "deposit" | "pay_later";
+  sellingPlanId: string;
+  checkout: { type: "percentage"; value: number } | { type: "price"; amount: string };
+  balance: { trigger: "on_ready" } | { trigger: "on_date"; dueOn: IsoDate };
+}
+
 export interface VariantSummary {
   v: typeof SUMMARY_VERSION;
   mode: Exclude<BackorderMode, "off">;
@@ -41,6 +57,7 @@ export interface VariantSummary {
   confidence: Confidence;
   source?: SupplySource["kind"];
   message?: { en?: string; fr?: string };
+  payment?: SummaryPayment;
   termsVersion: number;
   computedAt: string;
 }
@@ -56,6 +73,8 @@ export interface SummaryInput {
   termsVersion: number;
   /** Per-variant message overrides; blank ones are dropped. */
   messages?: { en?: string | null; fr?: string | null } | null;
+  /** The variant's backorder payment plan when it is not "all at checkout" (shown only while it backorders). */
+  payment?: SummaryPayment | null;
   now: Date;
 }
 
@@ -88,6 +107,7 @@ export function buildVariantSummary(input: SummaryInput): VariantSummary | null 
   const en = input.messages?.en?.trim();
   const fr = input.messages?.fr?.trim();
   if (en || fr) summary.message = { ...(en ? { en } : {}), ...(fr ? { fr } : {}) };
+  if (input.payment) summary.payment = input.payment;
   return summary;
 }
 
@@ -111,6 +131,15 @@ export function serializeSummary(summary: VariantSummary): string {
     ordered.message = {
       ...(summary.message.en !== undefined ? { en: summary.message.en } : {}),
       ...(summary.message.fr !== undefined ? { fr: summary.message.fr } : {}),
+    };
+  }
+  if (summary.payment) {
+    const { kind, sellingPlanId, checkout, balance } = summary.payment;
+    ordered.payment = {
+      kind,
+      sellingPlanId,
+      checkout: checkout.type === "percentage" ? { type: checkout.type, value: checkout.value } : { type: checkout.type, amount: checkout.amount },
+      balance: balance.trigger === "on_date" ? { trigger: balance.trigger, dueOn: balance.dueOn } : { trigger: balance.trigger },
     };
   }
   ordered.termsVersion = summary.termsVersion;
