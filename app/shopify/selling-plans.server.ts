@@ -3,7 +3,8 @@
 // variants, delete it. Each needs the `write_purchase_options` scope. A mutation whose userErrors is
 // non-empty failed: the result says so with Shopify's message, and nothing is recorded as done.
 import type { SellingPlanGroupSpec } from "~/domain/payment-plans";
-import { AdminApiError, MUTATION_COST, type AdminClient } from "./admin-client.server";
+import { AdminApiError, MUTATION_COST, requestOnce, type AdminClient } from "./admin-client.server";
+import type { AdminGraphql } from "./types";
 
 /** Variant ids per attach / detach call (Shopify's lists are not bounded in the schema; keep calls small). */
 export const VARIANTS_PER_CALL = 100;
@@ -211,4 +212,37 @@ export async function deleteSellingPlanGroup(client: AdminClient, sellingPlanGro
     if (payload.userErrors.some((e) => e.code !== "GROUP_DOES_NOT_EXIST")) return refused(payload.userErrors);
     return { ok: true };
   });
+}
+
+const PAYMENT_CONTEXT = `#graphql
+  query BackorderPilotPaymentContext($variantId: ID!) {
+    shop {
+      currencyCode
+    }
+    productVariant(id: $variantId) {
+      id
+      price
+    }
+  }
+`;
+
+/** What a variant's payment option is checked against: the shop's currency and the variant's price. */
+export async function fetchPaymentContext(graphql: AdminGraphql, variantId: string): Promise<{ currency: string; price: string | null }> {
+  const body = await requestOnce(graphql, PAYMENT_CONTEXT, { variables: { variantId } });
+  if (!body.data) throw new Error("Shopify returned no data for the shop currency");
+  return { currency: body.data.shop.currencyCode, price: body.data.productVariant?.price ?? null };
+}
+
+const SHOP_CURRENCY = `#graphql
+  query BackorderPilotShopCurrency {
+    shop {
+      currencyCode
+    }
+  }
+`;
+
+export async function fetchShopCurrency(graphql: AdminGraphql): Promise<string> {
+  const body = await requestOnce(graphql, SHOP_CURRENCY);
+  if (!body.data) throw new Error("Shopify returned no data for the shop currency");
+  return body.data.shop.currencyCode;
 }
