@@ -1,0 +1,225 @@
+// Deposits and pay later (issue 15), merchant side: a variant's payment option saved through the product
+// page's real action becomes the app's PRE_ORDER selling plan group in the schema-checked Admin fake, the
+// storefront summary names the plan, and the group follows the variant's mode and option.
+import { beforeEach, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { action, loader } from "~/routes/app.products.$id";
+import { callRoute } from "../helpers/routes";
+import { embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
+import { deliver, ledgerShop, nextEventId, type LedgerShop } from "./ledger-support";
+import { GROUP_REMOVAL_AFTER_UNINSTALL_MS } from "../../dev/admin-fake/selling-plans";
+
+let env: LedgerShop;
+
+beforeEach(async () => {
+  await prisma.variantPaymentOption.deleteMany({});
+  await prisma.paymentPlan.deleteMany({});
+  await prisma.shopPaymentSettings.deleteMany({});
+  env = await ledgerShop();
+});
+
+const number = (gid: string) => gid.split("/").pop()!;
+const blankSettings = { cap: "", leadTimeDays: "14", capacityPerWeek: "", startsOn: "", endsOn: "", messageEn: "", messageFr: "" };
+const deposit20 = { paymentKind: "deposit", checkoutType: "percentage", checkoutPercent: "20", checkoutAmount: "", balanceTrigger: "on_ready", balanceDueOn: "" };
+
+/** A sold-out product on Shopify (price 48.00), not yet managed by the app. */
+function soldOutVariant(title: string) {
+  const { product, variants } = env.fake.store.addProduct({ title, variants: [{ sku: title.toUpperCase(), available: 0, price: "48.00" }] });
+  return { productId: product.id, variantId: variants[0]!.id, productNumber: number(product.id) };
+}
+
+async function post(productNumber: string, fields: Record<string, string>) {
+  const response = await callRoute(
+    action,
+    await embeddedFetchRequest(`/app/products/${productNumber}`, { init: { method: "POST", body: new URLSearchParams(fields) } }),
+    { id: productNumber },
+  );
+  return { status: response.status, body: (await response.json()) as { ok: boolean; errors: Record<string, string>; message: string | null } };
+}
+
+async function page(productNumber: string, variantId: string) {
+  const response = await callRoute(loader, await embeddedDocumentRequest(`/app/products/${productNumber}?variant=${number(variantId)}`), { id: productNumber });
+  return (await response.json()) as { payment: { version: number; fields: Record<string, string>; attached: boolean; preview: string | null } };
+}
+
+async function setMode(v: { productNumber: string; variantId: string }, mode: string) {
+  const result = await post(v.productNumber, { intent: "save-variant", variantId: v.variantId, ...blankSettings, mode });
+  expect(result.status).toBe(200);
+}
+
+async function setPayment(v: { productNumber: string; variantId: string }, fields: Record<string, string>) {
+  const { payment } = await page(v.productNumber, v.variantId);
+  return post(v.productNumber, { intent: "save-payment", variantId: v.variantId, paymentVersion: String(payment.version), ...fields });
+}
+
+function summaryOf(variantId: string) {
+  const metafield = env.fake.store.findMetafield(variantId, "$app:backorder", "eta");
+  return metafield ? (JSON.parse(metafield.value) as Record<string, unknown>) : null;
+}
+
+describe("payment options for backorders", () => {
+  it("enabling a 20% deposit creates the PRE_ORDER group with the right policies and attaches the variant", async () => {
+    // GIVEN a sold-out variant on backorder
+    const dish = soldOutVariant("Butter dish");
+    await setMode(dish, "always");
+    // WHEN the merchant chooses a 20% deposit, the rest when it ships
+    const saved = await setPayment(dish, deposit20);
+    // THEN one group of the app holds the variant, with a plan charging 20% now and the rest on fulfillment
+    expect(saved).toMatchObject({ status: 200, body: { ok: true, message: "Payment option saved" } });
+    const groups = env.fake.sellingPlans.groups;
+    expect(groups).toHaveLength(1);
+    const group = groups[0]!;
+    expect(group).toMatchObject({ appId: "backorder-pilot", variantIds: [dish.variantId] });
+    expect(group.plans).toHaveLength(1);
+    expect(group.plans[0]).toMatchObject({
+      name: "Backorder: pay 20% now, the rest when it ships",
+      category: "PRE_ORDER",
+      billingPolicy: { checkoutCharge: { type: "PERCENTAGE", percentage: 20 }, remainingBalanceChargeTrigger: "ON_FULFILLMENT", remainingBalanceChargeExactTime: null },
+      deliveryPolicy: { fulfillmentTrigger: "UNKNOWN" },
+      inventoryPolicy: { reserve: "ON_SALE" },
+    });
+    // AND the database records the group, its plan and the attachment
+    const plan = await prisma.paymentPlan.findFirstOrThrow({ where: { shop: env.shop } });
+    expect(plan).toMatchObject({ optionKey: "deposit:percentage:20:on_ready", activeKey: "deposit:percentage:20:on_ready", sellingPlanGroupId: group.id, sellingPlanId: group.plans[0]!.id });
+    expect(await prisma.variantPaymentOption.findFirstOrThrow({ where: { shop: env.shop, variantId: dish.variantId } })).toMatchObject({ attachedPlanId: plan.id, syncError: null });
+    // AND the page says shoppers are offered it
+    expect((await page(dish.productNumber, dish.variantId)).payment).toMatchObject({ attached: true, preview: "Backorder: pay 20% now, the rest when it ships" });
+  });
+
+  it("the storefront metafield carries the option with the numeric selling plan id", async () => {
+    // GIVEN a backorderable variant WHEN the merchant picks a 20% deposit
+    const dish = soldOutVariant("Butter dish");
+    await setMode(dish, "always");
+    await setPayment(dish, deposit20);
+    // THEN the summary the block renders names the plan, the checkout charge and the balance trigger
+    const planId = number(env.fake.sellingPlans.groups[0]!.plans[0]!.id);
+    expect(summaryOf(dish.variantId)).toMatchObject({
+      backorder: true,
+      payment: { kind: "deposit", sellingPlanId: planId, checkout: { type: "percentage", value: 20 }, balance: { trigger: "on_ready" } },
+    });
+  });
+
+  it("a second variant with the same option shares the group; a different option gets its own", async () => {
+    // GIVEN a variant already on a 20% deposit
+    const dish = soldOutVariant("Butter dish");
+    const mug = soldOutVariant("Mug");
+    const vase = soldOutVariant("Vase");
+    for (const v of [dish, mug, vase]) await setMode(v, "always");
+    await setPayment(dish, deposit20);
+    // WHEN another variant gets the same option, and a third pays later on a date
+    await setPayment(mug, deposit20);
+    const dueOn = new Date(env.clock.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await setPayment(vase, { ...deposit20, paymentKind: "pay_later", balanceTrigger: "on_date", balanceDueOn: dueOn });
+    // THEN the first two share one group and the third has its own, charging 0% and the rest at a set time
+    const groups = env.fake.sellingPlans.groups;
+    expect(groups).toHaveLength(2);
+    expect(env.fake.sellingPlans.groupsOfVariant(dish.variantId)[0]!.variantIds).toEqual([dish.variantId, mug.variantId]);
+    const later = env.fake.sellingPlans.groupsOfVariant(vase.variantId)[0]!;
+    expect(later.plans[0]!.billingPolicy).toMatchObject({ checkoutCharge: { type: "PERCENTAGE", percentage: 0 }, remainingBalanceChargeTrigger: "EXACT_TIME" });
+    expect(later.plans[0]!.billingPolicy.remainingBalanceChargeExactTime?.slice(0, 10)).toBe(dueOn);
+    expect(summaryOf(vase.variantId)).toMatchObject({ payment: { kind: "pay_later", checkout: { type: "percentage", value: 0 }, balance: { trigger: "on_date", dueOn } } });
+  });
+
+  it("switching to full payment detaches the variant and deletes the group left empty", async () => {
+    // GIVEN two variants on a 20% deposit
+    const dish = soldOutVariant("Butter dish");
+    const mug = soldOutVariant("Mug");
+    for (const v of [dish, mug]) {
+      await setMode(v, "always");
+      await setPayment(v, deposit20);
+    }
+    // WHEN one switches to full payment
+    await setPayment(dish, { ...deposit20, paymentKind: "full" });
+    // THEN it leaves the group, the other stays, and its summary has no payment part
+    expect(env.fake.sellingPlans.groupsOfVariant(dish.variantId)).toEqual([]);
+    expect(env.fake.sellingPlans.groups[0]!.variantIds).toEqual([mug.variantId]);
+    expect(summaryOf(dish.variantId)).not.toHaveProperty("payment");
+    // WHEN the other switches too THEN the group is deleted in Shopify and retired in the database
+    await setPayment(mug, { ...deposit20, paymentKind: "full" });
+    expect(env.fake.sellingPlans.groups).toEqual([]);
+    expect(await prisma.paymentPlan.findFirstOrThrow({ where: { shop: env.shop } })).toMatchObject({ activeKey: null, deletedAt: expect.any(Date) });
+  });
+
+  it("turning backorders off detaches the variant; turning them on again attaches it", async () => {
+    // GIVEN a variant on a 20% deposit
+    const dish = soldOutVariant("Butter dish");
+    await setMode(dish, "always");
+    await setPayment(dish, deposit20);
+    // WHEN its backorders are turned off
+    await setMode(dish, "off");
+    // THEN Shopify no longer offers the plan on it (and the empty group is gone)
+    expect(env.fake.sellingPlans.groupsOfVariant(dish.variantId)).toEqual([]);
+    expect(env.fake.sellingPlans.groups).toEqual([]);
+    // WHEN they are turned back on THEN the option applies again, in a fresh group
+    await setMode(dish, "always");
+    expect(env.fake.sellingPlans.groupsOfVariant(dish.variantId)).toHaveLength(1);
+    expect(summaryOf(dish.variantId)).toMatchObject({ payment: { kind: "deposit" } });
+  });
+
+  it("answers 400 with errors beside the fields and writes nothing on invalid input", async () => {
+    // GIVEN a backorderable variant
+    const dish = soldOutVariant("Butter dish");
+    await setMode(dish, "always");
+    const callsBefore = env.fake.calls.filter((c) => c.operationType === "mutation").length;
+    // WHEN the merchant asks for a 100% deposit, a deposit of the full price, or a balance date in the past
+    const percent = await setPayment(dish, { ...deposit20, checkoutPercent: "100" });
+    const amount = await setPayment(dish, { ...deposit20, checkoutType: "price", checkoutAmount: "48.00" });
+    const past = await setPayment(dish, { ...deposit20, balanceTrigger: "on_date", balanceDueOn: "2020-01-01" });
+    const kind = await setPayment(dish, { ...deposit20, paymentKind: "half" });
+    // THEN each is refused next to its field, and nothing reached the database or Shopify
+    expect(percent).toMatchObject({ status: 400, body: { ok: false, errors: { checkoutPercent: "Enter a whole percentage from 1 to 99." } } });
+    expect(amount).toMatchObject({ status: 400, body: { errors: { checkoutAmount: "The deposit must be less than the variant's price." } } });
+    expect(past).toMatchObject({ status: 400, body: { errors: { balanceDueOn: "The balance date must be after today." } } });
+    expect(kind).toMatchObject({ status: 400, body: { errors: { paymentKind: "Choose a payment option." } } });
+    expect(await prisma.variantPaymentOption.count()).toBe(0);
+    expect(await prisma.paymentPlan.count()).toBe(0);
+    expect(env.fake.calls.filter((c) => c.operationType === "mutation").length).toBe(callsBefore);
+    expect(env.fake.sellingPlans.groups).toEqual([]);
+  });
+
+  it("a stale form is refused with 409 and changes nothing", async () => {
+    // GIVEN a page opened before someone saved a 20% deposit
+    const dish = soldOutVariant("Butter dish");
+    await setMode(dish, "always");
+    const { payment } = await page(dish.productNumber, dish.variantId);
+    await setPayment(dish, deposit20);
+    // WHEN the stale page saves pay later
+    const stale = await post(dish.productNumber, { intent: "save-payment", variantId: dish.variantId, paymentVersion: String(payment.version), ...deposit20, paymentKind: "pay_later" });
+    // THEN it is a conflict and the deposit stands
+    expect(stale.status).toBe(409);
+    expect(env.fake.sellingPlans.groups[0]!.plans[0]!.billingPolicy.checkoutCharge.percentage).toBe(20);
+  });
+
+  it("a refusal from Shopify (no write_purchase_options) is shown and nothing is recorded as attached", async () => {
+    // GIVEN a shop that has not granted the scope
+    const dish = soldOutVariant("Butter dish");
+    await setMode(dish, "always");
+    env.fake.sellingPlans.scopeGranted = false;
+    // WHEN the merchant saves a deposit
+    const saved = await setPayment(dish, deposit20);
+    // THEN the option is saved, the page says Shopify refused it, and the summary offers no plan
+    expect(saved.status).toBe(200);
+    expect(saved.body.message).toMatch(/^Saved, but Shopify refused the payment option: .*write_purchase_options/);
+    expect(await prisma.variantPaymentOption.findFirstOrThrow({ where: { variantId: dish.variantId } })).toMatchObject({ attachedPlanId: null, syncError: expect.stringContaining("write_purchase_options") });
+    expect(summaryOf(dish.variantId)).not.toHaveProperty("payment");
+  });
+
+  it("uninstalling forgets the app's groups, which Shopify removes 48 hours later", async () => {
+    // GIVEN a variant on a 20% deposit
+    const dish = soldOutVariant("Butter dish");
+    await setMode(dish, "always");
+    await setPayment(dish, deposit20);
+    // WHEN the merchant uninstalls the app (Shopify revokes the token and starts its 48-hour clock)
+    env.fake.sellingPlans.appUninstalled();
+    await deliver({ topic: "app/uninstalled", payload: { id: 1 }, eventId: nextEventId() });
+    await env.worker.drain();
+    // THEN the app holds no live group and no attachment (a reinstall starts fresh)…
+    expect(await prisma.paymentPlan.count({ where: { shop: env.shop, activeKey: { not: null } } })).toBe(0);
+    expect(await prisma.variantPaymentOption.count({ where: { shop: env.shop, attachedPlanId: { not: null } } })).toBe(0);
+    // …while the plan's row stays, so an order sold under it still names its option
+    expect(await prisma.paymentPlan.count({ where: { shop: env.shop, sellingPlanId: { not: null } } })).toBe(1);
+    // AND 48 hours later Shopify has removed the group
+    env.clock.advance(GROUP_REMOVAL_AFTER_UNINSTALL_MS);
+    expect(env.fake.sellingPlans.groups).toEqual([]);
+  });
+});
