@@ -82,7 +82,7 @@ export const en = {
 export const fr: Record<keyof typeof en, string> = {
   "payments.card.title": "Paiement des commandes en attente",
   "payments.card.description":
-    "Comment les clients paient cette variante lorsqu'ils l'achètent en réassort. Les achats en stock sont toujours payés en totalité. Shopify présente l'option au paiement comme une option d'achat.",
+    "Comment les clients paient cette variante lorsqu'ils l'achètent en précommande. Les achats en stock sont toujours payés en totalité. Shopify présente l'option au paiement comme une option d'achat.",
   "payments.kind.label": "Option de paiement",
   "payments.kind.default": "Par défaut de la boutique ({option})",
   "payments.kind.full": "Paiement complet à la commande",
@@ -101,7 +101,7 @@ export const fr: Record<keyof typeof en, string> = {
   "payments.balanceDueOn.label": "Solde débité le",
   "payments.preview": "Les clients voient : « {name} »",
   "payments.attached": "Proposée au paiement par le plan de vente de l'application.",
-  "payments.notAttached": "Pas encore proposée au paiement : elle s'applique tant que la variante est en réassort.",
+  "payments.notAttached": "Pas encore proposée au paiement : elle s'applique tant que la variante est en précommande.",
   "payments.datePassed": "La date du solde est passée : les commandes en attente sont payées en totalité jusqu'à ce que vous choisissiez une nouvelle date.",
   "payments.save": "Enregistrer l'option de paiement",
   "payments.saved": "Option de paiement enregistrée",
@@ -115,10 +115,10 @@ export const fr: Record<keyof typeof en, string> = {
   "payments.bulk.title": "Option de paiement de {count} variantes",
 
   "payments.settings.link": "Acomptes et paiement différé",
-  "payments.settings.linkHelp": "Laissez les clients payer un acompte, ou rien, à la commande d'un article en réassort.",
+  "payments.settings.linkHelp": "Laissez les clients payer un acompte, ou rien, à la commande d'un article en précommande.",
   "payments.settings.title": "Acomptes et paiement différé",
   "payments.settings.description":
-    "L'option de paiement de toutes les variantes en réassort, sauf celles dont la page produit fixe la leur, et les textes que les clients lisent au paiement. Nécessite l'autorisation write_purchase_options, que Shopify accorde sur demande.",
+    "L'option de paiement de toutes les variantes en précommande, sauf celles dont la page produit fixe la leur, et les textes que les clients lisent au paiement. Nécessite l'autorisation write_purchase_options, que Shopify accorde sur demande.",
   "payments.settings.default.title": "Option de paiement par défaut",
   "payments.settings.texts.title": "Ce que les clients lisent au paiement",
   "payments.settings.texts.description":
