@@ -4,9 +4,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action, loader } from "~/routes/app.products.$id";
+import { action as paymentSettingsAction, loader as paymentSettingsLoader } from "~/routes/app.settings_.payments";
 import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
-import { deliver, ledgerShop, nextEventId, type LedgerShop } from "./ledger-support";
+import { deliver, ledgerShop, nextEventId, runAllJobs, type LedgerShop } from "./ledger-support";
 import { GROUP_REMOVAL_AFTER_UNINSTALL_MS } from "../../dev/admin-fake/selling-plans";
 
 let env: LedgerShop;
@@ -221,5 +222,67 @@ describe("payment options for backorders", () => {
     // AND 48 hours later Shopify has removed the group
     env.clock.advance(GROUP_REMOVAL_AFTER_UNINSTALL_MS);
     expect(env.fake.sellingPlans.groups).toEqual([]);
+  });
+});
+
+describe("shop default and shopper texts (Settings → Deposits and pay later)", () => {
+  async function settingsPage() {
+    const response = await callRoute(paymentSettingsLoader, await embeddedDocumentRequest("/app/settings/payments"));
+    return (await response.json()) as { version: number; fields: Record<string, string>; texts: Record<"en" | "fr", Record<string, string>>; checkoutLocale: string };
+  }
+
+  async function saveSettings(fields: Record<string, string>) {
+    const page = await settingsPage();
+    const texts = Object.fromEntries(
+      (["en", "fr"] as const).flatMap((locale) => Object.entries(page.texts[locale]).map(([key, value]) => [`texts.${locale}.${key}`, value])),
+    );
+    const body = new URLSearchParams({ version: String(page.version), checkoutLocale: page.checkoutLocale, ...page.fields, ...texts, ...fields });
+    const response = await callRoute(paymentSettingsAction, await embeddedFetchRequest("/app/settings/payments", { init: { method: "POST", body } }));
+    return { status: response.status, body: (await response.json()) as { ok: boolean; errors: Record<string, string>; message: string | null } };
+  }
+
+  it("a default of pay later applies to variants without their own option, not to one that chose full payment", async () => {
+    // GIVEN two backorderable variants, one of which chose full payment
+    const dish = soldOutVariant("Butter dish");
+    const mug = soldOutVariant("Mug");
+    for (const v of [dish, mug]) await setMode(v, "always");
+    await setPayment(mug, { ...deposit20, paymentKind: "full" });
+    // WHEN the merchant makes pay later the shop default and the recompute job runs
+    const saved = await saveSettings({ paymentKind: "pay_later", balanceTrigger: "on_ready" });
+    expect(saved).toMatchObject({ status: 200, body: { ok: true, message: "Payment settings saved" } });
+    await runAllJobs(env.worker, env.clock);
+    // THEN only the variant following the default is in the pay-later group, and its summary says so
+    expect(env.fake.sellingPlans.groups.map((g) => g.variantIds)).toEqual([[dish.variantId]]);
+    expect(env.fake.sellingPlans.groups[0]!.plans[0]!.name).toBe("Backorder: pay nothing now, the full price when it ships");
+    expect(summaryOf(dish.variantId)).toMatchObject({ payment: { kind: "pay_later", checkout: { type: "percentage", value: 0 } } });
+    expect(summaryOf(mug.variantId)).not.toHaveProperty("payment");
+  });
+
+  it("new shopper texts in the checkout language rename the live group, keeping its plan", async () => {
+    // GIVEN a variant on a 20% deposit
+    const dish = soldOutVariant("Butter dish");
+    await setMode(dish, "always");
+    await setPayment(dish, deposit20);
+    const planId = env.fake.sellingPlans.groups[0]!.plans[0]!.id;
+    // WHEN the merchant switches the checkout names to French
+    const saved = await saveSettings({ checkoutLocale: "fr" });
+    // THEN the same plan now carries the French name
+    expect(saved.status).toBe(200);
+    const plan = env.fake.sellingPlans.groups[0]!.plans[0]!;
+    expect(plan.id).toBe(planId);
+    expect(plan.name).toBe("Précommande : payez 20 % maintenant, le reste à l'expédition");
+    expect(env.fake.sellingPlans.groups[0]!.name).toBe("Précommande");
+  });
+
+  it("refuses texts without their placeholders and a bad default with 400, saving nothing", async () => {
+    // GIVEN the defaults WHEN the deposit name no longer says what is charged and the percentage is 0
+    const saved = await saveSettings({ "texts.en.deposit": "Backorder: small deposit", paymentKind: "deposit", checkoutType: "percentage", checkoutPercent: "0" });
+    // THEN both fields carry their error and nothing is stored
+    expect(saved.status).toBe(400);
+    expect(saved.body.errors).toEqual({
+      "texts.en.deposit": "Keep {charge} and {balance}: shoppers must see what is charged now and when the rest is.",
+      checkoutPercent: "Enter a whole percentage from 1 to 99.",
+    });
+    expect(await prisma.shopPaymentSettings.count()).toBe(0);
   });
 });
