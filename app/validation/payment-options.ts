@@ -101,3 +101,11 @@ export function parsePaymentTexts(input: Record<string, unknown>): { ok: true; t
 
 /** Bounds the forms show next to the fields (the action enforces the same). */
 export const PAYMENT_FORM_BOUNDS = { percent: PAYMENT_BOUNDS.percent, textLength: PAYMENT_BOUNDS.textLength };
+
+/** The form fields of a payment option (product page, bulk action, settings). */
+export const PAYMENT_FIELDS = ["paymentKind", "checkoutType", "checkoutPercent", "checkoutAmount", "balanceTrigger", "balanceDueOn"] as const;
+
+/** The payment option's fields of a posted form (absent ones undefined). */
+export function paymentFieldsOf(form: FormData): Record<string, string | undefined> {
+  return Object.fromEntries(PAYMENT_FIELDS.map((name) => [name, (form.get(name) as string | null) ?? undefined]));
+}

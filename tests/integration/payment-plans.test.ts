@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { action, loader } from "~/routes/app.products.$id";
 import { action as paymentSettingsAction, loader as paymentSettingsLoader } from "~/routes/app.settings_.payments";
+import { action as productsAction } from "~/routes/app.products._index";
 import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { deliver, ledgerShop, nextEventId, runAllJobs, type LedgerShop } from "./ledger-support";
@@ -284,5 +285,57 @@ describe("shop default and shopper texts (Settings → Deposits and pay later)",
       checkoutPercent: "Enter a whole percentage from 1 to 99.",
     });
     expect(await prisma.shopPaymentSettings.count()).toBe(0);
+  });
+});
+
+describe("payment option in bulk (products list)", () => {
+  function bulk(fields: Record<string, string>) {
+    return embeddedFetchRequest("/app/products?index", { init: { method: "POST", body: new URLSearchParams(fields) } });
+  }
+
+  it("sets a 30% deposit on the selected rows: one group holds them all", async () => {
+    // GIVEN three backorderable variants
+    const variants = [soldOutVariant("Butter dish"), soldOutVariant("Mug"), soldOutVariant("Vase")];
+    for (const v of variants) await setMode(v, "always");
+    // WHEN the merchant selects two rows and sets a 30% deposit, the rest when ready
+    const picked = variants.slice(0, 2).map((v) => v.variantId);
+    const response = await callRoute(
+      productsAction,
+      await bulk({ intent: "payment", variantIds: JSON.stringify(picked), ...deposit20, checkoutPercent: "30" }),
+    );
+    // THEN both sit in one 30% group, the third in none
+    expect(response.status).toBe(200);
+    expect(env.fake.sellingPlans.groups).toHaveLength(1);
+    expect(env.fake.sellingPlans.groups[0]!.variantIds.sort()).toEqual([...picked].sort());
+    expect(env.fake.sellingPlans.groups[0]!.plans[0]!.billingPolicy.checkoutCharge.percentage).toBe(30);
+    expect(env.fake.sellingPlans.groupsOfVariant(variants[2]!.variantId)).toEqual([]);
+  });
+
+  it("applies pay later to every matching variant as a background job", async () => {
+    // GIVEN two backorderable variants
+    const variants = [soldOutVariant("Butter dish"), soldOutVariant("Mug")];
+    for (const v of variants) await setMode(v, "always");
+    // WHEN the merchant selects all matching and sets pay later, and the worker runs the job
+    const response = await callRoute(productsAction, await bulk({ scope: "matching", tab: "backorderable", q: "", mode: "", intent: "payment", ...deposit20, paymentKind: "pay_later" }));
+    expect(response.status).toBe(200);
+    await runAllJobs(env.worker, env.clock);
+    // THEN both are in the pay-later group
+    expect(env.fake.sellingPlans.groups.map((g) => [g.plans[0]!.billingPolicy.checkoutCharge.percentage, g.variantIds.length])).toEqual([[0, 2]]);
+  });
+
+  it("refuses a fixed amount in bulk (it must stay below each price) and a bad percentage, changing nothing", async () => {
+    // GIVEN a backorderable variant
+    const dish = soldOutVariant("Butter dish");
+    await setMode(dish, "always");
+    // WHEN the bulk action asks for a fixed deposit, or 0 %
+    const fixed = await callRoute(productsAction, await bulk({ intent: "payment", variantIds: JSON.stringify([dish.variantId]), ...deposit20, checkoutType: "price", checkoutAmount: "5" }));
+    const zero = await callRoute(productsAction, await bulk({ intent: "payment", variantIds: JSON.stringify([dish.variantId]), ...deposit20, checkoutPercent: "0" }));
+    // THEN both answer 400 with the field's error and nothing is stored or sent
+    expect(fixed.status).toBe(400);
+    expect(((await fixed.json()) as { errors: Record<string, string> }).errors.checkoutType).toMatch(/each product page/);
+    expect(zero.status).toBe(400);
+    expect(((await zero.json()) as { errors: Record<string, string> }).errors.checkoutPercent).toBe("Enter a whole percentage from 1 to 99.");
+    expect(await prisma.variantPaymentOption.count()).toBe(0);
+    expect(env.fake.sellingPlans.groups).toEqual([]);
   });
 });

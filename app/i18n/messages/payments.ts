@@ -34,6 +34,8 @@ export const en = {
 
   "payments.bulk.action": "Set payment option",
   "payments.bulk.title": "Payment option for {count} variants",
+  "payments.bulk.default": "Shop default",
+  "payments.bulk.percentOnly": "A whole number from 1 to 99. A fixed amount must stay below each price: set it on each product page.",
 
   "payments.settings.link": "Deposits and pay later",
   "payments.settings.linkHelp": "Let customers pay a deposit or nothing at checkout for backorders.",
@@ -77,6 +79,7 @@ export const en = {
   "payments.error.placeholders.balanceOnReady": "Enter the text.",
   "payments.error.placeholders.description": "Enter the text.",
   "payments.error.checkoutLocale": "Choose English or French.",
+  "payments.error.bulkPrice": "Set a fixed deposit on each product page (it must stay below each variant's price).",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -113,6 +116,8 @@ export const fr: Record<keyof typeof en, string> = {
 
   "payments.bulk.action": "Définir l'option de paiement",
   "payments.bulk.title": "Option de paiement de {count} variantes",
+  "payments.bulk.default": "Par défaut de la boutique",
+  "payments.bulk.percentOnly": "Un nombre entier de 1 à 99. Un montant fixe doit rester inférieur à chaque prix : définissez-le sur chaque page produit.",
 
   "payments.settings.link": "Acomptes et paiement différé",
   "payments.settings.linkHelp": "Laissez les clients payer un acompte, ou rien, à la commande d'un article en précommande.",
@@ -156,4 +161,5 @@ export const fr: Record<keyof typeof en, string> = {
   "payments.error.placeholders.balanceOnReady": "Saisissez le texte.",
   "payments.error.placeholders.description": "Saisissez le texte.",
   "payments.error.checkoutLocale": "Choisissez l'anglais ou le français.",
+  "payments.error.bulkPrice": "Définissez un acompte fixe sur chaque page produit (il doit rester inférieur au prix de chaque variante).",
 };
