@@ -213,16 +213,6 @@ export async function recordAttachmentError({ shop, variantIds, message }: { sho
   await prisma.variantPaymentOption.updateMany({ where: { shop, variantId: { in: [...variantIds] } }, data: { syncError: message } });
 }
 
-/** Variants whose choice is not their own (no row, or "default"): a change of the shop default moves them. */
-export async function variantsFollowingDefault({ shop, variantIds }: { shop: string; variantIds: readonly string[] }): Promise<string[]> {
-  const own = new Set(
-    (await prisma.variantPaymentOption.findMany({ where: { shop, variantId: { in: [...variantIds] }, kind: { not: "default" } }, select: { variantId: true } })).map(
-      (r) => r.variantId,
-    ),
-  );
-  return variantIds.filter((id) => !own.has(id));
-}
-
 // ---- plans (the app's selling plan groups) --------------------------------------------------------------------
 
 export interface StoredPaymentPlan {

@@ -70,8 +70,35 @@ async function specContext(shop: string, payments: StoredShopPaymentSettings) {
   return { texts: payments.texts[payments.checkoutLocale], locale: payments.checkoutLocale, timeZone: settings.timezone };
 }
 
+/** Keeps `IN (…)` lists under the bound-parameter limit (999 on SQLite), as the ETA computation does. */
+const IN_CHUNK = 500;
+
 /** Attaches and detaches `variantIds` so each sits in the group of the option it sells under now. */
 export async function syncPaymentPlans({
+  shop,
+  client,
+  variantIds,
+  now,
+}: {
+  shop: string;
+  client: AdminClient;
+  variantIds: readonly string[];
+  now: Date;
+}): Promise<PlanSyncReport> {
+  const report = emptyReport();
+  for (const part of chunks(variantIds, IN_CHUNK)) {
+    const r = await syncChunk({ shop, client, variantIds: part, now });
+    report.attached += r.attached;
+    report.detached += r.detached;
+    report.groupsCreated += r.groupsCreated;
+    report.groupsUpdated += r.groupsUpdated;
+    report.groupsDeleted += r.groupsDeleted;
+    report.failed.push(...r.failed);
+  }
+  return report;
+}
+
+async function syncChunk({
   shop,
   client,
   variantIds,
