@@ -192,6 +192,8 @@ export interface LiquidCartItem {
   product_title: string;
   final_line_price: number;
   properties: Record<string, string>;
+  /** The selling plan the line was bought with (a deposit or pay-later plan), as Shopify's line item has it. */
+  selling_plan_allocation?: { selling_plan: { id: number } } | null;
 }
 
 export interface LiquidCart {
