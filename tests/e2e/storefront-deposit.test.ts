@@ -216,6 +216,8 @@ describe("the payment choice in a Dawn-like theme", () => {
     await expect.poll(() => choice().isVisible()).toBe(true);
     expect(await choice().innerText()).toContain("Pay 20% now (€5.60), the rest when it ships");
     expect(await formData(FORM)).toContainEqual(["selling_plan", PLAN]);
+    // and screen readers hear that there is a choice to make
+    expect(await block().locator("[data-bp-live]").textContent()).toMatch(/Estimated delivery: .+ How would you like to pay\?$/);
   });
 
   it("speaks French on the French storefront", async () => {
