@@ -205,7 +205,8 @@
       property('_Backorder ETA', on ? main.earliest + '/' + main.latest : '');
       property('_Backorder terms version', on ? d.terms : '');
       if (pay) {
-        const texts = on && payOf(eta.payment, v.price, pay.dataset, d.locale);
+        // Offered only with a product form to post it: a choice that goes nowhere would be a false promise.
+        const texts = on && form() && payOf(eta.payment, v.price, pay.dataset, d.locale);
         pay.hidden = pay.disabled = !texts;
         for (const n of all('[data-bp-pay-full]')) n.textContent = texts?.[0] || '';
         for (const n of all('[data-bp-pay-plan]')) n.textContent = texts?.[1] || '';

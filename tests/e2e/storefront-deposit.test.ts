@@ -220,6 +220,24 @@ describe("the payment choice in a Dawn-like theme", () => {
     expect(await block().locator("[data-bp-live]").textContent()).toMatch(/Estimated delivery: .+ How would you like to pay\?$/);
   });
 
+  it("offers no plan when it cannot find the product form to post it with", async () => {
+    // GIVEN a theme whose product form the block does not recognise (it does not post to /cart/add)
+    await page.route(/\/products\/stoneware-mug\?/, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('action="/__demo/storefront/cart/add" id="product-form-template--main"', 'action="/checkout-elsewhere" id="product-form-template--main"');
+      await route.fulfill({ response, body: html });
+    });
+
+    // WHEN the shopper opens the backordered Sage mug
+    await page.goto(productUrl(`variant=${ids.sage}`));
+    await expect.poll(() => block().getAttribute("data-state")).toBe("backorder");
+
+    // THEN the dates show but no payment choice the form could not honour
+    expect(await block().innerText()).toContain("Estimated delivery:");
+    expect(await choice().count()).toBe(0);
+    expect(await block().locator("[data-bp-pay]").evaluate((n: HTMLFieldSetElement) => n.disabled)).toBe(true);
+  });
+
   it("speaks French on the French storefront", async () => {
     // GIVEN the French page of the Sage mug
     await page.goto(productUrl(`variant=${ids.sage}`, "/fr"));
