@@ -10,6 +10,8 @@ import { callRoute } from "../helpers/routes";
 import { embeddedDocumentRequest, embeddedFetchRequest } from "../helpers/requests";
 import { deliver, ledgerShop, nextEventId, runAllJobs, type LedgerShop } from "./ledger-support";
 import { GROUP_REMOVAL_AFTER_UNINSTALL_MS } from "../../dev/admin-fake/selling-plans";
+import { productPage, renderBlock } from "../storefront/support";
+import { byAttr } from "../storefront/html";
 
 let env: LedgerShop;
 
@@ -99,6 +101,21 @@ describe("payment options for backorders", () => {
       backorder: true,
       payment: { kind: "deposit", sellingPlanId: planId, checkout: { type: "percentage", value: 20 }, balance: { trigger: "on_ready" } },
     });
+  });
+
+  it("the product block renders the synced summary as a choice that posts the plan's selling_plan", async () => {
+    // GIVEN a €48 backorderable variant on a 20% deposit, synced to Shopify
+    const dish = soldOutVariant("Butter dish");
+    await setMode(dish, "always");
+    await setPayment(dish, deposit20);
+    const planId = number(env.fake.sellingPlans.groups[0]!.plans[0]!.id);
+    // WHEN the theme block renders the metafield exactly as Shopify holds it
+    const eta = env.fake.store.findMetafield(dish.variantId, "$app:backorder", "eta")!.value;
+    const { block, visible } = await renderBlock(productPage({ variants: [{ id: Number(number(dish.variantId)), title: "Default", policy: "CONTINUE", price: "48.00", eta }] }));
+    // THEN shoppers read the deposit with its amount, and choosing it posts the plan Shopify holds
+    expect(visible).toContain("Pay 20% now (€9.60), the rest when it ships");
+    const radios = byAttr(block!, "name").filter((n) => n.attrs.name === "selling_plan");
+    expect(radios.map((r) => r.attrs.value)).toEqual(["", planId]);
   });
 
   it("a second variant with the same option shares the group; a different option gets its own", async () => {
