@@ -34,6 +34,7 @@ import { mutationResolvers } from "./mutations";
 import { refundMutationResolvers } from "./refund-mutations";
 import { type FakeContext, type RootResolver, queryResolvers } from "./queries";
 import { ADMIN_API_VERSION, loadAdminSchema } from "./schema";
+import { SellingPlansModel } from "./selling-plans";
 import { AdminStore } from "./store";
 import { Views } from "./views";
 
@@ -148,6 +149,8 @@ export interface AdminFake {
   failNextBulkOperation(errorCode: BulkOperationErrorCode): void;
   /** Shopify Flow: the app's trigger extensions, the triggers received (`flow.received`), `flow.installed`. */
   readonly flow: FlowModel;
+  /** Selling plan groups (purchase options): groups, plans, attached variants; `appUninstalled()`, `scopeGranted`. */
+  readonly sellingPlans: SellingPlansModel;
   /** Empties the store, counters, logs, forced throttles, issued tokens and bulk operations; refills the bucket. */
   reset(): void;
 }
@@ -218,7 +221,8 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
   const baseQueries = queryResolvers();
   const queries = { ...baseQueries, ...bulk.queryResolvers(baseQueries) };
   const flow = new FlowModel(now, undefined, options.flowInstalled ?? true);
-  const mutations = { ...mutationResolvers(), ...refundMutationResolvers(), ...bulk.mutationResolvers(), ...flow.mutationResolvers() };
+  const sellingPlans = new SellingPlansModel(now, (type) => store.gid(type));
+  const mutations = { ...mutationResolvers(), ...refundMutationResolvers(), ...bulk.mutationResolvers(), ...flow.mutationResolvers(), ...sellingPlans.mutationResolvers() };
   const extra = options.resolvers ?? {};
   const tokens = new Map<string, TokenInfo>();
   const stats: AdminFakeStats = { requests: 0, executed: 0, invalid: 0, throttled: 0, http429: 0, unauthorized: 0, tokenExchanges: 0 };
@@ -564,9 +568,11 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
       bulk.failNext(errorCode);
     },
     flow,
+    sellingPlans,
     reset() {
       bulk.reset();
       flow.reset();
+      sellingPlans.reset();
       store.clear();
       calls.length = 0;
       for (const key of Object.keys(stats) as (keyof AdminFakeStats)[]) stats[key] = 0;
