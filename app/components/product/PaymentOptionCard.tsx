@@ -3,9 +3,10 @@
 import { useRef, useState } from "react";
 import { useFetcher } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
-import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Text } from "@shopify/polaris";
 import type { action, loader } from "~/routes/app.products.$id";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
+import { PaymentOptionFields } from "~/components/payments/PaymentOptionFields";
 import { useFieldErrors } from "~/components/useFieldErrors";
 import { ConflictBanner, errorsOf, useResultToast, type CardProps, type ReloadProps } from "./shared";
 
@@ -29,7 +30,6 @@ export function PaymentOptionCard({ editor, t, payment, onReload, reloading }: O
     error: errors[name],
     autoComplete: "off",
   });
-  const kind = values.paymentKind;
   const defaultLabel = t(payment.defaultOption.key, payment.defaultOption.params);
 
   return (
@@ -58,46 +58,7 @@ export function PaymentOptionCard({ editor, t, payment, onReload, reloading }: O
           {payment.syncError && <Banner tone="critical">{payment.syncError}</Banner>}
           {payment.datePassed && <Banner tone="warning">{t("payments.datePassed")}</Banner>}
           <FormLayout>
-            <Select
-              label={t("payments.kind.label")}
-              options={[
-                { value: "default", label: t("payments.kind.default", { option: defaultLabel }) },
-                { value: "full", label: t("payments.kind.full") },
-                { value: "deposit", label: t("payments.kind.deposit") },
-                { value: "pay_later", label: t("payments.kind.pay_later") },
-              ]}
-              {...field("paymentKind")}
-            />
-            {kind === "deposit" && (
-              <FormLayout.Group>
-                <Select
-                  label={t("payments.checkoutType.label")}
-                  options={[
-                    { value: "percentage", label: t("payments.checkoutType.percentage") },
-                    { value: "price", label: t("payments.checkoutType.price") },
-                  ]}
-                  {...field("checkoutType")}
-                />
-                {values.checkoutType === "price" ? (
-                  <TextField label={t("payments.checkoutAmount.label", { currency: payment.currency })} helpText={t("payments.checkoutAmount.help")} inputMode="decimal" {...field("checkoutAmount")} />
-                ) : (
-                  <TextField label={t("payments.checkoutPercent.label")} helpText={t("payments.checkoutPercent.help")} type="number" min={1} max={99} {...field("checkoutPercent")} />
-                )}
-              </FormLayout.Group>
-            )}
-            {(kind === "deposit" || kind === "pay_later") && (
-              <FormLayout.Group>
-                <Select
-                  label={t("payments.balanceTrigger.label")}
-                  options={[
-                    { value: "on_ready", label: t("payments.balanceTrigger.on_ready") },
-                    { value: "on_date", label: t("payments.balanceTrigger.on_date") },
-                  ]}
-                  {...field("balanceTrigger")}
-                />
-                {values.balanceTrigger === "on_date" && <TextField label={t("payments.balanceDueOn.label")} type="date" min={payment.today} {...field("balanceDueOn")} />}
-              </FormLayout.Group>
-            )}
+            <PaymentOptionFields values={values} field={field} t={t} currency={payment.currency} today={payment.today} defaultOptionLabel={defaultLabel} amountHelp />
           </FormLayout>
           {payment.preview && !dirty && <Text as="p">{t("payments.preview", { name: payment.preview })}</Text>}
           {payment.preview && !dirty && (

@@ -8,6 +8,7 @@ import type { action, loader } from "~/routes/app.settings_.payments";
 import { useT } from "~/i18n/react";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { useFieldErrors } from "~/components/useFieldErrors";
+import { PaymentOptionFields } from "~/components/payments/PaymentOptionFields";
 
 const TEXT_KEYS = ["deposit", "payLater", "balanceOnReady", "balanceOnDate", "description"] as const;
 const LOCALES = ["en", "fr"] as const;
@@ -48,7 +49,6 @@ export function PaymentSettingsForm() {
     autoComplete: "off",
   });
   const save = () => formRef.current && submit(formRef.current);
-  const kind = values.paymentKind;
 
   return (
     <Page backAction={{ content: t("payments.settings.back"), onAction: () => navigate("/app/settings") }}>
@@ -65,45 +65,7 @@ export function PaymentSettingsForm() {
             <Layout.AnnotatedSection title={t("payments.settings.default.title")}>
               <Card>
                 <FormLayout>
-                  <Select
-                    label={t("payments.kind.label")}
-                    options={[
-                      { value: "full", label: t("payments.kind.full") },
-                      { value: "deposit", label: t("payments.kind.deposit") },
-                      { value: "pay_later", label: t("payments.kind.pay_later") },
-                    ]}
-                    {...field("paymentKind")}
-                  />
-                  {kind === "deposit" && (
-                    <FormLayout.Group>
-                      <Select
-                        label={t("payments.checkoutType.label")}
-                        options={[
-                          { value: "percentage", label: t("payments.checkoutType.percentage") },
-                          { value: "price", label: t("payments.checkoutType.price") },
-                        ]}
-                        {...field("checkoutType")}
-                      />
-                      {values.checkoutType === "price" ? (
-                        <TextField label={t("payments.checkoutAmount.label", { currency: data.currency })} inputMode="decimal" {...field("checkoutAmount")} />
-                      ) : (
-                        <TextField label={t("payments.checkoutPercent.label")} helpText={t("payments.checkoutPercent.help")} type="number" min={1} max={99} {...field("checkoutPercent")} />
-                      )}
-                    </FormLayout.Group>
-                  )}
-                  {(kind === "deposit" || kind === "pay_later") && (
-                    <FormLayout.Group>
-                      <Select
-                        label={t("payments.balanceTrigger.label")}
-                        options={[
-                          { value: "on_ready", label: t("payments.balanceTrigger.on_ready") },
-                          { value: "on_date", label: t("payments.balanceTrigger.on_date") },
-                        ]}
-                        {...field("balanceTrigger")}
-                      />
-                      {values.balanceTrigger === "on_date" && <TextField label={t("payments.balanceDueOn.label")} type="date" min={data.today} {...field("balanceDueOn")} />}
-                    </FormLayout.Group>
-                  )}
+                  <PaymentOptionFields values={values} field={field} t={t} currency={data.currency} today={data.today} />
                   {data.preview && !dirty && <Text as="p">{t("payments.preview", { name: data.preview })}</Text>}
                 </FormLayout>
               </Card>
