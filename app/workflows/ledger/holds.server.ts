@@ -39,7 +39,7 @@ import { maybeQueueReady } from "./allocation.server";
 /** Cancels what is left of an order Shopify reports cancelled; returns the variants whose queue changed. */
 export async function cancelOrderLines(shop: string, orderId: string, now: Date = new Date()): Promise<string[]> {
   // Shopify cancels the fulfillment orders (and their holds) with the order: nothing left to release.
-  return inWriteTransaction(async (tx) => {
+  return inWriteTransaction(shop, async (tx) => {
     const variants = await cancelOpenLinesOfOrder({ shop, orderId }, tx);
     if (variants.length) await recordTimeline(tx, shop, [{ orderId, kind: "order_cancelled", at: now }]);
     return variants;
@@ -77,7 +77,7 @@ export async function recordPlacedHold(
   { holdId, fulfillmentOrderId, lineIds }: { holdId: string; fulfillmentOrderId: string; lineIds: string[] },
   at: Date,
 ): Promise<void> {
-  await inWriteTransaction(async (tx) => {
+  await inWriteTransaction(shop, async (tx) => {
     const held = await recordHold({ shop, lineIds, holdId, fulfillmentOrderId }, tx);
     if (held) await recordTimeline(tx, shop, [{ orderId, kind: "hold_placed", at, data: { holdId, fulfillmentOrderId, lines: held } }]);
   });
@@ -220,7 +220,7 @@ export async function releaseHoldsForOrder(ctx: JobContext, orderId: string): Pr
         outcome.released++;
       }
     }
-    const queued = await inWriteTransaction(async (tx) => {
+    const queued = await inWriteTransaction(shop, async (tx) => {
       if (await clearHold({ shop, orderId, holdId }, tx)) {
         await recordTimeline(tx, shop, [{ orderId, kind: "hold_released", at: ctx.now(), data: { holdId } }]);
       }
