@@ -231,6 +231,33 @@ export async function releaseHoldsForOrder(ctx: JobContext, orderId: string): Pr
   return outcome;
 }
 
+/**
+ * Releases our holds on the order that no ledger line records, once none of its lines waits: a hold an
+ * earlier attempt placed on Shopify but could not record (the database went away, the worker died) before
+ * the lines were served, which nothing else would ever release. Costs a read of the order's fulfillment
+ * orders, so only retried attempts call it (a first attempt has no earlier one to clean up after).
+ */
+export async function releaseUnrecordedHolds(ctx: JobContext, orderId: string): Promise<number> {
+  const { shop } = ctx;
+  const lines = await holdsOfOrderLines({ shop, orderId });
+  if (lines.length === 0 || lines.some((l) => l.status === "waiting")) return 0;
+  const recorded = new Set(lines.map((l) => l.holdId).filter((id): id is string => id !== null));
+  const client = await ctx.admin();
+  const snapshot = await readOrderFulfillmentOrders(client, orderId);
+  if (!snapshot || snapshot.cancelledAt) return 0;
+  let released = 0;
+  for (const fo of snapshot.fulfillmentOrders) {
+    for (const hold of fo.holds) {
+      if (!hold.ours || recorded.has(hold.id)) continue;
+      const result = await releaseFulfillmentHold(client, fo.id, hold.id);
+      if (!result.ok) throw new Error(`Could not release unrecorded hold ${hold.id}: ${result.message}`);
+      await inWriteTransaction(shop, (tx) => recordTimeline(tx, shop, [{ orderId, kind: "hold_released", at: ctx.now(), data: { holdId: hold.id, unrecorded: true } }]));
+      released++;
+    }
+  }
+  return released;
+}
+
 /** Orders of the shop with a hold left to release (lines no longer waiting but still under our hold). */
 export async function ordersWithReleasableHolds(shop: string, limit = 200, variantIds?: readonly string[]): Promise<string[]> {
   return ordersWithHoldsToRelease({ shop, limit, variantIds });

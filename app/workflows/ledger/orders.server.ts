@@ -33,7 +33,7 @@ import { BACKORDER_TAG, OVER_CAP_TAG, addOrderTags, readOrderForBackorder, type 
 import { maybeQueueReady } from "./allocation.server";
 import type { HoldToPlace } from "~/domain/holds";
 import { deferOrderWrites, shouldDeferOrderWrites } from "./bulk-writes.server";
-import { cancelOrderLines, placeHoldsForOrder, releaseHoldsForOrder } from "./holds.server";
+import { cancelOrderLines, placeHoldsForOrder, releaseHoldsForOrder, releaseUnrecordedHolds } from "./holds.server";
 import { describeOutcome, queueLedgerPass, refreshAndAllocate } from "./stock.server";
 import type { OrderFacts, OrderLineFacts } from "./types";
 import { recordTimeline, type TimelineEvent } from "~/workflows/support/timeline.server";
@@ -251,6 +251,8 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
     const released = await releaseHoldsForOrder(ctx, facts.orderId);
     holdsReleased = released.released;
     for (const v of released.cancelledVariantIds) touched.add(v);
+    // A retry: a hold the failed attempt placed but could not record, on lines served since, goes too.
+    if (ctx.job.attempts > 1) holdsReleased += await releaseUnrecordedHolds(ctx, facts.orderId);
     // Lines that need no hold release (never held, or an edit removed what was waiting).
     await inWriteTransaction(shop, (tx) => maybeQueueReady(tx, shop, facts.orderId, ctx.now()));
   }
