@@ -22,6 +22,7 @@ import {
   largeShopSize,
   seedLargeCatalog,
   seedLargeShopRows,
+  type LargeShopSize,
   type SeededVariant,
 } from "../../dev/bench/admin-seed";
 import { BENCH_SUPPLIERS, seedSupportDesk } from "../../dev/bench/support-seed";
@@ -56,14 +57,15 @@ export interface LargeShopPages {
 }
 
 /**
- * Seeds the large shop (TEST_SHOP) at `scale` of the benchmark's (0.1: 10,000 waiting lines), derives its
- * stored state, and returns every admin page as a step.
+ * Seeds the large shop (TEST_SHOP) at `scale` of the benchmark's (0.1: 10,000 waiting lines; `sizes` overrides
+ * single counts), derives its stored state, and returns every admin page as a step.
  */
 export async function seedLargeShopPages({
   scale = 0.1,
-}: { scale?: number } = {}): Promise<LargeShopPages> {
+  sizes = {},
+}: { scale?: number; sizes?: Partial<LargeShopSize> } = {}): Promise<LargeShopPages> {
   const fake = await installFakeShop();
-  const size = largeShopSize(scale);
+  const size = { ...largeShopSize(scale), ...sizes };
   const variants = seedLargeCatalog(fake.store, size);
   const { bigVariant } = await seedLargeShopRows(prisma, {
     shop: TEST_SHOP,
