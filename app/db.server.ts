@@ -34,7 +34,9 @@ function createClient(): PrismaClient {
   if (DATABASE_PROVIDER === "postgresql") {
     // Loaded only on PostgreSQL. Its API is the SQLite client's: both are generated from one data model.
     const { PrismaClient: PostgresClient } = createRequire(import.meta.url)(".prisma-postgres/client") as { PrismaClient: new (options: object) => unknown };
-    return new PostgresClient({ adapter: postgresAdapter(env.DATABASE_URL) }) as PrismaClient;
+    // Minimal errors: the default format quotes the call site, which in the generated (minified) client is
+    // kilobytes of its source, in every job's lastError and log line when the server is unreachable.
+    return new PostgresClient({ adapter: postgresAdapter(env.DATABASE_URL), errorFormat: "minimal" }) as PrismaClient;
   }
   return new PrismaClient({ adapter: new TunedSQLite3({ url: env.DATABASE_URL }) });
 }

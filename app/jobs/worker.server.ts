@@ -166,19 +166,40 @@ export class JobWorker {
       const done = await completeJob({ job, workerId: this.workerId, now: this.runtime.now(), result: outcome?.result, ...withCost(cost()) });
       return done ? "succeeded" : "lost";
     } catch (error) {
-      const result = await failJob({
-        job,
-        workerId: this.workerId,
-        now: this.runtime.now(),
-        error: describeError(error),
-        permanent: error instanceof PermanentJobError,
-        runtime: this.runtime,
-        ...withCost(cost()),
-      });
+      const result = await this.recordFailure(job, error, cost());
       ctx.log(`attempt ${job.attempts}/${job.maxAttempts} failed (${result}): ${describeError(error)}`);
       return result;
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  /**
+   * Records a failed attempt (retried after a backoff, or dead). When the database itself is unreachable (a
+   * restart dropped every connection: likely the attempt's own failure), recording is tried again with a
+   * backoff for up to half the lease, so the attempt ends failed with its real error and is retried; past
+   * that, the job is left to its lease, which expires, and another claim runs it again ("lost" here).
+   */
+  private async recordFailure(job: ClaimedJob, error: unknown, cost: JobAdminCost | undefined): Promise<"retry" | "dead" | "lost"> {
+    const giveUpAt = Date.now() + this.leaseMs / 2;
+    for (let wait = 100; ; wait = Math.min(2 * wait, 2_000)) {
+      try {
+        return await failJob({
+          job,
+          workerId: this.workerId,
+          now: this.runtime.now(),
+          error: describeError(error),
+          permanent: error instanceof PermanentJobError,
+          runtime: this.runtime,
+          ...withCost(cost),
+        });
+      } catch (recordError) {
+        if (Date.now() + wait > giveUpAt) {
+          this.log(`[jobs] ${job.kind} ${job.id} (${job.shop}): could not record the failed attempt ${job.attempts} (${describeError(recordError)}); its lease will expire and it runs again`);
+          return "lost";
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
     }
   }
 

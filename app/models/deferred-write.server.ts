@@ -39,7 +39,7 @@ export async function recordDeferredWrites({ shop, writes, now }: { shop: string
     }
     return inserted;
   };
-  return tx ? run(tx) : inWriteTransaction(run);
+  return tx ? run(tx) : inWriteTransaction(shop, run);
 }
 
 /** Whether the shop has writes waiting for (or riding in) a bulk write: a burst is under way. */
@@ -77,7 +77,7 @@ export async function recordBulkWrite({
   writeIds: readonly string[];
   now: Date;
 }): Promise<string> {
-  return inWriteTransaction(async (tx) => {
+  return inWriteTransaction(shop, async (tx) => {
     const bulk = await tx.bulkWrite.create({ data: { shop, kind, operationId, lines: writeIds.length, createdAt: now }, select: { id: true } });
     for (let i = 0; i < writeIds.length; i++) {
       await tx.deferredOrderWrite.updateMany({ where: { shop, id: writeIds[i], bulkWriteId: null }, data: { bulkWriteId: bulk.id, lineNumber: i } });
@@ -96,7 +96,7 @@ export async function writesOfBulkWrite({ shop, bulkWriteId }: { shop: string; b
 export async function deleteDeferredWrites({ shop, ids }: { shop: string; ids: readonly string[] }, tx?: Tx): Promise<void> {
   const run = (db: Tx) => db.deferredOrderWrite.deleteMany({ where: { shop, id: { in: [...ids] } } });
   if (tx) await run(tx);
-  else await inWriteTransaction(run);
+  else await inWriteTransaction(shop, run);
 }
 
 /** Ends a bulk write; its writes still attached (no answer for them) go back to unsent, one attempt more. */
@@ -113,7 +113,7 @@ export async function finishBulkWrite({
   error?: string | null;
   now: Date;
 }): Promise<void> {
-  await inWriteTransaction(async (tx) => {
+  await inWriteTransaction(shop, async (tx) => {
     await tx.deferredOrderWrite.updateMany({ where: { shop, bulkWriteId: id }, data: { bulkWriteId: null, lineNumber: null, attempts: { increment: 1 } } });
     await tx.bulkWrite.updateMany({ where: { shop, id, status: "running" }, data: { status, error: error ?? null, finishedAt: now } });
   });

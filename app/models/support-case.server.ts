@@ -166,7 +166,9 @@ async function whereOf(shop: string, filter: QueueFilter, tx: Tx): Promise<Prism
   }
   if (filter.promisedFrom || filter.promisedTo) {
     const range = { ...(filter.promisedFrom ? { gte: filter.promisedFrom } : {}), ...(filter.promisedTo ? { lte: filter.promisedTo } : {}) };
-    const rows = await tx.supportCase.findMany({ where: { shop, promisedLatest: range }, select: { id: true }, take: SPARSE_CASES + 1 });
+    // Ordered by the date so the (shop, promisedLatest) index gives the rows in order and the read stops at the
+    // cap (unordered, Prisma orders by id, and PostgreSQL walked the primary key over every shop's cases).
+    const rows = await tx.supportCase.findMany({ where: { shop, promisedLatest: range }, orderBy: { promisedLatest: "asc" }, select: { id: true }, take: SPARSE_CASES + 1 });
     if (rows.length <= SPARSE_CASES) few.push(new Set(rows.map((r) => r.id)));
     else {
       // NOT (x < from): the same rows as x >= from (a case without a promise matches neither), but no index drives it.

@@ -10,13 +10,19 @@
 //
 // On PostgreSQL that statement takes no lock at all, and transactions run side by side (read committed): two
 // read-then-write transactions could both read the same owed units. There the lock is a transaction-scoped
-// advisory lock, one for the whole database: read-then-write transactions run one at a time, exactly as on
-// SQLite, while plain reads and single statements never wait (docs/decisions/013-postgresql.md).
+// advisory lock per shop: a shop's read-then-write transactions run one at a time, exactly as on SQLite,
+// while other shops' run beside them (no row is ever shared between shops: every query is scoped by its
+// shop), and plain reads and single statements never wait (docs/decisions/013-postgresql.md). SQLite has one
+// writer whatever the shop.
 import type { Prisma } from "@prisma/client";
 import prisma, { DATABASE_PROVIDER } from "~/db.server";
 
-/** The advisory lock key of the write lock on PostgreSQL (any constant; "BkOrdPlt" in ASCII). */
-export const POSTGRES_WRITE_LOCK_KEY = 0x426b4f7264506c74n;
+/**
+ * The advisory lock of a shop's writes on PostgreSQL: the two-key form (class, object), whose keys never meet
+ * the single bigint keys other code may use. The class is "BkOr" in ASCII; the object is the shop's hashtext.
+ * Two shops whose hashes collide merely share a lock.
+ */
+export const POSTGRES_WRITE_LOCK_CLASS = 0x426b4f72;
 
 /** A transaction client; model functions default to the plain client, which has the same API. */
 export type Tx = Prisma.TransactionClient;
@@ -27,20 +33,29 @@ export interface TransactionOptions {
 }
 
 /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
-export function inTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+export function inTransaction<T>(
+  fn: (tx: Tx) => Promise<T>,
+  options?: TransactionOptions
+): Promise<T> {
   return prisma.$transaction(fn, options);
 }
 
-/** Takes the database's write lock at the start of a read-then-write transaction (see the file comment). */
-export async function takeWriteLock(tx: Tx): Promise<void> {
-  if (DATABASE_PROVIDER === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${POSTGRES_WRITE_LOCK_KEY})`;
-  else await tx.$executeRaw`UPDATE "Job" SET "attempts" = "attempts" WHERE 1 = 0`;
+/** Takes `shop`'s write lock at the start of a read-then-write transaction (see the file comment). */
+export async function takeWriteLock(tx: Tx, shop: string): Promise<void> {
+  if (DATABASE_PROVIDER === "postgresql")
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${POSTGRES_WRITE_LOCK_CLASS}::int4, hashtext(${shop}))`;
+  else
+    await tx.$executeRaw`UPDATE "Job" SET "attempts" = "attempts" WHERE 1 = 0`;
 }
 
-/** A read-then-write transaction: takes the write lock first, then runs `fn`. */
-export function inWriteTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+/** A read-then-write transaction on `shop`'s rows: takes its write lock first, then runs `fn`. */
+export function inWriteTransaction<T>(
+  shop: string,
+  fn: (tx: Tx) => Promise<T>,
+  options?: TransactionOptions
+): Promise<T> {
   return prisma.$transaction(async (tx) => {
-    await takeWriteLock(tx);
+    await takeWriteLock(tx, shop);
     return fn(tx);
   }, options);
 }

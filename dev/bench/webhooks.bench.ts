@@ -425,14 +425,14 @@ async function allocationBench(out: string[]): Promise<void> {
     await reset();
     let t0 = performance.now();
     await prisma.$transaction(async (tx) => {
-      await takeWriteLock(tx);
+      await takeWriteLock(tx, shop);
       return allocateQueue(tx, { shop, variantId: variant.id, available: -LINES + ARRIVING, asOf: new Date(), now: new Date() });
     });
     const a = performance.now() - t0;
     await reset();
     t0 = performance.now();
     const outcome = await prisma.$transaction(async (tx) => {
-      await takeWriteLock(tx);
+      await takeWriteLock(tx, shop);
       return applyStock(tx, { shop, now: new Date(), snapshot: { variantId: variant.id, available: -LINES + ARRIVING, asOf: new Date() } });
     });
     const b = performance.now() - t0;

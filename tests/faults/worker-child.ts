@@ -5,7 +5,7 @@
 // Env: DATABASE_URL, SHOPIFY_* (testing), FAKE_URL, WORKER_ID, EXEC_LOG (one line per job attempt started),
 // PAUSE_AFTER (an operation name: once a request containing it was answered, every later Shopify call
 // hangs and the process prints PAUSED, so the test can kill it mid-job), JOBS_LEASE_MS, CONCURRENCY.
-import { appendFileSync } from "node:fs";
+import { appendFileSync, existsSync } from "node:fs";
 import { setupServer } from "msw/node";
 import { http, HttpResponse } from "msw";
 
@@ -57,7 +57,10 @@ for (const [kind, handler] of Object.entries(jobHandlers)) {
 }
 handlers["test.probe"] = async (payload, ctx) => {
   record(ctx.job);
-  await new Promise((resolve) => setTimeout(resolve, Number((payload as { ms?: number }).ms ?? 5)));
+  // `untilFile`: runs until the test creates that file (a job in hand at a moment the test chooses).
+  const { ms, untilFile } = payload as { ms?: number; untilFile?: string };
+  if (untilFile) while (!existsSync(untilFile)) await new Promise((resolve) => setTimeout(resolve, 20));
+  else await new Promise((resolve) => setTimeout(resolve, Number(ms ?? 5)));
 };
 
 const worker = createWorker({

@@ -2,7 +2,7 @@
 // ledger recorded it). The lease expires, another worker re-runs the job, and nothing happens twice.
 import { afterEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { backorderableVariant, deliver, ledgerShop, placeOrder, runAllJobs } from "../integration/ledger-support";
+import { backorderableVariant, deliver, ledgerShop, placeOrder, receiveStock, runAllJobs } from "../integration/ledger-support";
 import { execLogFile, readExecLog, serveFake, startWorkerChild, type WorkerChild } from "./processes";
 
 const children: WorkerChild[] = [];
@@ -54,5 +54,41 @@ describe("a worker killed mid-job", () => {
     expect(lines).toEqual([{ quantity: 2, status: "waiting", holdId: holds[0]?.id }]);
     expect(env.fake.store.getOrder(order.id).tags).toEqual(["backorder"]);
     expect(emails).toBe(1);
+  });
+
+  it("releases the hold the killed attempt placed but never recorded, when the order was served before the re-run", async () => {
+    // GIVEN an order of a sold-out variant, and a worker process killed right after Shopify accepted its
+    // hold (so the ledger never recorded it), with a lease that outlasts what follows
+    const env = await ledgerShop();
+    const { variantId } = await backorderableVariant(env, { title: "Carafe", available: 0 });
+    const { order, delivery } = placeOrder(env.fake, { variantId, quantity: 2, email: "ben@example.com" });
+    await deliver(delivery);
+    const fake = await serveFake(env.fake, env.shop);
+    const doomed = startWorkerChild({ workerId: "doomed", fakeUrl: fake.url, execLog: execLogFile(), pauseAfter: "BackorderPilotTagAndHold", leaseMs: 30_000 });
+    children.push(doomed);
+    await doomed.waitFor("PAUSED");
+    doomed.process.kill("SIGKILL");
+    await doomed.stop();
+    expect(env.fake.store.fulfillmentOrdersOf(order.id).flatMap((fo) => fo.holds)).toHaveLength(1);
+
+    // WHEN the stock arrives and is allocated while the order's job is still leased to the dead worker
+    await deliver(receiveStock(env.fake, variantId, 2));
+    const inventoryJob = await prisma.job.findFirstOrThrow({ where: { status: "queued" }, select: { runAt: true } });
+    env.clock.advance(Math.max(0, inventoryJob.runAt.getTime() - env.clock.now()) + 1);
+    await env.worker.drain();
+    const served = await prisma.backorderLine.findMany({ select: { status: true, holdId: true } });
+    const stillLeased = await prisma.job.findFirstOrThrow({ where: { kind: "order.sync" }, select: { status: true, attempts: true } });
+    // ... and the order's job runs again once the lease has run out
+    env.clock.advance(31_000);
+    await runAllJobs(env.worker, env.clock);
+    await fake.close();
+
+    // THEN the line was served without a recorded hold, the re-run (attempt 2) released the stray hold,
+    // and the order can ship
+    expect(served).toEqual([{ status: "allocated", holdId: null }]);
+    expect(stillLeased).toEqual({ status: "running", attempts: 1 });
+    expect(await prisma.job.findFirstOrThrow({ where: { kind: "order.sync" }, select: { status: true, attempts: true } })).toEqual({ status: "succeeded", attempts: 2 });
+    expect(env.fake.store.fulfillmentOrdersOf(order.id).flatMap((fo) => fo.holds)).toEqual([]);
+    expect(env.fake.store.fulfillmentOrdersOf(order.id).some((fo) => fo.status === "ON_HOLD")).toBe(false);
   });
 });

@@ -239,7 +239,7 @@ describe("what Shopify refuses", () => {
   }
 
   async function queue(orderId: string, products: string) {
-    await inWriteTransaction((tx) =>
+    await inWriteTransaction(env.shop, (tx) =>
       queueFlowTriggers(tx, env.shop, [
         {
           handle: FLOW_TRIGGERS.cancelRequested,

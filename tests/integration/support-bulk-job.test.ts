@@ -55,7 +55,7 @@ async function seed() {
   });
   const lines = [...Array.from({ length: ORDERS }, (_, i) => line(i, teapot, true)), ...Array.from({ length: 5 }, (_, i) => line(ORDERS + i, vase, false))];
   for (let i = 0; i < lines.length; i += 500) await prisma.backorderLine.createMany({ data: lines.slice(i, i + 500) });
-  await inWriteTransaction((tx) => refreshSupportCases(tx, TEST_SHOP, lines.map((l) => l.orderId)), { timeout: 60_000 });
+  await inWriteTransaction(TEST_SHOP, (tx) => refreshSupportCases(tx, TEST_SHOP, lines.map((l) => l.orderId)), { timeout: 60_000 });
   await prisma.supportCase.create({ data: { shop: "other-shop.myshopify.com", orderId: "gid://shopify/Order/1", orderName: "#1", orderedAt: new Date(), state: "delayed", daysLate: 20 } });
 }
 

@@ -28,7 +28,7 @@ export async function loadSurvey({ shop, orderId, locale, now }: { shop: string;
 
 /** Records the answer; one row per order, so a second answer within the edit window replaces the first. */
 export async function answerSurvey({ shop, orderId, answer, now }: { shop: string; orderId: string; answer: FeedbackAnswer; now: Date }): Promise<AnswerOutcome> {
-  return inWriteTransaction(async (tx) => {
+  return inWriteTransaction(shop, async (tx) => {
     const survey = await findSurvey({ shop, orderId }, tx);
     if (!survey) return "not_found";
     const window = answerWindow({ sentAt: survey.sentAt, answeredAt: survey.answeredAt, now });
@@ -60,7 +60,7 @@ export async function answerSurvey({ shop, orderId, answer, now }: { shop: strin
 
 /** "No more surveys": the customer's address joins the opt-outs, and their surveys not yet sent are skipped. */
 export async function stopSurveys({ shop, orderId }: { shop: string; orderId: string }): Promise<boolean> {
-  return inWriteTransaction(async (tx) => {
+  return inWriteTransaction(shop, async (tx) => {
     const survey = await findSurvey({ shop, orderId }, tx);
     if (!survey?.customerEmail) return false;
     await addOptOut({ shop, email: survey.customerEmail }, tx);

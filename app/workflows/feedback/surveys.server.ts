@@ -30,7 +30,7 @@ export async function scheduleSurvey(ctx: Pick<JobContext, "shop" | "now">, fact
   const wait = orderWait(lines, { orderedOn: localDateOf(first.orderedAt, settings.timezone), fulfilledOn: localDateOf(fulfilledAt, settings.timezone) });
   const sendAt = surveySendAt(fulfilledAt, settings.feedback.delayDays);
   const email = lines.find((l) => l.customerEmail)?.customerEmail?.trim().toLowerCase() ?? null;
-  const inserted = await inWriteTransaction(async (tx) => {
+  const inserted = await inWriteTransaction(shop, async (tx) => {
     const created = await insertSurvey(
       { shop, orderId: facts.orderId, orderName: first.orderName, customerEmail: email, customerLocale: first.customerLocale, orderedAt: first.orderedAt, fulfilledAt, sendAt, ...wait },
       tx,
@@ -63,7 +63,7 @@ export async function sendSurvey(ctx: Pick<JobContext, "shop" | "now">, { orderI
   const locale = survey.customerLocale;
   const questions = settings.feedback.questions[locale.toLowerCase().startsWith("fr") ? "fr" : "en"];
   const customerName = (await supportLinesOfOrders({ shop, orderIds: [orderId] })).find((l) => l.customerName)?.customerName ?? null;
-  await inWriteTransaction(async (tx) => {
+  await inWriteTransaction(shop, async (tx) => {
     await queueEmail(
       {
         shop,

@@ -74,7 +74,7 @@ export async function deferOrderWrites(
   tags: readonly string[],
 ): Promise<void> {
   const now = ctx.now();
-  await inWriteTransaction(async (tx) => {
+  await inWriteTransaction(ctx.shop, async (tx) => {
     await recordDeferredWrites(
       {
         shop: ctx.shop,

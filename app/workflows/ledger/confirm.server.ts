@@ -69,7 +69,7 @@ export async function confirmPendingOrders({
   const inStockOf = new Map([...known.values()].map((r) => [r.variantId, { earliest: r.eta.inStock.earliest, latest: r.eta.inStock.latest }]));
 
   for (const orderId of ready.flatMap((lines) => (lines[0] ? [lines[0].orderId] : []))) {
-    const confirmed = await inWriteTransaction(async (tx) => {
+    const confirmed = await inWriteTransaction(shop, async (tx) => {
       // Read the order's lines again under the write lock: another worker may have served or confirmed
       // some since the read above. An order is confirmed whole, in one email, or not in this pass.
       const lines = await unconfirmedLinesOfOrders({ shop, orderIds: [orderId] }, tx);

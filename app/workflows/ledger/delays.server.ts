@@ -62,7 +62,7 @@ export async function detectDelays({
   }
   for (let i = 0; i < candidates.length; i += TX_CHUNK) {
     const chunk = candidates.slice(i, i + TX_CHUNK);
-    const counts = await inWriteTransaction(async (tx) => {
+    const counts = await inWriteTransaction(shop, async (tx) => {
       let delayed = 0;
       let improved = 0;
       let queued = 0;

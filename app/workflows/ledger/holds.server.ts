@@ -39,7 +39,7 @@ import { maybeQueueReady } from "./allocation.server";
 /** Cancels what is left of an order Shopify reports cancelled; returns the variants whose queue changed. */
 export async function cancelOrderLines(shop: string, orderId: string, now: Date = new Date()): Promise<string[]> {
   // Shopify cancels the fulfillment orders (and their holds) with the order: nothing left to release.
-  return inWriteTransaction(async (tx) => {
+  return inWriteTransaction(shop, async (tx) => {
     const variants = await cancelOpenLinesOfOrder({ shop, orderId }, tx);
     if (variants.length) await recordTimeline(tx, shop, [{ orderId, kind: "order_cancelled", at: now }]);
     return variants;
@@ -77,7 +77,7 @@ export async function recordPlacedHold(
   { holdId, fulfillmentOrderId, lineIds }: { holdId: string; fulfillmentOrderId: string; lineIds: string[] },
   at: Date,
 ): Promise<void> {
-  await inWriteTransaction(async (tx) => {
+  await inWriteTransaction(shop, async (tx) => {
     const held = await recordHold({ shop, lineIds, holdId, fulfillmentOrderId }, tx);
     if (held) await recordTimeline(tx, shop, [{ orderId, kind: "hold_placed", at, data: { holdId, fulfillmentOrderId, lines: held } }]);
   });
@@ -220,7 +220,7 @@ export async function releaseHoldsForOrder(ctx: JobContext, orderId: string): Pr
         outcome.released++;
       }
     }
-    const queued = await inWriteTransaction(async (tx) => {
+    const queued = await inWriteTransaction(shop, async (tx) => {
       if (await clearHold({ shop, orderId, holdId }, tx)) {
         await recordTimeline(tx, shop, [{ orderId, kind: "hold_released", at: ctx.now(), data: { holdId } }]);
       }
@@ -229,6 +229,33 @@ export async function releaseHoldsForOrder(ctx: JobContext, orderId: string): Pr
     if (queued) outcome.readyQueued++;
   }
   return outcome;
+}
+
+/**
+ * Releases our holds on the order that no ledger line records, once none of its lines waits: a hold an
+ * earlier attempt placed on Shopify but could not record (the database went away, the worker died) before
+ * the lines were served, which nothing else would ever release. Costs a read of the order's fulfillment
+ * orders, so only retried attempts call it (a first attempt has no earlier one to clean up after).
+ */
+export async function releaseUnrecordedHolds(ctx: JobContext, orderId: string): Promise<number> {
+  const { shop } = ctx;
+  const lines = await holdsOfOrderLines({ shop, orderId });
+  if (lines.length === 0 || lines.some((l) => l.status === "waiting")) return 0;
+  const recorded = new Set(lines.map((l) => l.holdId).filter((id): id is string => id !== null));
+  const client = await ctx.admin();
+  const snapshot = await readOrderFulfillmentOrders(client, orderId);
+  if (!snapshot || snapshot.cancelledAt) return 0;
+  let released = 0;
+  for (const fo of snapshot.fulfillmentOrders) {
+    for (const hold of fo.holds) {
+      if (!hold.ours || recorded.has(hold.id)) continue;
+      const result = await releaseFulfillmentHold(client, fo.id, hold.id);
+      if (!result.ok) throw new Error(`Could not release unrecorded hold ${hold.id}: ${result.message}`);
+      await inWriteTransaction(shop, (tx) => recordTimeline(tx, shop, [{ orderId, kind: "hold_released", at: ctx.now(), data: { holdId: hold.id, unrecorded: true } }]));
+      released++;
+    }
+  }
+  return released;
 }
 
 /** Orders of the shop with a hold left to release (lines no longer waiting but still under our hold). */

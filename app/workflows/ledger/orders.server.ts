@@ -33,7 +33,7 @@ import { BACKORDER_TAG, OVER_CAP_TAG, addOrderTags, readOrderForBackorder, type 
 import { maybeQueueReady } from "./allocation.server";
 import type { HoldToPlace } from "~/domain/holds";
 import { deferOrderWrites, shouldDeferOrderWrites } from "./bulk-writes.server";
-import { cancelOrderLines, placeHoldsForOrder, releaseHoldsForOrder } from "./holds.server";
+import { cancelOrderLines, placeHoldsForOrder, releaseHoldsForOrder, releaseUnrecordedHolds } from "./holds.server";
 import { describeOutcome, queueLedgerPass, refreshAndAllocate } from "./stock.server";
 import type { OrderFacts, OrderLineFacts } from "./types";
 import { recordTimeline, type TimelineEvent } from "~/workflows/support/timeline.server";
@@ -66,7 +66,7 @@ async function applyEdits(shop: string, facts: OrderFacts, touched: Set<string>)
       return { line, next };
     });
   if (changes.length === 0) return 0;
-  return inWriteTransaction(async (tx) => {
+  return inWriteTransaction(shop, async (tx) => {
     let edited = 0;
     const events: TimelineEvent[] = [];
     for (const { line, next } of changes) {
@@ -123,7 +123,7 @@ async function recordNewLines(ctx: JobContext, facts: OrderFacts, touched: Set<s
   if (!read.exists || read.cancelledAt) return { recorded: 0, overCap: false };
   const stock: Map<string, VariantStock> = read.variants;
   const now = ctx.now();
-  const result = await inWriteTransaction(async (tx) => {
+  const result = await inWriteTransaction(shop, async (tx) => {
     let recorded = 0;
     let overCap = false;
     const placed: Record<string, unknown>[] = [];
@@ -251,8 +251,10 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
     const released = await releaseHoldsForOrder(ctx, facts.orderId);
     holdsReleased = released.released;
     for (const v of released.cancelledVariantIds) touched.add(v);
+    // A retry: a hold the failed attempt placed but could not record, on lines served since, goes too.
+    if (ctx.job.attempts > 1) holdsReleased += await releaseUnrecordedHolds(ctx, facts.orderId);
     // Lines that need no hold release (never held, or an edit removed what was waiting).
-    await inWriteTransaction((tx) => maybeQueueReady(tx, shop, facts.orderId, ctx.now()));
+    await inWriteTransaction(shop, (tx) => maybeQueueReady(tx, shop, facts.orderId, ctx.now()));
   }
 
   // A new order in a burst shares its variants' ledger pass with the orders of the next seconds.

@@ -77,7 +77,7 @@ async function readAndApply(
     for (const id of chunk) {
       const stock = variants.get(id);
       if (!stock) continue;
-      const applied: AllocationOutcome | null = await inWriteTransaction((tx) =>
+      const applied: AllocationOutcome | null = await inWriteTransaction(ctx.shop, (tx) =>
         applyStock(tx, {
           shop: ctx.shop,
           now: ctx.now(),
@@ -196,7 +196,7 @@ export const LEDGER_PASS_WINDOW_MS = 2_000;
  */
 export async function queueLedgerPass(ctx: JobContext, variantIds: readonly string[]): Promise<void> {
   const now = ctx.now();
-  await inWriteTransaction(async (tx) => {
+  await inWriteTransaction(ctx.shop, async (tx) => {
     for (const variantId of new Set(variantIds)) {
       await enqueueCoalescedJob(
         {

@@ -92,7 +92,7 @@ async function redactJobPayloads(tx: Tx, shop: string, facts: CustomerRedactFact
 
 export async function redactCustomer(shop: string, facts: CustomerRedactFacts) {
   const email = normalizedEmail(facts);
-  return inWriteTransaction(async (tx) => {
+  return inWriteTransaction(shop, async (tx) => {
     const lineIds = await linesOfCustomer(shop, facts, tx);
     const emails = (await deleteLineEmails({ shop, lineIds }, tx)) + (email ? await deleteCustomerEmails({ shop, email }, tx) : 0);
     const orderIds = await ordersOfLines({ shop, lineIds }, tx);

@@ -260,7 +260,7 @@ async function cancelNow(context: CancelContext, input: Extract<CancelInput, { i
   }
 
   // Written before Shopify is called; the same checks again under the write lock (a concurrent request).
-  const claimed = await inWriteTransaction(async (tx) => {
+  const claimed = await inWriteTransaction(shop, async (tx) => {
     const again = await findCancellationByKey({ shop, key }, tx);
     if (again) return { row: again };
     if (!(await caseAtVersion({ shop, orderId, version: input.version }, tx))) return { result: fail(409, "form", "support.error.conflict") };
@@ -306,7 +306,7 @@ async function resumeStaffRow(context: CancelContext, row: Cancellation): Promis
   if (outcome.kind === "running") return { ok: true, message: "cancelling" };
   if (outcome.kind === "refused") {
     // Nothing of a refused cancellation is kept: a staff one goes, an approved request waits again.
-    await inWriteTransaction(async (tx) => {
+    await inWriteTransaction(row.shop, async (tx) => {
       if (row.source === "customer") await moveCancellation({ shop: row.shop, id: row.id, from: "pending", to: "requested", data: { error: outcome.message.slice(0, 1_000) } }, tx);
       else await deletePendingCancellation({ shop: row.shop, id: row.id }, tx);
       await dropCancellationJobs(tx, row.shop, row.id);
@@ -333,7 +333,7 @@ async function approve(context: CancelContext, input: Extract<CancelInput, { int
   if (input.amount !== undefined && Number(input.amount) !== Number(suggestion.amount)) {
     return fail(409, "form", "support.cancel.error.amountChanged", { amount: formatMoney(suggestion.amount, suggestion.currency, context.locale ?? "en") });
   }
-  const moved = await inWriteTransaction(async (tx) => {
+  const moved = await inWriteTransaction(shop, async (tx) => {
     if (!(await caseAtVersion({ shop, orderId, version: input.version }, tx))) return false;
     const ok = await moveCancellation(
       {
@@ -358,7 +358,7 @@ async function decline(context: CancelContext, input: Extract<CancelInput, { int
   const now = context.now ?? new Date();
   const request = await findCancellation({ shop, id: input.cancellationId });
   if (!request || request.orderId !== orderId) return fail(404, "form", "support.cancel.error.requestGone");
-  return inWriteTransaction(async (tx): Promise<CancelResult> => {
+  return inWriteTransaction(shop, async (tx): Promise<CancelResult> => {
     if (!(await caseAtVersion({ shop, orderId, version: input.version }, tx))) return fail(409, "form", "support.error.conflict");
     const moved = await moveCancellation({ shop, id: request.id, from: "requested", to: "declined", data: { decidedBy: actor, error: input.reason } }, tx);
     if (!moved) return fail(409, "form", "support.cancel.error.requestGone");
@@ -405,7 +405,7 @@ async function execute(client: AdminClient, row: Cancellation, poll?: PollOption
  */
 async function recordRefund(row: Cancellation, outcome: Extract<ExecuteOutcome, { kind: "done" }>, actor: string, now: Date): Promise<boolean> {
   const { shop, orderId } = row;
-  return inWriteTransaction(async (tx) => {
+  return inWriteTransaction(shop, async (tx) => {
     const moved = await moveCancellation(
       { shop, id: row.id, from: "pending", to: "refunded", data: { refundId: outcome.refundId, amount: outcome.amount, currency: outcome.currency, completedAt: now, error: null } },
       tx,
@@ -498,7 +498,7 @@ function describe(result: CancelResult): string {
 /** A background cancellation Shopify refused: kept as failed, on the timeline, and the case reopened. */
 async function settleRefused(ctx: JobContext, row: Cancellation, message: string): Promise<JobOutcome> {
   const now = ctx.now();
-  await inWriteTransaction(async (tx) => {
+  await inWriteTransaction(row.shop, async (tx) => {
     if (!(await moveCancellation({ shop: row.shop, id: row.id, from: "pending", to: "failed", data: { error: message.slice(0, 1_000) } }, tx))) return;
     await recordTimeline(tx, row.shop, [{ orderId: row.orderId, kind: "cancel_failed", at: now, data: { lineIds: row.lineIds, message: message.slice(0, 500) } }]);
     await customerAnswered({ shop: row.shop, orderId: row.orderId }, tx);

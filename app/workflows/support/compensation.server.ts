@@ -100,7 +100,7 @@ export async function compensate({
   }
 
   const expiresOn = created.expiresAt ? localToday(settings.timezone, created.expiresAt) : null;
-  await inWriteTransaction(async (tx) => {
+  await inWriteTransaction(shop, async (tx) => {
     await markCompensationGiven(
       { shop, id: claim.id, code: created.code, shopifyId: created.shopifyId, currencyCode: created.currencyCode, expiresAt: created.expiresAt, at: now },
       tx,

@@ -83,7 +83,7 @@ export type AnswerOutcome =
 export async function answerChoice({ payload, tokenHash, now = new Date() }: { payload: ChoicePayload; tokenHash: string; now?: Date }): Promise<AnswerOutcome> {
   const { shop, orderId, choice } = payload;
   const mode = choice === "cancel" ? await findCancelRequestMode({ shop }) : "approval";
-  return inWriteTransaction(async (tx): Promise<AnswerOutcome> => {
+  return inWriteTransaction(shop, async (tx): Promise<AnswerOutcome> => {
     if (!(await findCase({ shop, orderId }, tx))) return "not_found";
     const lines = (await supportLinesOfOrders({ shop, orderIds: [orderId] }, tx)).filter((l) => payload.lineIds.includes(l.id));
     if (lines.length === 0) return "not_found";

@@ -106,7 +106,7 @@ export async function runOrderAction({
     supplyKeys = new Map((await computeVariantEtas({ shop, variantIds: variants, now })).map((r) => [r.variantId, r.supplyKey]));
   }
   try {
-    const message = await inWriteTransaction(async (tx) => {
+    const message = await inWriteTransaction(shop, async (tx) => {
       if (!(await bumpCaseVersion({ shop, orderId, version: input.version }, tx))) throw new Conflict();
       switch (input.intent) {
         case "note":
@@ -234,7 +234,7 @@ export type BulkResult = { ok: true; count: number; intent: BulkInput["intent"] 
 export async function runBulkAction({ shop, actor, input, now = new Date() }: { shop: string; actor: string; input: BulkInput; now?: Date }): Promise<BulkResult> {
   const cases = await casesOfOrders({ shop, orderIds: input.orderIds });
   if (cases.length !== new Set(input.orderIds).size) return { ok: false, status: 404, errors: { form: "support.error.notFound" } };
-  const count = await inWriteTransaction(async (tx) => {
+  const count = await inWriteTransaction(shop, async (tx) => {
     if (input.intent === "notice") return sendDelayNotices(tx, shop, input.orderIds, actor, now);
     const events: TimelineEvent[] = [];
     for (const c of cases) {

@@ -65,7 +65,7 @@ export async function trackEstimates({
   }
   for (let i = 0; i < changes.length; i += TX_CHUNK) {
     const chunk = changes.slice(i, i + TX_CHUNK);
-    await inWriteTransaction(async (tx) => {
+    await inWriteTransaction(shop, async (tx) => {
       const events: TimelineEvent[] = [];
       for (const c of chunk) {
         if (c.store) await storeLineEstimate({ shop, lineId: c.lineId, ...c.store }, tx);

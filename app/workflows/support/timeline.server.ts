@@ -223,7 +223,7 @@ export async function refreshCaseSuppliers({ shop, variantIds }: { shop: string;
       for (let j = 0; j < orderIds.length; j += IN_CHUNK) {
         const stale = await casesWithOtherSuppliers({ shop, orderIds: orderIds.slice(j, j + IN_CHUNK), suppliers: expected });
         if (stale.length === 0) continue;
-        await inWriteTransaction((tx) => refreshSupportCases(tx, shop, stale));
+        await inWriteTransaction(shop, (tx) => refreshSupportCases(tx, shop, stale));
         refreshed += stale.length;
       }
     }

@@ -134,7 +134,7 @@ export async function recordComplaint({
   guard?: (tx: Tx) => Promise<void>;
   now?: Date;
 }): Promise<boolean> {
-  return inWriteTransaction(async (tx) => {
+  return inWriteTransaction(shop, async (tx) => {
     const supportCase = await findCase({ shop, orderId }, tx);
     if (!supportCase) return false;
     if (guard) await guard(tx);
