@@ -142,7 +142,7 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <table ${TABLE}>
 {% for line in lines %}<tr><td ${TD}>{{ line.quantity }} × {{ line.product_title }}${variant("line.")}</td></tr>
 {% endfor %}</table>
-{% if payment.balance != blank %}<p>As agreed at checkout, the balance of <strong>{{ payment.balance }}</strong> is now charged to the payment method you used{% if payment.paid != blank %} (you paid {{ payment.paid }} when you ordered){% endif %}.</p>
+{% if payment.balance != blank %}<p>As agreed at checkout, the balance of <strong>{{ payment.balance }}</strong> {% if payment.due_on != blank %}will be charged on {{ payment.due_on | format_date: true }}{% else %}is now charged{% endif %} to the payment method you used{% if payment.paid != blank %} (you paid {{ payment.paid }} when you ordered){% endif %}.</p>
 {% endif %}
 <p>You will receive a shipping confirmation with tracking as soon as your parcel leaves.</p>
 <p>Thank you for waiting for them.</p>`,
@@ -155,7 +155,7 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <table ${TABLE}>
 {% for line in lines %}<tr><td ${TD}>{{ line.quantity }} × {{ line.product_title }}${variant("line.")}</td></tr>
 {% endfor %}</table>
-{% if payment.balance != blank %}<p>Comme convenu à la commande, le solde de <strong>{{ payment.balance }}</strong> est maintenant débité sur le moyen de paiement utilisé{% if payment.paid != blank %} (vous avez payé {{ payment.paid }} à la commande){% endif %}.</p>
+{% if payment.balance != blank %}<p>Comme convenu à la commande, le solde de <strong>{{ payment.balance }}</strong> {% if payment.due_on != blank %}sera débité le {{ payment.due_on | format_date: true }}{% else %}est maintenant débité{% endif %} sur le moyen de paiement utilisé{% if payment.paid != blank %} (vous avez payé {{ payment.paid }} à la commande){% endif %}.</p>
 {% endif %}
 <p>Vous recevrez une confirmation d’expédition avec le suivi dès que votre colis partira.</p>
 <p>Merci de les avoir attendus.</p>`,

@@ -81,8 +81,8 @@ const ORDER_PAYMENT = `#graphql
 `;
 
 const COLLECT_BALANCE = `#graphql
-  mutation BackorderPilotCollectBalance($id: ID!, $mandateId: ID!, $idempotencyKey: String!, $paymentScheduleId: ID, $amount: MoneyInput) {
-    orderCreateMandatePayment(id: $id, mandateId: $mandateId, idempotencyKey: $idempotencyKey, paymentScheduleId: $paymentScheduleId, amount: $amount, autoCapture: true) {
+  mutation BackorderPilotCollectBalance($id: ID!, $mandateId: ID!, $idempotencyKey: String!, $paymentScheduleId: ID) {
+    orderCreateMandatePayment(id: $id, mandateId: $mandateId, idempotencyKey: $idempotencyKey, paymentScheduleId: $paymentScheduleId, autoCapture: true) {
       job {
         id
         done
@@ -204,19 +204,16 @@ export function balanceChargeKey(orderId: string): string {
 
 export type ChargeResult = { ok: true; paymentReferenceId: string; jobId: string | null } | { ok: false; message: string };
 
-/** Sends the balance charge (Shopify replays the first payment for the same key). */
+/**
+ * Sends the balance charge: the payment schedule's balance (no `amount`: only Shopify Plus stores may set one,
+ * and the schedule already says what is due). Shopify replays the first payment for the same key.
+ */
 export async function chargeBalance(
   client: AdminClient,
-  input: { orderId: string; mandateId: string; idempotencyKey: string; paymentScheduleId: string | null; amountMinor: number; currency: string; digits: number },
+  input: { orderId: string; mandateId: string; idempotencyKey: string; paymentScheduleId: string | null },
 ): Promise<ChargeResult> {
   const { data } = await client.request(COLLECT_BALANCE, {
-    variables: {
-      id: input.orderId,
-      mandateId: input.mandateId,
-      idempotencyKey: input.idempotencyKey,
-      paymentScheduleId: input.paymentScheduleId,
-      amount: { amount: (input.amountMinor / 10 ** input.digits).toFixed(input.digits), currencyCode: input.currency as never },
-    },
+    variables: { id: input.orderId, mandateId: input.mandateId, idempotencyKey: input.idempotencyKey, paymentScheduleId: input.paymentScheduleId },
     estimatedCost: MUTATION_COST,
   });
   const result = data.orderCreateMandatePayment;

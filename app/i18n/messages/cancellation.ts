@@ -48,6 +48,9 @@ export const en = {
   "support.event.lines_cancelled_order": "Order cancelled: {items}",
   "support.event.refund_issued": "Refund issued: {amount}",
   "support.event.cancellation_queued": "Cancellation email",
+  "support.event.balance_collected": "Balance charged: {amount}",
+  "support.event.balance_failed": "Balance of {amount} not charged: {message}",
+  "support.cancel.error.balanceCharging": "The balance of this order is being charged right now. Reload in a minute and try again.",
   "support.actor.customer": "Customer",
 
   "proxy.choice.title": "Your order",
@@ -117,6 +120,9 @@ export const fr: Record<keyof typeof en, string> = {
   "support.event.lines_cancelled_order": "Commande annulée : {items}",
   "support.event.refund_issued": "Remboursement effectué : {amount}",
   "support.event.cancellation_queued": "E-mail d’annulation",
+  "support.event.balance_collected": "Solde débité : {amount}",
+  "support.event.balance_failed": "Solde de {amount} non débité : {message}",
+  "support.cancel.error.balanceCharging": "Le solde de cette commande est en cours de débit. Rechargez dans une minute et réessayez.",
   "support.actor.customer": "Client",
 
   "proxy.choice.title": "Votre commande",
