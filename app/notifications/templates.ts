@@ -39,7 +39,7 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 {% endfor %}</table>
 <p ${NOTE}>Dates are our best estimate of delivery. If one changes, we will email you the new date, and you may then cancel the delayed items for a full refund.</p>
 {% if payment.balance != blank %}<h2 ${H2}>Payment</h2>
-<p>You paid <strong>{% if payment.paid != blank %}{{ payment.paid }}{% else %}nothing{% endif %}</strong> at checkout. The balance of <strong>{{ payment.balance }}</strong> will be charged to the payment method you used {% if payment.due_on != blank %}on {{ payment.due_on | format_date: true }}{% else %}when your items are ready to ship{% endif %}.</p>
+<p>{% if payment.paid != blank %}You paid <strong>{{ payment.paid }}</strong> at checkout.{% else %}You paid nothing at checkout.{% endif %} The balance of <strong>{{ payment.balance }}</strong> will be charged to the payment method you used {% if payment.due_on != blank %}on {{ payment.due_on | format_date: true }}{% else %}when your items are ready to ship{% endif %}.</p>
 {% endif %}
 {% if terms.payment != blank or terms.shipping != blank or terms.cancellation != blank %}<h2 ${H2}>Your backorder terms</h2>
 {% if terms.payment != blank %}<p><strong>Payment:</strong> {{ terms.payment | newline_to_br }}</p>{% endif %}
@@ -60,7 +60,7 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 {% endfor %}</table>
 <p ${NOTE}>Ces dates sont notre meilleure estimation de livraison. Si l’une d’elles change, nous vous écrirons la nouvelle date, et vous pourrez alors annuler les articles retardés pour un remboursement intégral.</p>
 {% if payment.balance != blank %}<h2 ${H2}>Paiement</h2>
-<p>Vous avez payé <strong>{% if payment.paid != blank %}{{ payment.paid }}{% else %}rien{% endif %}</strong> à la commande. Le solde de <strong>{{ payment.balance }}</strong> sera débité sur le moyen de paiement utilisé {% if payment.due_on != blank %}le {{ payment.due_on | format_date: true }}{% else %}quand vos articles seront prêts à partir{% endif %}.</p>
+<p>{% if payment.paid != blank %}Vous avez payé <strong>{{ payment.paid }}</strong> à la commande.{% else %}Vous n’avez rien payé à la commande.{% endif %} Le solde de <strong>{{ payment.balance }}</strong> sera débité sur le moyen de paiement utilisé {% if payment.due_on != blank %}le {{ payment.due_on | format_date: true }}{% else %}quand vos articles seront prêts à partir{% endif %}.</p>
 {% endif %}
 {% if terms.payment != blank or terms.shipping != blank or terms.cancellation != blank %}<h2 ${H2}>Vos conditions de précommande</h2>
 {% if terms.payment != blank %}<p><strong>Paiement :</strong> {{ terms.payment | newline_to_br }}</p>{% endif %}

@@ -115,6 +115,8 @@ export async function resetLedgerTables() {
     prisma.customerChoice.deleteMany({}),
     prisma.supportCase.deleteMany({}),
     prisma.compensation.deleteMany({}),
+    prisma.orderBalanceLine.deleteMany({}),
+    prisma.orderBalance.deleteMany({}),
     prisma.deferredOrderWrite.deleteMany({}),
     prisma.bulkWrite.deleteMany({}),
     prisma.backorderLine.deleteMany({}),
