@@ -25,18 +25,21 @@ export interface CancelRefund {
 
 /**
  * The refund of cancelled items when some of them were bought on the plan. `suggestedMinor` is Shopify's
- * refund for them as if paid in full; `cancelledPlanValueMinor` the price of the cancelled units bought on the
- * plan. While the balance is unpaid, those units were paid only in the deposit's proportion: the rest of their
- * price is forgiven, not refunded. Once the balance is collected, they were paid in full.
+ * refund for them (capped by what the order received, which includes what other items were paid);
+ * `cancelledPlanValueMinor` the price of the cancelled units bought on the plan, `cancelledOffPlanMinor` the
+ * price of the others (paid in full at checkout; null when unknown). While the balance is unpaid, plan units
+ * were paid only in the deposit's proportion: the customer gets that back, and the rest of their price is
+ * forgiven, not refunded. Once the balance is collected, they were paid in full.
  */
 export function refundForCancelledItems(
   balance: (BalanceFigures & { collected: boolean }) | null,
-  { suggestedMinor, cancelledPlanValueMinor }: { suggestedMinor: number; cancelledPlanValueMinor: number },
+  { suggestedMinor, cancelledPlanValueMinor, cancelledOffPlanMinor }: { suggestedMinor: number; cancelledPlanValueMinor: number; cancelledOffPlanMinor: number | null },
 ): CancelRefund {
   if (!balance || balance.collected || balance.planValueMinor <= 0 || cancelledPlanValueMinor <= 0) return { refundMinor: suggestedMinor, forgivenMinor: 0 };
   const paid = Math.round((cancelledPlanValueMinor * paidForPlanMinor(balance)) / balance.planValueMinor);
   const forgivenMinor = Math.max(0, cancelledPlanValueMinor - paid);
-  return { refundMinor: Math.max(0, suggestedMinor - forgivenMinor), forgivenMinor };
+  const refundMinor = cancelledOffPlanMinor === null ? Math.max(0, suggestedMinor - forgivenMinor) : Math.min(suggestedMinor, paid + cancelledOffPlanMinor);
+  return { refundMinor: Math.max(0, refundMinor), forgivenMinor };
 }
 
 /** Lowers refund transactions (in payment order) so they add up to `totalMinor`: the last ones give way first. */

@@ -25,6 +25,7 @@ import {
   recordOrderBalance,
   savePaymentReference,
 } from "~/models/order-balance.server";
+import { cancellationsOfOrder } from "~/models/support-cancellation.server";
 import { inWriteTransaction, type Tx } from "~/models/transaction.server";
 import { dateLocale } from "~/notifications/kinds";
 import { EmailInputError, queueEmail } from "~/notifications/queue.server";
@@ -125,6 +126,10 @@ export async function runBalanceCollection(ctx: JobContext, { orderId }: { order
   }
   if (balance.status === "owed") {
     if (balance.outstandingMinor <= 0) return { summary: `${balance.orderName}: nothing owed` };
+    // A cancel & refund under way changes what is owed: charge once it has settled.
+    if ((await cancellationsOfOrder({ shop, orderId })).some((c) => c.status === "pending")) {
+      throw new PaymentPending(`${balance.orderName}: a cancellation is under way; charging the balance after it`);
+    }
     const claimed = await claimCharge({ shop, orderId, chargeKey: balanceChargeKey(orderId), chargeMinor: balance.outstandingMinor, now: ctx.now() });
     if (!claimed) return { summary: `${balance.orderName}: the charge moved on meanwhile` };
     balance = (await findOrderBalance({ shop, orderId }))!;
