@@ -154,12 +154,22 @@ export async function reduceBalance(
   });
 }
 
-/** Deposits taken and balances still to collect, for the dashboard's cash-flow table. */
-export async function balancesForCashFlow({ shop }: { shop: string }, tx: Tx = prisma) {
+/** Balances still to collect (owed, being charged, or declined), for the dashboard's cash-flow forecast. */
+export async function openBalances({ shop }: { shop: string }, tx: Tx = prisma) {
   return tx.orderBalance.findMany({
-    where: { shop },
-    select: { orderId: true, currency: true, paidMinor: true, outstandingMinor: true, status: true, termsType: true, dueAt: true, createdAt: true, collectedAt: true, chargeMinor: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: 10_000,
+    where: { shop, status: { in: ["owed", "charging", "failed"] }, outstandingMinor: { gt: 0 } },
+    select: { orderId: true, currency: true, outstandingMinor: true, chargeMinor: true, status: true, dueAt: true },
   });
+}
+
+/** Deposits taken at checkout by the deferred-payment orders placed in [from, to), per currency. */
+export async function depositsTakenIn({ shop, from, to }: { shop: string; from: Date; to: Date }, tx: Tx = prisma) {
+  const rows = await tx.orderBalance.groupBy({ by: ["currency"], where: { shop, createdAt: { gte: from, lt: to } }, _sum: { paidMinor: true }, _count: { _all: true } });
+  return rows.map((r) => ({ currency: r.currency, amountMinor: r._sum.paidMinor ?? 0, orders: r._count._all }));
+}
+
+/** Balances collected in [from, to), per currency. */
+export async function balancesCollectedIn({ shop, from, to }: { shop: string; from: Date; to: Date }, tx: Tx = prisma) {
+  const rows = await tx.orderBalance.groupBy({ by: ["currency"], where: { shop, collectedAt: { gte: from, lt: to } }, _sum: { chargeMinor: true }, _count: { _all: true } });
+  return rows.map((r) => ({ currency: r.currency, amountMinor: r._sum.chargeMinor ?? 0, orders: r._count._all }));
 }

@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "OrderBalance" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shop" TEXT NOT NULL,
     "orderId" TEXT NOT NULL,
     "orderName" TEXT NOT NULL,
@@ -11,21 +11,19 @@ CREATE TABLE "OrderBalance" (
     "planValueMinor" INTEGER NOT NULL,
     "refundedMinor" INTEGER NOT NULL DEFAULT 0,
     "termsType" TEXT NOT NULL,
-    "dueAt" TIMESTAMP(3),
+    "dueAt" DATETIME,
     "paymentScheduleId" TEXT,
     "mandateId" TEXT,
     "status" TEXT NOT NULL DEFAULT 'owed',
     "chargeKey" TEXT,
     "chargeMinor" INTEGER,
     "paymentReferenceId" TEXT,
-    "chargedAt" TIMESTAMP(3),
-    "collectedAt" TIMESTAMP(3),
-    "failedAt" TIMESTAMP(3),
+    "chargedAt" DATETIME,
+    "collectedAt" DATETIME,
+    "failedAt" DATETIME,
     "failureMessage" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "OrderBalance_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
@@ -37,17 +35,21 @@ CREATE TABLE "OrderBalanceLine" (
     "unitPriceMinor" INTEGER NOT NULL,
     "sellingPlanId" TEXT,
 
-    CONSTRAINT "OrderBalanceLine_pkey" PRIMARY KEY ("balanceId","lineItemId")
+    PRIMARY KEY ("balanceId", "lineItemId"),
+    CONSTRAINT "OrderBalanceLine_balanceId_fkey" FOREIGN KEY ("balanceId") REFERENCES "OrderBalance" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateIndex
 CREATE INDEX "OrderBalance_shop_status_dueAt_idx" ON "OrderBalance"("shop", "status", "dueAt");
 
 -- CreateIndex
+CREATE INDEX "OrderBalance_shop_createdAt_idx" ON "OrderBalance"("shop", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "OrderBalance_shop_collectedAt_idx" ON "OrderBalance"("shop", "collectedAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "OrderBalance_shop_orderId_key" ON "OrderBalance"("shop", "orderId");
 
 -- CreateIndex
 CREATE INDEX "OrderBalanceLine_shop_lineItemId_idx" ON "OrderBalanceLine"("shop", "lineItemId");
-
--- AddForeignKey
-ALTER TABLE "OrderBalanceLine" ADD CONSTRAINT "OrderBalanceLine_balanceId_fkey" FOREIGN KEY ("balanceId") REFERENCES "OrderBalance"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "OrderBalance" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "shop" TEXT NOT NULL,
     "orderId" TEXT NOT NULL,
     "orderName" TEXT NOT NULL,
@@ -11,19 +11,21 @@ CREATE TABLE "OrderBalance" (
     "planValueMinor" INTEGER NOT NULL,
     "refundedMinor" INTEGER NOT NULL DEFAULT 0,
     "termsType" TEXT NOT NULL,
-    "dueAt" DATETIME,
+    "dueAt" TIMESTAMP(3),
     "paymentScheduleId" TEXT,
     "mandateId" TEXT,
     "status" TEXT NOT NULL DEFAULT 'owed',
     "chargeKey" TEXT,
     "chargeMinor" INTEGER,
     "paymentReferenceId" TEXT,
-    "chargedAt" DATETIME,
-    "collectedAt" DATETIME,
-    "failedAt" DATETIME,
+    "chargedAt" TIMESTAMP(3),
+    "collectedAt" TIMESTAMP(3),
+    "failedAt" TIMESTAMP(3),
     "failureMessage" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "OrderBalance_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -35,15 +37,23 @@ CREATE TABLE "OrderBalanceLine" (
     "unitPriceMinor" INTEGER NOT NULL,
     "sellingPlanId" TEXT,
 
-    PRIMARY KEY ("balanceId", "lineItemId"),
-    CONSTRAINT "OrderBalanceLine_balanceId_fkey" FOREIGN KEY ("balanceId") REFERENCES "OrderBalance" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "OrderBalanceLine_pkey" PRIMARY KEY ("balanceId","lineItemId")
 );
 
 -- CreateIndex
 CREATE INDEX "OrderBalance_shop_status_dueAt_idx" ON "OrderBalance"("shop", "status", "dueAt");
 
 -- CreateIndex
+CREATE INDEX "OrderBalance_shop_createdAt_idx" ON "OrderBalance"("shop", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "OrderBalance_shop_collectedAt_idx" ON "OrderBalance"("shop", "collectedAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "OrderBalance_shop_orderId_key" ON "OrderBalance"("shop", "orderId");
 
 -- CreateIndex
 CREATE INDEX "OrderBalanceLine_shop_lineItemId_idx" ON "OrderBalanceLine"("shop", "lineItemId");
+
+-- AddForeignKey
+ALTER TABLE "OrderBalanceLine" ADD CONSTRAINT "OrderBalanceLine_balanceId_fkey" FOREIGN KEY ("balanceId") REFERENCES "OrderBalance"("id") ON DELETE CASCADE ON UPDATE CASCADE;
