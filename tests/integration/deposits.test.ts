@@ -2,7 +2,9 @@
 // job worker and the Admin fake's deferred payments (payment terms, a mandate, orderCreateMandatePayment).
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { backorderableVariant, deliver, ledgerShop, outbox, receiveStock, runAllJobs, type LedgerShop } from "./ledger-support";
+import { callRoute } from "../helpers/routes";
+import { webhookRequest } from "../helpers/requests";
+import { WEBHOOK_ROUTES, backorderableVariant, deliver, ledgerShop, nextEventId, outbox, receiveStock, runAllJobs, type LedgerShop } from "./ledger-support";
 import { placeDepositOrder } from "./deposits-support";
 
 let env: LedgerShop;
@@ -47,6 +49,26 @@ describe("a deposit order", () => {
       { lineItemId: order.lineItems[0]?.id, quantity: 2, unitPriceMinor: 4800 },
     ]);
     expect(env.fake.payments.payments).toEqual([]);
+  });
+
+  it("is read from Shopify's REST payload as published: payment terms with 64-bit ids and nulls", async () => {
+    // GIVEN a deposit order whose orders/create body carries payment_terms the way Shopify's sample does:
+    // ids above 2^53 (kept as digits in the raw body), due_at and completed_at null, amounts as decimal text
+    const variantId = await soldOutMug();
+    const { delivery } = placeDepositOrder(env.fake, { variantId, quantity: 1, email: "gil@example.com" });
+    const raw = JSON.stringify(delivery.payload)
+      .replace(/"payment_terms":\{"id":\d+/, '"payment_terms":{"id":820982911946154508')
+      .replace(/"payment_schedules":\[\{"id":\d+/, '"payment_schedules":[{"id":820982911946154509');
+    expect(raw).toContain('"payment_terms":{"id":820982911946154508');
+    expect(raw).toContain('"payment_schedules":[{"id":820982911946154509');
+    expect(raw).toContain('"due_at":null,"completed_at":null');
+    // WHEN Shopify delivers it, signed, through the real route
+    const route = WEBHOOK_ROUTES["orders/create"] as (typeof WEBHOOK_ROUTES)[string];
+    const response = await callRoute(route.action as never, webhookRequest(route.path, { topic: "orders/create", payload: null, rawBody: raw, eventId: nextEventId() }));
+    await runAllJobs(env.worker, env.clock);
+    // THEN it is accepted and the balance recorded (38.40 owed of 48.00)
+    expect(response.status).toBe(200);
+    expect(await balanceRow()).toMatchObject({ paidMinor: 960, outstandingMinor: 3840, status: "owed" });
   });
 
   it("gets its balance charged exactly once when the stock arrives, and the ready-to-ship email says so", async () => {
