@@ -290,6 +290,7 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
         { productTitle: SAMPLE_NAMES[locale].other, variantTitle: "Default Title", quantity: 1, earliest: "2026-12-28", latest: "2027-01-06" },
       ],
       termsVersion: 3,
+      payment: { paid: locale === "fr" ? "19,20 €" : "€19.20", balance: locale === "fr" ? "76,80 €" : "€76.80", dueOn: null },
     }),
     sampleContext: (locale) => ({ terms: SAMPLE_TERMS[locale] }),
     termsVersion: (d) => d.termsVersion,
