@@ -2,8 +2,9 @@
 // job worker and the Admin fake's deferred payments (payment terms, a mandate, orderCreateMandatePayment).
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
+import { loader as orderPageLoader } from "~/routes/app.support.$orderId";
 import { callRoute } from "../helpers/routes";
-import { webhookRequest } from "../helpers/requests";
+import { embeddedDocumentRequest, webhookRequest } from "../helpers/requests";
 import { WEBHOOK_ROUTES, backorderableVariant, deliver, ledgerShop, nextEventId, outbox, receiveStock, runAllJobs, type LedgerShop } from "./ledger-support";
 import { placeDepositOrder } from "./deposits-support";
 
@@ -156,6 +157,18 @@ describe("a declined balance", () => {
     const failed = await prisma.orderEvent.findFirstOrThrow({ where: { kind: "balance_failed" }, select: { data: true, emailId: true } });
     expect(JSON.parse(failed.data)).toMatchObject({ amount: "76.80 USD", message: "Insufficient funds (INSUFFICIENT_FUNDS)" });
     expect(failed.emailId).not.toBeNull();
+    // ... and the order page shows what was paid, what is owed and why the charge failed
+    const orderNumber = order.id.split("/").pop() as string;
+    const pageResponse = await callRoute(orderPageLoader, await embeddedDocumentRequest(`/app/support/${orderNumber}`), { orderId: orderNumber });
+    expect(((await pageResponse.json()) as { payment: unknown }).payment).toEqual({
+      status: "failed",
+      paid: "$19.20",
+      outstanding: "$76.80",
+      charged: null,
+      refunded: null,
+      dueOn: null,
+      failure: "Insufficient funds (INSUFFICIENT_FUNDS)",
+    });
   });
 
   it("waits while Shopify has not settled the payment, then records it once", async () => {

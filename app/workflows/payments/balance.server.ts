@@ -110,6 +110,22 @@ export async function paymentForEmail(tx: Tx, shop: string, orderId: string, loc
   };
 }
 
+/** The support desk's view of an order's deferred payment (amounts in the admin's language); null: paid in full. */
+export async function balanceForDesk({ shop, orderId, locale }: { shop: string; orderId: string; locale: string }) {
+  const balance = await findOrderBalance({ shop, orderId });
+  if (!balance) return null;
+  const amount = (minor: number) => formatMoney(minor, balance.currency, locale);
+  return {
+    status: balance.status,
+    paid: amount(balance.paidMinor),
+    outstanding: amount(balance.status === "collected" ? 0 : balance.outstandingMinor),
+    charged: balance.status === "collected" ? amount(balance.chargeMinor ?? 0) : null,
+    refunded: balance.refundedMinor > 0 ? amount(balance.refundedMinor) : null,
+    dueOn: balance.dueAt ? balance.dueAt.toISOString().slice(0, 10) : null,
+    failure: balance.status === "failed" ? balance.failureMessage : null,
+  };
+}
+
 // ---- step 3: the job ------------------------------------------------------------------------------------
 
 /** Thrown while Shopify has not settled the payment: the job retries later (with backoff). */
