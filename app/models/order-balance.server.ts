@@ -173,3 +173,13 @@ export async function balancesCollectedIn({ shop, from, to }: { shop: string; fr
   const rows = await tx.orderBalance.groupBy({ by: ["currency"], where: { shop, collectedAt: { gte: from, lt: to } }, _sum: { chargeMinor: true }, _count: { _all: true } });
   return rows.map((r) => ({ currency: r.currency, amountMinor: r._sum.chargeMinor ?? 0, orders: r._count._all }));
 }
+
+/** The orders' deferred payments, for a customer's data request. */
+export async function balancesOfOrders({ shop, orderIds }: { shop: string; orderIds: readonly string[] }, tx: Tx = prisma) {
+  if (orderIds.length === 0) return [];
+  return tx.orderBalance.findMany({
+    where: { shop, orderId: { in: [...orderIds] } },
+    select: { orderName: true, currency: true, paidMinor: true, outstandingMinor: true, refundedMinor: true, status: true, dueAt: true, collectedAt: true, failedAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+}

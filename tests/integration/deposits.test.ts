@@ -190,6 +190,28 @@ describe("a declined balance", () => {
   });
 });
 
+describe("the customer's data request", () => {
+  it("includes what their deposit orders paid and owe", async () => {
+    // GIVEN Ana's recorded 20% deposit order
+    const variantId = await soldOutMug();
+    const { order, delivery } = placeDepositOrder(env.fake, { variantId, quantity: 2, email: "ana@example.com" });
+    await deliver(delivery);
+    await runAllJobs(env.worker, env.clock);
+    // WHEN Shopify forwards her data request
+    await deliver({
+      topic: "customers/data_request",
+      payload: { shop_domain: env.shop, customer: { id: 7, email: "ana@example.com" }, orders_requested: [Number(order.id.split("/").pop())], data_request: { id: 9001 } },
+      eventId: nextEventId("dr"),
+    });
+    await runAllJobs(env.worker, env.clock);
+    // THEN the export lists the order's payment
+    const row = await prisma.dataRequest.findFirstOrThrow({ select: { export: true } });
+    expect(JSON.parse(row.export).deferredPayments).toEqual([
+      expect.objectContaining({ orderName: order.name, currency: "USD", paidMinor: 1920, outstandingMinor: 7680, refundedMinor: 0, status: "owed" }),
+    ]);
+  });
+});
+
 describe("a balance due on a date", () => {
   it("is charged on its due date, not when the stock arrives", async () => {
     // GIVEN a deposit order whose balance is due in 10 days (FIXED terms)
