@@ -17,6 +17,7 @@ import * as feedback from "./messages/feedback";
 import * as insights from "./messages/insights";
 import * as jobs from "./messages/jobs";
 import * as notifications from "./messages/notifications";
+import * as payments from "./messages/payments";
 import * as privacy from "./messages/privacy";
 import * as products from "./messages/products";
 import * as settings from "./messages/settings";
@@ -27,7 +28,7 @@ import type { AdminLocale } from "./locale";
 
 export { adminLocale, adminLocaleFromRequest, type AdminLocale } from "./locale";
 
-const areas = [common, products, settings, jobs, notifications, privacy, support, compensation, cancellation, insights, feedback] as const;
+const areas = [common, products, settings, jobs, notifications, privacy, support, compensation, cancellation, insights, feedback, payments] as const;
 
 type Area = (typeof areas)[number];
 type RawKey = Area extends infer A ? (A extends { en: infer E } ? keyof E & string : never) : never;

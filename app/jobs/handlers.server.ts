@@ -1,6 +1,7 @@
 // Job kind → handler. Payloads are produced by our own webhook routes and schedulers; they are still
 // checked, and one that does not parse is a permanent failure (retrying cannot fix it).
 import { z } from "zod";
+import { forgetPlansAfterUninstall } from "~/workflows/payments/plans.server";
 import { isIsoDate } from "~/validation/dates";
 import { handleInventoryLevel } from "~/workflows/ledger/inventory.server";
 import { syncOrder } from "~/workflows/ledger/orders.server";
@@ -84,7 +85,9 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   "product.delete": (payload, ctx) => handleProductDelete(ctx, parse(z.object({ productId: z.string() }), payload)),
   "shop.uninstalled": async (_payload, ctx: JobContext) => {
     const parked = await deadLetterShopJobs({ shop: ctx.shop, reason: "The shop uninstalled the app", exceptId: ctx.job.id, now: ctx.now() });
-    return { summary: `${parked} pending job(s) parked` };
+    // The token is revoked: Shopify deletes the app's selling plan groups itself (48 h later); the app forgets them.
+    const plans = await forgetPlansAfterUninstall({ shop: ctx.shop, now: ctx.now() });
+    return { summary: `${parked} pending job(s) parked, ${plans} selling plan group(s) forgotten` };
   },
   "customer.redact": async (payload, ctx) => {
     const counts = await redactCustomer(ctx.shop, parse(CustomerSchema, payload));

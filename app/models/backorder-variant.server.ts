@@ -389,6 +389,8 @@ export async function forgetProduct({ shop, productId }: { shop: string; product
   const [subscriptions, rows] = await prisma.$transaction([
     prisma.notifySubscription.deleteMany({ where: { shop, variantId: { in: variantIds } } }),
     prisma.backorderVariant.deleteMany({ where: { shop, productId } }),
+    // Shopify drops a deleted variant from its selling plan groups itself; its payment option goes too.
+    prisma.variantPaymentOption.deleteMany({ where: { shop, productId } }),
   ]);
   return { variants: rows.count, subscriptions: subscriptions.count };
 }

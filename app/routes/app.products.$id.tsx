@@ -15,6 +15,8 @@ import { VariantSettingsCard } from "~/components/product/VariantSettingsCard";
 import { BatchesCard } from "~/components/product/BatchesCard";
 import { QueueCard } from "~/components/product/QueueCard";
 import { ShopperPreviewCard } from "~/components/product/ShopperPreviewCard";
+import { PaymentOptionCard } from "~/components/product/PaymentOptionCard";
+import { loadVariantPayment, saveVariantPayment } from "~/workflows/payments/variant-payment.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -22,13 +24,17 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const variant = selectVariant(product, url.searchParams.get("variant"));
   if (!variant) throw new Response("Not Found", { status: 404 });
-  const editor = await loadVariantEditor({ shop: session.shop, graphql: admin.graphql, product, variantId: variant.id });
   const locale = adminLocaleFromRequest(request);
+  const [editor, payment] = await Promise.all([
+    loadVariantEditor({ shop: session.shop, graphql: admin.graphql, product, variantId: variant.id }),
+    loadVariantPayment({ shop: session.shop, graphql: admin.graphql, variantId: variant.id, locale }),
+  ]);
   return json({
-    messages: adminMessages(locale, ["product", "products", "dateChanges"]),
+    messages: adminMessages(locale, ["product", "products", "dateChanges", "payments"]),
     locale,
     product: { id: product.id, title: product.title, variants: product.variants.map((v) => ({ id: v.id, title: v.title })) },
     editor,
+    payment,
   });
 };
 
@@ -37,6 +43,16 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const product = await loadProduct(admin.graphql, params.id ?? "");
   const input = formValues(await readFormData(request));
   const args = { shop: session.shop, graphql: admin.graphql, product, input };
+  if (input.intent === "save-payment") {
+    const t = translator(adminLocaleFromRequest(request));
+    const saved = await saveVariantPayment(args);
+    if (!saved.ok) {
+      const errors = Object.fromEntries(Object.entries(saved.errors).map(([field, key]) => [field, t(key as AdminMessageKey)]));
+      return json({ ok: false as const, intent: input.intent, errors, message: null }, { status: saved.status });
+    }
+    const message = saved.failure ? t("payments.syncFailed", { message: saved.failure }) : t("payments.saved");
+    return json({ ok: true as const, intent: input.intent, errors: {} as Record<string, string>, message, syncFailed: Boolean(saved.failure) });
+  }
   const result =
     input.intent === "save-variant"
       ? await saveVariant(args)
@@ -68,7 +84,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function ProductPage() {
-  const { product, editor } = useLoaderData<typeof loader>();
+  const { product, editor, payment } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
@@ -112,6 +128,7 @@ export default function ProductPage() {
               </Banner>
             )}
             <VariantSettingsCard key={`settings-${editor.variant.id}-${generation}`} {...card} {...reloadProps} />
+            <PaymentOptionCard key={`payment-${editor.variant.id}-${generation}`} {...card} {...reloadProps} payment={payment} />
             <BatchesCard key={`batches-${editor.variant.id}-${generation}`} {...card} {...reloadProps} />
             <QueueCard {...card} productId={product.id} />
           </BlockStack>

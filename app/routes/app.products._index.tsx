@@ -18,7 +18,8 @@ import { applyBulkAction, startMatchingBulkJob } from "~/workflows/catalog/bulk-
 import { formatDateRange } from "~/domain/format";
 import { readFormData } from "~/validation/form-data";
 import { BulkJobBanner, usePolling } from "~/components/BulkJobBanner";
-import { ConfirmAllModal, LeadTimeModal } from "~/components/products/BulkModals";
+import { ConfirmAllModal, LeadTimeModal, PaymentModal } from "~/components/products/BulkModals";
+import { PAYMENT_FIELDS, paymentFieldsOf } from "~/validation/payment-options";
 import { ProductFilters } from "~/components/products/ProductFilters";
 import { ProductsTable } from "~/components/products/ProductsTable";
 import { INTENT_KEYS, type BulkIntent } from "~/components/products/labels";
@@ -40,7 +41,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const active = bulkJob?.status === "queued" || bulkJob?.status === "running";
   const recent = bulkJob?.finishedAt && Date.now() - bulkJob.finishedAt.getTime() < OUTCOME_SHOWN_MS;
   return json({
-    messages: adminMessages(locale, ["products"]),
+    messages: adminMessages(locale, ["products", "payments"]),
     filter,
     listing: {
       ...listing,
@@ -69,7 +70,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const started = await startMatchingBulkJob({
       shop: session.shop,
       filter,
-      input: { intent: form.get("intent"), leadTimeDays: form.get("leadTimeDays") ?? undefined },
+      input: { intent: form.get("intent"), leadTimeDays: form.get("leadTimeDays") ?? undefined, ...paymentFieldsOf(form) },
     });
     if (!started.ok) return json({ ok: false as const, errors: translated(started.errors), message: null, failed: [] }, { status: started.status });
     return json({ ok: true as const, errors: {}, message: t("products.bulkJob.started"), failed: [] });
@@ -84,7 +85,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const result = await applyBulkAction({
     shop: session.shop,
     graphql: admin.graphql,
-    input: { intent: form.get("intent"), variantIds, leadTimeDays: form.get("leadTimeDays") ?? undefined },
+    input: { intent: form.get("intent"), variantIds, leadTimeDays: form.get("leadTimeDays") ?? undefined, ...paymentFieldsOf(form) },
   });
   if (!result.ok) return json({ ok: false as const, errors: translated(result.errors), message: null, failed: [] }, { status: result.status });
   const message =
@@ -105,6 +106,7 @@ export default function Products() {
   const { goTo } = useUrlFilters({ search, query: filter.query, pageParams: ["cursor"] });
   const [leadTimeOpen, setLeadTimeOpen] = useState(false);
   const [leadTime, setLeadTime] = useState("");
+  const [paymentOpen, setPaymentOpen] = useState(false);
   const [confirmAll, setConfirmAll] = useState<BulkIntent | null>(null);
   const [dismissedJob, setDismissedJob] = useState<string | null>(null);
   // Search and filters open at once when the URL already holds some (a shared link, a reload).
@@ -127,8 +129,9 @@ export default function Products() {
       shopify.toast.show(fetcher.data.message ?? "", { isError: fetcher.data.failed.length > 0 });
       clearSelection();
       setLeadTimeOpen(false);
+      setPaymentOpen(false);
       setConfirmAll(null);
-    } else if (!fetcher.data.errors.leadTimeDays) {
+    } else if (!fetcher.data.errors.leadTimeDays && !PAYMENT_FIELDS.some((name) => fetcher.data?.errors && name in fetcher.data.errors)) {
       shopify.toast.show(Object.values(fetcher.data.errors)[0] ?? "", { isError: true });
       setConfirmAll(null);
     }
@@ -151,6 +154,7 @@ export default function Products() {
     fetcher.submit({ scope: "matching", intent, tab: filter.tab, q: filter.query, mode: filter.mode ?? "", ...extra }, { method: "post" });
   const onBulk = (intent: BulkIntent) => {
     if (intent === "lead-time") return setLeadTimeOpen(true);
+    if (intent === "payment") return setPaymentOpen(true);
     if (allResourcesSelected) return setConfirmAll(intent);
     submitSelected(intent);
   };
@@ -193,6 +197,14 @@ export default function Products() {
         loading={fetcher.state !== "idle"}
         onApply={() => (allResourcesSelected ? submitMatching : submitSelected)("lead-time", { leadTimeDays: leadTime })}
         onClose={() => setLeadTimeOpen(false)}
+      />
+      <PaymentModal
+        open={paymentOpen}
+        allMatching={allResourcesSelected}
+        errors={fetcher.data && !fetcher.data.ok ? fetcher.data.errors : {}}
+        loading={fetcher.state !== "idle"}
+        onApply={(fields) => (allResourcesSelected ? submitMatching : submitSelected)("payment", fields)}
+        onClose={() => setPaymentOpen(false)}
       />
     </Page>
   );

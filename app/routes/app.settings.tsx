@@ -20,7 +20,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const locale = adminLocaleFromRequest(request);
   const page = await loadSettingsPage({ shop: session.shop, graphql: admin.graphql, locale });
   // The page's own words come translated in `text`; the date-change confirmation translates with useT.
-  return json({ ...page, messages: adminMessages(locale, ["dateChanges"]) });
+  return json({ ...page, messages: adminMessages(locale, ["dateChanges", "payments"]) });
 };
 
 type ActionResult =

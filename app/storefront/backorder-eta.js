@@ -4,7 +4,9 @@
 //
 // Per variant: show the promise from the embedded JSON (no request), relabel the theme's add-to-cart buttons
 // (label text and accessible name only, the theme's icon stays), cap the quantity (the theme's own max back
-// after), record the promise as line item properties; notify-me through the app proxy.
+// after), record the promise as line item properties; notify-me through the app proxy; for a backorder with
+// the merchant's selling plan (deposit or pay later), the choice between paying in full and the plan, posted
+// as `selling_plan` with the cart add.
 // Works wherever the block sits (product section or an "Apps" section): the product form is the cart form
 // whose variant input holds one of this block's variants.
 /* global subscribe, PUB_SUB_EVENTS */
@@ -28,6 +30,36 @@
       day: 'numeric', month: 'short', timeZone: 'UTC', ...(y && { year: 'numeric' }),
     }));
     return (a === b ? f.format(day(a)) : f.formatRange(day(a), day(b))).replace(/\s/g, ' ');
+  };
+
+  // Fills a template's placeholders (%a amount, %v percentage, %w when, %t date) in one pass.
+  const fill = (s, o) => s.replace(/%(\w)/g, (m, k) => o[k] ?? m);
+
+  // Minor units in the shop's money format, learnt from how Liquid's `money` printed 1,000.00 (`sample`):
+  // thousands and decimal separators, decimals or none, the symbol and where it goes.
+  const money = (cents, sample) => {
+    const m = /1(\D?)000(?:(\D)00)?/.exec(sample);
+    if (!m) return '';
+    const [i, f] = (cents / 100).toFixed(m[2] ? 2 : 0).split('.');
+    return sample.replace(m[0], () => i.replace(/\B(?=(\d{3})+$)/g, m[1]) + (f ? m[2] + f : ''));
+  };
+
+  // What the shopper pays when through the merchant's selling plan: [pay in full, the plan] texts, or nothing
+  // when the plan is incomplete (same rules as snippets/bp-pay.liquid). `t`: the fieldset's templates.
+  const payOf = (p, price, t, locale) => {
+    const c = p?.checkout || {}, b = p?.balance || {}, due = { earliest: b.dueOn, latest: b.dueOn };
+    const later = p?.kind === 'pay_later', fixed = Math.round(c.amount * 100);
+    const now = later ? 0 : p?.kind !== 'deposit' ? -1
+      : c.type === 'percentage' ? (c.value > 0 && c.value < 100 ? Math.round((price * c.value) / 100) : -1)
+      : c.type === 'price' && fixed > 0 ? Math.min(fixed, price) : -1;
+    const w = b.trigger === 'on_ready' ? t.ready : b.trigger === 'on_date' && ok(due) &&
+      fill(t.on, { t: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day(b.dueOn)) });
+    if (!/^[1-9]\d*$/.test(p?.sellingPlanId) || !w || !(now >= 0) || !(price >= 0)) return;
+    const a = (n) => money(n, t.money);
+    return [
+      fill(t.full, { a: a(price) }),
+      fill(later ? t.later : c.type === 'price' ? t.fixed : t.deposit, { a: a(later ? price : now), v: String(+c.value).replace('.', t.dec), w }),
+    ];
   };
 
   const primary = (eta) => eta && eta.v === 1 && eta.next && [eta.next.standard, eta.next.express, eta.next.pickup].find(ok);
@@ -117,15 +149,27 @@
       }
     };
 
-    const property = (name, value) => {
+    // A hidden field of the product form, created when first needed; disabled (not posted) while empty.
+    const field = (name, value) => {
       const f = form();
-      let input = f && f.elements.namedItem(`properties[${name}]`);
-      if (f && !input && value) f.append((input = Object.assign(document.createElement('input'), { type: 'hidden', name: `properties[${name}]` })));
+      let input = f && f.elements.namedItem(name);
+      if (f && !input && value) f.append((input = Object.assign(document.createElement('input'), { type: 'hidden', name })));
       if (input) {
         input.value = value;
         input.disabled = !value;
       }
     };
+    const property = (name, value) => field(`properties[${name}]`, value);
+
+    // The payment choice: its radios post nothing themselves (Liquid tied them to the form for shoppers
+    // without JavaScript); the checked one, when enabled, becomes the form's `selling_plan`.
+    const pay = el.querySelector('[data-bp-pay]');
+    const plan = () => field('selling_plan', pay?.querySelector(':checked:enabled')?.value || '');
+    for (const r of pay?.elements || []) {
+      r.setAttribute('form', '');
+      r.name = 'bp-pay' + blocks.length;
+    }
+    pay?.addEventListener('change', plan);
 
     const update = (id) => {
       const v = variants[id];
@@ -160,6 +204,15 @@
       property(d.prop, on ? text : '');
       property('_Backorder ETA', on ? main.earliest + '/' + main.latest : '');
       property('_Backorder terms version', on ? d.terms : '');
+      if (pay) {
+        // Offered only with a product form to post it: a choice that goes nowhere would be a false promise.
+        const texts = on && form() && payOf(eta.payment, v.price, pay.dataset, d.locale);
+        pay.hidden = pay.disabled = !texts;
+        for (const n of all('[data-bp-pay-full]')) n.textContent = texts?.[0] || '';
+        for (const n of all('[data-bp-pay-plan]')) n.textContent = texts?.[1] || '';
+        for (const n of all('[data-bp-plan]')) n.value = texts ? eta.payment.sellingPlanId : '';
+      }
+      plan();
       const q = form()?.quantity;
       if (q?.dataset) {
         const own = (q.dataset.bpMax ??= q.getAttribute('max') || ''), max = on && eta.maxQty;
@@ -243,5 +296,5 @@
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
-  window.BackorderPilot = { formatRange, stateOf, select };
+  window.BackorderPilot = { formatRange, stateOf, select, money, payOf };
 })();

@@ -102,5 +102,7 @@ export const BulkActionSchema = z.discriminatedUnion("intent", [
     variantIds: selection,
     leadTimeDays: strictInt({ ...LIMITS.leadTimeDays, message: "products.error.leadTime" }),
   }),
+  // The option itself is parsed by app/validation/payment-options.ts (it needs the shop's today).
+  z.object({ intent: z.literal("payment"), variantIds: selection }),
 ]);
 export type BulkAction = z.infer<typeof BulkActionSchema>;

@@ -35,6 +35,7 @@ import { mutationResolvers } from "./mutations";
 import { refundMutationResolvers } from "./refund-mutations";
 import { type FakeContext, type RootResolver, queryResolvers } from "./queries";
 import { ADMIN_API_VERSION, loadAdminSchema } from "./schema";
+import { SellingPlansModel } from "./selling-plans";
 import { AdminStore } from "./store";
 import { Views } from "./views";
 
@@ -151,6 +152,8 @@ export interface AdminFake {
   readonly flow: FlowModel;
   /** Deferred payments (deposits, pay later): payment terms, mandates and mandate payments (./payments.ts). */
   readonly payments: PaymentsModel;
+  /** Selling plan groups (purchase options): groups, plans, attached variants; `appUninstalled()`, `scopeGranted`. */
+  readonly sellingPlans: SellingPlansModel;
   /** Empties the store, counters, logs, forced throttles, issued tokens and bulk operations; refills the bucket. */
   reset(): void;
 }
@@ -221,9 +224,17 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
   const baseQueries = queryResolvers();
   const queries = { ...baseQueries, ...bulk.queryResolvers(baseQueries) };
   const flow = new FlowModel(now, undefined, options.flowInstalled ?? true);
+  const sellingPlans = new SellingPlansModel(now, (type) => store.gid(type));
   const payments = new PaymentsModel(store);
   Object.assign(queries, payments.queryResolvers());
-  const mutations = { ...mutationResolvers(), ...refundMutationResolvers(), ...bulk.mutationResolvers(), ...flow.mutationResolvers(), ...payments.mutationResolvers() };
+  const mutations = {
+    ...mutationResolvers(),
+    ...refundMutationResolvers(),
+    ...bulk.mutationResolvers(),
+    ...flow.mutationResolvers(),
+    ...sellingPlans.mutationResolvers(),
+    ...payments.mutationResolvers(),
+  };
   const extra: Record<string, FakeFieldResolver> = { ...payments.fieldResolvers(), ...options.resolvers };
   const tokens = new Map<string, TokenInfo>();
   const stats: AdminFakeStats = { requests: 0, executed: 0, invalid: 0, throttled: 0, http429: 0, unauthorized: 0, tokenExchanges: 0 };
@@ -569,10 +580,12 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
       bulk.failNext(errorCode);
     },
     flow,
+    sellingPlans,
     payments,
     reset() {
       bulk.reset();
       flow.reset();
+      sellingPlans.reset();
       payments.reset();
       store.clear();
       calls.length = 0;

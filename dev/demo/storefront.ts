@@ -101,6 +101,8 @@ interface CartLine {
   variantId: string;
   quantity: number;
   properties: Record<string, string>;
+  /** The `selling_plan` the cart add posted (a deposit or pay-later plan), if any. */
+  sellingPlan: string | null;
 }
 
 function formatMoney(amount: string | number, locale: Locale, currency: string): string {
@@ -198,6 +200,7 @@ export function mountStorefront(app: Express, extras: StorefrontExtras): void {
             variant,
             final_line_price: variant.price * line.quantity,
             properties: line.properties,
+            selling_plan_allocation: line.sellingPlan ? { selling_plan: { id: Number(line.sellingPlan) } } : null,
           },
         ];
       }),
@@ -353,8 +356,21 @@ ${endOfBody}
         customer: customerOf(req),
         request: { locale: { iso_code: locale }, path: requestPath, page_type: "product" },
       };
+      // ?theme=horizon-4 | horizon-3 picks a Horizon-like product section (default: Dawn-like); ?placement=apps
+      // puts the block in its own "Apps" section under the product section, as the theme editor does.
+      const theme = String(req.query.theme ?? "");
+      const horizon = theme === "horizon-4" ? 4 : theme === "horizon-3" ? 3 : 0;
+      const apps = req.query.placement === "apps";
       const blockId = "backorder_eta_demo";
-      const blockHtml = await renderer.renderBlock(BLOCK, { locale, blockId, globals });
+      const blockHtml = await renderer.renderBlock(BLOCK, {
+        locale,
+        blockId,
+        globals,
+        // The product section's id (`section.id`), and the block setting a merchant picks for their theme so
+        // shoppers without JavaScript post their payment choice with the product form.
+        sectionId: apps ? "template--apps" : "template--main",
+        settings: { product_form: horizon ? "horizon" : "dawn" },
+      });
       const schema = renderer.schema(BLOCK);
       // The theme's own scripts come first: its layout loads them in <head> before {{ content_for_header }},
       // where Shopify puts an app block's assets (the JavaScript deferred, once per page).
@@ -362,11 +378,6 @@ ${endOfBody}
         schema.stylesheet ? `<link rel="stylesheet" href="${BASE}/assets/${schema.stylesheet}">` : "",
         schema.javascript ? `<script src="${BASE}/assets/${schema.javascript}" defer></script>` : "",
       ].join("\n");
-      // ?theme=horizon-4 | horizon-3 picks a Horizon-like product section (default: Dawn-like); ?placement=apps
-      // puts the block in its own "Apps" section under the product section, as the theme editor does.
-      const theme = String(req.query.theme ?? "");
-      const horizon = theme === "horizon-4" ? 4 : theme === "horizon-3" ? 3 : 0;
-      const apps = req.query.placement === "apps";
       const app = `<div id="shopify-block-${blockId}" class="shopify-block shopify-app-block">${blockHtml}</div>`;
       const args = { locale, record, variants, selected, block: apps ? "" : app, t, theme };
       const main = horizon ? horizonSection({ ...args, version: horizon }) : productSection(args);
@@ -533,7 +544,8 @@ ${pickers}
       if (match?.[1] && value !== "") properties[match[1]] = String(value);
     }
     const quantity = Math.max(1, Math.min(99, Number.parseInt(String(body.quantity ?? "1"), 10) || 1));
-    carts.get(id)?.push({ variantId, quantity, properties });
+    const sellingPlan = /^\d+$/.test(String(body.selling_plan ?? "")) ? String(body.selling_plan) : null;
+    carts.get(id)?.push({ variantId, quantity, properties, sellingPlan });
     res.redirect(303, String(body.return_to ?? "").startsWith(BASE) ? String(body.return_to) : `${BASE}/cart`);
   });
 
@@ -555,7 +567,8 @@ ${pickers}
             .filter(([name]) => !name.startsWith("_"))
             .map(([name, value]) => `<p class="cart-item__props"><span>${escapeHtml(name)}:</span> <span data-property="${escapeHtml(name)}">${escapeHtml(value)}</span></p>`)
             .join("");
-          return `<tr data-cart-item data-variant-id="${item.variant.id}"><td>${escapeHtml(item.title)}${props}</td><td>${item.quantity}</td><td>${formatMoney(item.final_line_price / 100, locale, currency)}</td></tr>`;
+          const plan = item.selling_plan_allocation?.selling_plan.id;
+          return `<tr data-cart-item data-variant-id="${item.variant.id}"${plan ? ` data-selling-plan="${plan}"` : ""}><td>${escapeHtml(item.title)}${props}</td><td>${item.quantity}</td><td>${formatMoney(item.final_line_price / 100, locale, currency)}</td></tr>`;
         })
         .join("");
       const globals = { cart, shop: shopObject(), request: { locale: { iso_code: locale }, path: `${locale === "fr" ? "/fr" : ""}/cart`, page_type: "cart" } };

@@ -1,5 +1,5 @@
 // Builds the product block's script: app/storefront/backorder-eta.js (readable source) minified by esbuild
-// into extensions/backorder-eta/assets/backorder-eta.js (what Shopify serves; ≤ 3 KB gzipped).
+// into extensions/backorder-eta/assets/backorder-eta.js (what Shopify serves; ≤ 4 KB gzipped).
 // `npm run build:storefront` writes it; tests/storefront/extension-checks.test.ts checks the committed asset
 // is exactly this build. Development tooling: nothing in the app imports it.
 import { readFileSync, writeFileSync } from "node:fs";

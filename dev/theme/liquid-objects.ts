@@ -122,6 +122,8 @@ export interface ProductInput {
   variants: LiquidVariant[];
   /** The `variant` URL parameter, when the page was opened with one. */
   selectedVariantId?: number | null;
+  /** Sold only with a selling plan (Shopify's `requiresSellingPlan`). */
+  requiresSellingPlan?: boolean;
   metafields?: MetafieldSource[];
 }
 
@@ -141,6 +143,7 @@ export interface LiquidProduct {
   first_available_variant: LiquidVariant | null;
   available: boolean;
   price: number;
+  requires_selling_plan: boolean;
   metafields: MetafieldsDrop;
 }
 
@@ -163,6 +166,7 @@ export function liquidProduct(input: ProductInput, resolveNamespace: (namespace:
     first_available_variant: firstAvailable,
     available: input.variants.some((v) => v.available),
     price: Math.min(...input.variants.map((v) => v.price)),
+    requires_selling_plan: input.requiresSellingPlan ?? false,
     metafields: new MetafieldsDrop(input.metafields ?? [], resolveNamespace),
   };
 }
@@ -188,6 +192,8 @@ export interface LiquidCartItem {
   product_title: string;
   final_line_price: number;
   properties: Record<string, string>;
+  /** The selling plan the line was bought with (a deposit or pay-later plan), as Shopify's line item has it. */
+  selling_plan_allocation?: { selling_plan: { id: number } } | null;
 }
 
 export interface LiquidCart {

@@ -34,6 +34,8 @@ export interface BlockRenderInput {
   /** Theme editor values; missing ones take the schema defaults. */
   settings?: Record<string, unknown>;
   blockId?: string;
+  /** The id of the section the block sits in (`section.id`, the only section attribute an app block sees). */
+  sectionId?: string;
   /** Global Liquid objects of the page: product, shop, cart, customer … */
   globals?: Record<string, unknown>;
   /** Currency for `money`, default EUR. */
@@ -189,6 +191,7 @@ export function createThemeRenderer(options: ThemeRendererOptions): ThemeRendere
     }
     return {
       block: { id: input.blockId ?? "bp-block", type: block ?? "", settings: blockSettings, shopify_attributes: "" },
+      ...(input.sectionId ? { section: { id: input.sectionId } } : {}),
     };
   }
 

@@ -119,6 +119,7 @@ describe("accessibility", () => {
     ["Notifications", "/app/notifications", (frame: Frame) => frame.getByRole("heading", { name: "Outbox" })],
     ["Activity", "/app/activity", (frame: Frame) => frame.getByRole("table")],
     ["Privacy requests", "/app/privacy", (frame: Frame) => frame.getByText("No data requests")],
+    ["Deposits and pay later", "/app/settings/payments", (frame: Frame) => frame.getByLabel("Deposit option name").first()],
   ])("has no serious or critical axe violations on %s", async (_name, appPath, ready) => {
     // GIVEN the page, loaded and hydrated
     await open(appPath, ready);

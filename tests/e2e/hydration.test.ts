@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 /** Admin pages, each loaded as a document (the way the admin loads an app page). */
-const ADMIN_PAGES = ["/app", "/app/products", "/app/support", "/app/settings", "/app/notifications", "/app/activity", "/app/privacy"];
+const ADMIN_PAGES = ["/app", "/app/products", "/app/support", "/app/settings", "/app/settings/payments", "/app/notifications", "/app/activity", "/app/privacy"];
 
 async function openInAdmin(page: Page, path: string, locale: string): Promise<Frame> {
   // A new document every time (a hash change alone would not reload the admin).

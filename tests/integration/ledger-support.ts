@@ -58,9 +58,18 @@ export async function deliver(delivery: Delivery, options: { shop?: string; secr
 /** Real time plus whatever the test (or a client's backoff) skipped: monotonic, never behind Date.now(). */
 export function testClock() {
   let offset = 0;
-  const now = () => Date.now() + offset;
+  /** Set by freeze(): the clock stops following real time (only advance and sleep move it). */
+  let frozenAt: number | null = null;
+  const now = () => (frozenAt ?? Date.now()) + offset;
   return {
     now,
+    /**
+     * Stops the clock here: a test that must act between two jobs (the second due a few seconds after the
+     * first) cannot have the second fall due while a slow machine runs the first.
+     */
+    freeze() {
+      frozenAt = Date.now();
+    },
     date: () => new Date(now()),
     advance(ms: number) {
       offset += ms;

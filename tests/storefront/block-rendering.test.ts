@@ -1,6 +1,6 @@
 // The product-page block renders each state from the metafields alone, in English and French.
 import { describe, expect, it } from "vitest";
-import { byAttr, isShown, visibleText } from "./html";
+import { all, byAttr, isShown, visibleText, type HtmlNode } from "./html";
 import { productPage, renderBlock, summary, TERMS } from "./support";
 
 const LOCALES = [
@@ -308,9 +308,9 @@ describe("the delivery block", () => {
     // THEN the selected variant's state is rendered and all three are embedded
     expect(block?.attrs["data-state"]).toBe("backorder");
     expect(data?.variants).toEqual([
-      { id: 1, available: true, eta: null },
-      { id: 2, available: true, eta: JSON.parse(JSON.stringify(summary())) },
-      { id: 3, available: false, eta: null },
+      { id: 1, available: true, price: 2800, eta: null },
+      { id: 2, available: true, price: 2800, eta: JSON.parse(JSON.stringify(summary())) },
+      { id: 3, available: false, price: 2800, eta: null },
     ]);
   });
 
@@ -365,5 +365,109 @@ describe("the delivery block", () => {
 
     // THEN nothing is offered
     expect(visible).toBe("");
+  });
+});
+
+describe("the payment choice without JavaScript (deposit or pay later through the merchant's selling plan)", () => {
+  const DEPOSIT = { kind: "deposit", sellingPlanId: "4938473", checkout: { type: "percentage", value: 20 }, balance: { trigger: "on_ready" } } as const;
+  const radios = (block: HtmlNode) => all(block, (n) => n.tag === "input" && n.attrs.type === "radio");
+  const fieldsetOf = (block: HtmlNode) => byAttr(block, "data-bp-pay")[0];
+
+  it.each([
+    { locale: "en", legend: "How would you like to pay?", full: "Pay in full now (€48.00)", plan: "Pay 20% now (€9.60), the rest when it ships" },
+    { locale: "fr", legend: "Comment souhaitez-vous payer\u00a0?", full: "Payez la totalité maintenant (48,00\u00a0€)", plan: "Payez 20\u00a0% maintenant (9,60\u00a0€), le reste à l'expédition" },
+  ])("offers paying in full or the plan, plan checked, tied to the theme's product form ($locale)", async ({ locale, legend, full, plan }) => {
+    // GIVEN a €48 backordered variant whose summary carries a 20% deposit plan, in Horizon's product section
+    const eta = summary({ payment: DEPOSIT });
+    const page = productPage({ variants: [{ id: 1, title: "Sage", policy: "CONTINUE", price: "48.00", eta }] });
+
+    // WHEN the block renders
+    const { block, visible } = await renderBlock(page, { locale, sectionId: "template--123__main" });
+
+    // THEN a fieldset with a legend offers both, with the real amounts, the plan checked
+    const fieldset = fieldsetOf(block!)!;
+    expect(fieldset.tag).toBe("fieldset");
+    expect(isShown(fieldset)).toBe(true);
+    expect("disabled" in fieldset.attrs).toBe(false);
+    const normalise = (s: string) => s.replace(/\s+/g, " ");
+    expect(visible).toContain(normalise(`${legend} ${full} ${plan}`));
+    // and the radios are the form's selling_plan field: the plan id checked, paying in full posts none
+    const [payFull, payPlan] = radios(fieldset);
+    expect(payFull?.attrs).toMatchObject({ name: "selling_plan", value: "", form: "BuyButtons-ProductForm-template--123__main" });
+    expect("checked" in payFull!.attrs).toBe(false);
+    expect(payPlan?.attrs).toMatchObject({ name: "selling_plan", value: "4938473", form: "BuyButtons-ProductForm-template--123__main" });
+    expect("checked" in payPlan!.attrs).toBe(true);
+    // each radio is labelled by the text around it
+    for (const radio of [payFull!, payPlan!]) expect(radio.parent?.tag).toBe("label");
+  });
+
+  it("ties the radios to Dawn's product form when the merchant says the theme is built like Dawn", async () => {
+    // GIVEN the block in a Dawn product section
+    const page = productPage({ variants: [{ id: 1, title: "Sage", policy: "CONTINUE", eta: summary({ payment: DEPOSIT }) }] });
+
+    // WHEN it renders with the Dawn setting
+    const { block } = await renderBlock(page, { sectionId: "template--9__main", settings: { product_form: "dawn" } });
+
+    // THEN both radios name Dawn's form
+    expect(radios(block!).map((r) => r.attrs.form)).toEqual(["product-form-template--9__main", "product-form-template--9__main"]);
+  });
+
+  it("offers only the plan when the product can only be sold with one", async () => {
+    // GIVEN a product that requires a selling plan
+    const page = productPage({ variants: [{ id: 1, title: "Sage", policy: "CONTINUE", eta: summary({ payment: DEPOSIT }) }], requiresSellingPlan: true });
+
+    // WHEN the block renders
+    const { block, visible } = await renderBlock(page);
+
+    // THEN there is no "pay in full" radio; the plan's is checked
+    expect(radios(block!).map((r) => r.attrs.value)).toEqual(["4938473"]);
+    expect(visible).not.toContain("Pay in full");
+  });
+
+  it.each([
+    ["an in-stock variant opened first", [{ id: 2, title: "Oat", quantity: 9 }, { id: 1, title: "Sage", policy: "CONTINUE" as const, eta: summary({ payment: DEPOSIT }) }], 2],
+    ["a variant on \"always\" that is in stock", [{ id: 1, title: "Sage", quantity: 9, eta: summary({ mode: "always", backorder: false, payment: DEPOSIT }) }], 1],
+    ["a sold-out variant that stopped selling", [{ id: 3, title: "Terracotta", quantity: 0, eta: summary({ payment: DEPOSIT }) }], 3],
+    ["a backordered variant paid in full at checkout (no plan) next to one with a plan", [{ id: 4, title: "Charcoal", policy: "CONTINUE" as const, eta: summary() }, { id: 1, title: "Sage", policy: "CONTINUE" as const, eta: summary({ payment: DEPOSIT }) }], 4],
+  ])("posts no plan for %s", async (_label, variants, selected) => {
+    // GIVEN a product where some variant has a plan, opened on a variant that is not a backorder
+    const page = productPage({ variants, selected });
+
+    // WHEN the block renders
+    const { block, visible } = await renderBlock(page, { sectionId: "main" });
+
+    // THEN the choice is hidden and disabled, so the form posts no selling_plan, and says nothing
+    const fieldset = fieldsetOf(block!)!;
+    expect(isShown(fieldset)).toBe(false);
+    expect("disabled" in fieldset.attrs).toBe(true);
+    expect(visible).not.toMatch(/How would you like to pay|Pay in full|Pay 20%/);
+  });
+
+  it("renders no choice at all for a product without any plan", async () => {
+    // GIVEN a backordered variant that is paid in full at checkout (no payment part)
+    const page = productPage({ variants: [{ id: 1, title: "Sage", policy: "CONTINUE", eta: summary() }] });
+
+    // WHEN the block renders
+    const { block } = await renderBlock(page, { sectionId: "main" });
+
+    // THEN there is no fieldset and no selling_plan field
+    expect(fieldsetOf(block!)).toBeUndefined();
+    expect(byAttr(block!, "name", "selling_plan")).toEqual([]);
+  });
+
+  it("embeds each variant's price for the script", async () => {
+    // GIVEN variants with different prices
+    const page = productPage({
+      variants: [
+        { id: 1, title: "Sage", policy: "CONTINUE", price: "48.00", eta: summary({ payment: DEPOSIT }) },
+        { id: 2, title: "Large", policy: "CONTINUE", price: "58.50", eta: summary({ payment: DEPOSIT }) },
+      ],
+    });
+
+    // WHEN the block renders
+    const { data } = await renderBlock(page);
+
+    // THEN the script gets them in minor units
+    expect(data?.variants.map((v) => v.price)).toEqual([4800, 5850]);
   });
 });

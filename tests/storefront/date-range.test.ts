@@ -1,34 +1,9 @@
 // The date range reads the same whether Liquid rendered it (first paint) or the block's script wrote it
 // (after a variant change): Liquid composes it from translations, the script from Intl#formatRange.
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { EXTENSION_DIR, renderer } from "./support";
+import { loadBlockScript, renderer } from "./support";
 
-interface ScriptApi {
-  formatRange(range: { earliest: string; latest: string } | null, locale: string): string;
-  stateOf(variant: unknown): string;
-}
-
-/** Runs the storefront script in a bare sandbox (no blocks on the page) and returns what it exposes. */
-function loadScript(): ScriptApi {
-  const noop = () => {};
-  const sandbox: Record<string, unknown> = {
-    document: { readyState: "complete", querySelectorAll: () => [], addEventListener: noop },
-    history: { pushState: noop, replaceState: noop },
-    location: { search: "" },
-    addEventListener: noop,
-    URLSearchParams,
-    Intl,
-    Date,
-  };
-  sandbox.window = sandbox;
-  vm.runInNewContext(readFileSync(path.join(EXTENSION_DIR, "assets", "backorder-eta.js"), "utf8"), sandbox);
-  return sandbox.BackorderPilot as ScriptApi;
-}
-
-const script = loadScript();
+const script = loadBlockScript();
 
 async function liquidRange(range: { earliest: unknown; latest: unknown }, locale: string): Promise<string> {
   const html = await renderer.renderString("{% render 'bp-range', range: range %}", { locale, globals: { range } });

@@ -9,8 +9,9 @@ import { mswServer } from "../setup/vitest.setup";
 import { BLOCK_SCRIPT_ASSET, buildBlockScript } from "../../dev/scripts/build-storefront";
 import { EXTENSION_DIR, renderer } from "./support";
 
-/** Budgets for what a storefront page downloads from us, gzipped (zlib, level 9). */
-const JS_BUDGET = 3 * 1024;
+/** Budgets for what a storefront page downloads from us, gzipped (zlib, level 9). JavaScript: 4 KB since the
+ * payment choice (issue 15: deposits and pay later), the block being the only script of ours on a product page. */
+const JS_BUDGET = 4 * 1024;
 const CSS_BUDGET = 2 * 1024;
 
 function gzipped(file: string): number {
@@ -43,7 +44,7 @@ describe("the backorder-eta theme app extension", () => {
     const jsBytes = js.reduce((sum, f) => sum + gzipped(f), 0);
     const cssBytes = css.reduce((sum, f) => sum + gzipped(f), 0);
 
-    // THEN they stay under 3 KB of JavaScript and 2 KB of CSS
+    // THEN they stay under 4 KB of JavaScript and 2 KB of CSS
     expect(js.length + css.length).toBeGreaterThan(0);
     expect(jsBytes, `${js.join(", ")}: ${jsBytes} bytes gzipped`).toBeLessThanOrEqual(JS_BUDGET);
     expect(cssBytes, `${css.join(", ")}: ${cssBytes} bytes gzipped`).toBeLessThanOrEqual(CSS_BUDGET);

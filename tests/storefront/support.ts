@@ -1,6 +1,8 @@
 // Builds the Liquid objects a product page gives the block (product, variants with their `$app:backorder.eta`
 // metafields, the shop with `$app:backorder.terms`) and renders the extension's real Liquid files.
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 import { serializeSummary, type VariantSummary } from "~/domain/summary";
 import {
   appNamespaceResolver,
@@ -47,6 +49,8 @@ export interface VariantFixture {
   /** DENY + quantity 0 = sold out; CONTINUE keeps selling. */
   policy?: "DENY" | "CONTINUE";
   quantity?: number;
+  /** Shopify's decimal price, "28.00" when not given. */
+  price?: string;
   /** A summary (serialized like the app does), raw metafield text, or none. */
   eta?: VariantSummary | string | null;
 }
@@ -61,17 +65,19 @@ export function productPage({
   variants,
   selected,
   terms = TERMS,
+  requiresSellingPlan = false,
 }: {
   variants: VariantFixture[];
   selected?: number;
   terms?: unknown;
+  requiresSellingPlan?: boolean;
 }) {
   const liquidVariants = variants.map((v) =>
     liquidVariant(
       {
         gid: `gid://shopify/ProductVariant/${v.id}`,
         title: v.title,
-        price: "28.00",
+        price: v.price ?? "28.00",
         inventoryPolicy: v.policy ?? "DENY",
         inventoryQuantity: v.quantity ?? 0,
         options: [v.title],
@@ -88,6 +94,7 @@ export function productPage({
       options: [{ name: "Colour", values: variants.map((v) => v.title) }],
       variants: liquidVariants,
       selectedVariantId: selected ?? null,
+      requiresSellingPlan,
     },
     resolve,
   );
@@ -107,17 +114,42 @@ export interface RenderedBlock {
   /** Everything a shopper can read. */
   visible: string;
   /** The embedded per-variant data the script reads. */
-  data: { variants: { id: number; available: boolean; eta: unknown }[] } | null;
+  data: { variants: { id: number; available: boolean; price: number; eta: unknown }[] } | null;
 }
 
 export async function renderBlock(
   page: ReturnType<typeof productPage>,
-  { locale = "en", settings = {} }: { locale?: string; settings?: Record<string, unknown> } = {},
+  { locale = "en", settings = {}, sectionId }: { locale?: string; settings?: Record<string, unknown>; sectionId?: string } = {},
 ): Promise<RenderedBlock> {
-  const html = await renderer.renderBlock("backorder-eta", { locale, settings, blockId: "b1", globals: page });
+  const html = await renderer.renderBlock("backorder-eta", { locale, settings, blockId: "b1", sectionId, globals: page });
   const root = parseHtml(html);
   const block = byAttr(root, "data-bp-eta")[0] ?? null;
   const script = block ? byAttr(block, "data-bp-data")[0] : undefined;
   const data = script ? (JSON.parse(String(script.children[0])) as RenderedBlock["data"]) : null;
   return { html, root, block, visible: visibleText(root), data };
+}
+
+/** What the block's built script exposes on `window.BackorderPilot`. */
+export interface BlockScriptApi {
+  formatRange(range: { earliest: string; latest: string } | null, locale: string): string;
+  stateOf(variant: unknown): string;
+  money(cents: number, sample: string): string;
+  payOf(payment: unknown, price: number, templates: Record<string, string>, locale: string): [string, string] | undefined;
+}
+
+/** Runs the built storefront script in a bare sandbox (no blocks on the page) and returns what it exposes. */
+export function loadBlockScript(): BlockScriptApi {
+  const noop = () => {};
+  const sandbox: Record<string, unknown> = {
+    document: { readyState: "complete", querySelectorAll: () => [], addEventListener: noop },
+    history: { pushState: noop, replaceState: noop },
+    location: { search: "" },
+    addEventListener: noop,
+    URLSearchParams,
+    Intl,
+    Date,
+  };
+  sandbox.window = sandbox;
+  vm.runInNewContext(readFileSync(path.join(EXTENSION_DIR, "assets", "backorder-eta.js"), "utf8"), sandbox);
+  return sandbox.BackorderPilot as BlockScriptApi;
 }

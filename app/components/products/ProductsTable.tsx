@@ -74,6 +74,7 @@ export function ProductsTable({
         { content: t("products.bulk.enable"), onAction: () => onBulk("enable"), disabled: busy },
         { content: t("products.bulk.disable"), onAction: () => onBulk("disable"), disabled: busy },
         { content: t("products.bulk.leadTime"), onAction: () => onBulk("lead-time"), disabled: busy },
+        { content: t("payments.bulk.action"), onAction: () => onBulk("payment"), disabled: busy },
       ]}
       pagination={{
         hasNext: listing.pageInfo.hasNextPage,

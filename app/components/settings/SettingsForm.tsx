@@ -1,7 +1,7 @@
 // The Settings form: every section, the save bar while it differs from what is stored, a banner after a
 // failed save (with "Reload" after a conflict), and "this will email N customers" before a save that would.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigate, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Button, Layout, Page, PageActions } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import type { DeliveryMode } from "~/domain/types";
@@ -26,6 +26,7 @@ export function SettingsForm() {
   const submit = useSubmit();
   const formRef = useRef<HTMLFormElement>(null);
   const { t } = useT();
+  const navigate = useNavigate();
 
   const [form, setForm] = useState<FormState>(() => toFormState(settings));
   // Discarding also clears the closure day being typed: its section remounts.
@@ -82,7 +83,7 @@ export function SettingsForm() {
   const section = { form, update, errors, text, limits };
 
   return (
-    <Page>
+    <Page secondaryActions={[{ content: t("payments.settings.link"), helpText: t("payments.settings.linkHelp"), onAction: () => navigate("/app/settings/payments") }]}>
       <TitleBar title={text["settings.title"]}>
         <button variant="primary" loading={saving ? "" : undefined} onClick={save}>
           {text["settings.save"]}

@@ -34,6 +34,7 @@ import {
   type SummaryWrite,
   type VariantStock,
 } from "~/shopify/variants.server";
+import { syncPaymentPlans } from "~/workflows/payments/plans.server";
 import { computeVariantEtas, loadEtaSettings } from "./eta.server";
 
 export interface SyncFailure {
@@ -153,6 +154,12 @@ export async function syncVariants(options: SyncVariantsOptions): Promise<SyncRe
     await inChunks(found, UPDATE_CHUNK, (chunk) =>
       recordSyncReadings({ shop, readings: chunk.map((variantId) => ({ ...(shopify.get(variantId) as VariantStock), variantId })) }),
     );
+
+    // 1b. Deposits and pay later: each variant in the selling plan group of its payment option (before the
+    //     summaries, which name the plan only once Shopify holds it). A refusal is a warning: the variant
+    //     keeps selling with what Shopify has, and its summary says exactly that.
+    const plans = await syncPaymentPlans({ shop, client, variantIds: found, now });
+    for (const f of plans.failed) report.warnings.push(`${f.variantId}: ${f.message}`);
 
     // 2. What it should have.
     const settings = await loadEtaSettings({ shop });

@@ -19,6 +19,11 @@ import type { JobContext, JobOutcome } from "~/jobs/types";
 import { PermanentJobError } from "~/jobs/types";
 import { syncVariants, type SyncFailure } from "./backorder-sync.server";
 import { rederiveState } from "./derived-state.server";
+import { setVariantPaymentChoices } from "~/models/payment-plan.server";
+import { getShopSettings } from "~/models/settings.server";
+import { localToday } from "~/validation/dates";
+import { parsePaymentChoice } from "~/validation/payment-options";
+import type { VariantPaymentChoice } from "~/domain/payment-plans";
 
 export type BulkActionResult =
   | { ok: true; updated: number; failed: SyncFailure[] }
@@ -27,7 +32,21 @@ export type BulkActionResult =
 /** Mode given to variants enabled in bulk: sell stock first, then keep selling on backorder. */
 export const BULK_ENABLE_MODE = "when_sold_out";
 
-export type BulkChange = { intent: "enable" } | { intent: "disable" } | { intent: "lead-time"; leadTimeDays: number };
+export type BulkChange =
+  | { intent: "enable" }
+  | { intent: "disable" }
+  | { intent: "lead-time"; leadTimeDays: number }
+  | { intent: "payment"; choice: VariantPaymentChoice };
+
+/**
+ * The payment option of a bulk "Set payment option": the shop default, full payment, a percentage deposit
+ * or pay later. A fixed deposit must stay below each variant's price, so it is set on each product page.
+ */
+async function bulkPaymentChoice(shop: string, input: Record<string, unknown>, now: Date): Promise<{ ok: true; choice: VariantPaymentChoice } | { ok: false; errors: Record<string, string> }> {
+  if (input.paymentKind === "deposit" && input.checkoutType === "price") return { ok: false, errors: { checkoutType: "payments.error.bulkPrice" } };
+  const settings = await getShopSettings({ shop });
+  return parsePaymentChoice(input, { allowDefault: true, today: localToday(settings.timezone, now), currency: "XXX" });
+}
 
 export async function applyBulkAction({
   shop,
@@ -42,8 +61,16 @@ export async function applyBulkAction({
 }): Promise<BulkActionResult> {
   const parsed = BulkActionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
-  const { variantIds: requested, ...change } = parsed.data;
+  const { variantIds: requested, ...action } = parsed.data;
   const variantIds = [...new Set(requested)];
+  let change: BulkChange;
+  if (action.intent === "payment") {
+    const payment = await bulkPaymentChoice(shop, input, now ?? new Date());
+    if (!payment.ok) return { ok: false, status: 400, errors: payment.errors };
+    change = { intent: "payment", choice: payment.choice };
+  } else {
+    change = action;
+  }
 
   const client = createAdminClient(graphql);
   const { variants, missing } = await readVariantInventory(client, shop, variantIds);
@@ -75,6 +102,7 @@ async function applyChange({
   if (change.intent === "enable") await setModeForVariants({ shop, variantIds, mode: BULK_ENABLE_MODE });
   if (change.intent === "disable") await setModeForVariants({ shop, variantIds, mode: "off" });
   if (change.intent === "lead-time") await setLeadTimeForVariants({ shop, variantIds, leadTimeDays: change.leadTimeDays });
+  if (change.intent === "payment") await setVariantPaymentChoices({ shop, variants, choice: change.choice });
   await rederiveState({ shop, variantIds, now: now ?? new Date() });
   const report = await syncVariants({ shop, graphql, variantIds, client, ...(now ? { now } : {}) });
   return report.failed;
@@ -92,7 +120,18 @@ const ChangeSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("enable") }),
   z.object({ intent: z.literal("disable") }),
   z.object({ intent: z.literal("lead-time"), leadTimeDays: z.number().int().min(LIMITS.leadTimeDays.min).max(LIMITS.leadTimeDays.max) }),
+  z.object({ intent: z.literal("payment"), choice: z.custom<VariantPaymentChoice>(isBulkChoice, "Bad payment option") }),
 ]);
+
+const BALANCE = z.union([z.object({ trigger: z.literal("on_ready") }), z.object({ trigger: z.literal("on_date"), dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })]);
+const BULK_CHOICE = z.union([
+  z.object({ kind: z.enum(["default", "full"]) }),
+  z.object({ kind: z.literal("pay_later"), balance: BALANCE }),
+  z.object({ kind: z.literal("deposit"), checkout: z.object({ type: z.literal("percentage"), percent: z.number().int().min(1).max(99) }), balance: BALANCE }),
+]);
+function isBulkChoice(value: unknown): boolean {
+  return BULK_CHOICE.safeParse(value).success;
+}
 
 /** The job's payload: what the merchant saw (the filter) and what to do; never a list of ids. */
 export const BulkJobPayloadSchema = z.object({ filter: FilterSchema, change: ChangeSchema });
@@ -103,6 +142,7 @@ const MatchingFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("enable") }),
   z.object({ intent: z.literal("disable") }),
   z.object({ intent: z.literal("lead-time"), leadTimeDays: strictInt({ ...LIMITS.leadTimeDays, message: "products.error.leadTime" }) }),
+  z.object({ intent: z.literal("payment") }),
 ]);
 
 export type StartBulkJobResult =
@@ -123,7 +163,15 @@ export async function startMatchingBulkJob({
 }): Promise<StartBulkJobResult> {
   const parsed = MatchingFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
-  const payload: BulkJobPayload = { filter, change: parsed.data };
+  let change: BulkJobPayload["change"];
+  if (parsed.data.intent === "payment") {
+    const payment = await bulkPaymentChoice(shop, input, now ?? new Date());
+    if (!payment.ok) return { ok: false, status: 400, errors: payment.errors };
+    change = { intent: "payment", choice: payment.choice };
+  } else {
+    change = parsed.data;
+  }
+  const payload: BulkJobPayload = { filter, change };
   const queued = await enqueueBulkJob({ shop, payload, ...(now ? { now } : {}) });
   if (!queued.created) return { ok: false, status: 409, errors: { form: "products.bulkJob.busy" } };
   return { ok: true, jobId: queued.id };

@@ -7,6 +7,8 @@ import { latenessSamplesFromBatches, latenessStats } from "~/domain/forecast";
 import { supplyKey } from "~/domain/manual-promise";
 import { decideInventoryPolicy, type BackorderMode, type InventoryPolicy, type PolicyDecision } from "~/domain/policy";
 import { buildVariantSummary, serializeSummary, type VariantSummary } from "~/domain/summary";
+import { summaryPayment } from "~/domain/payment-plans";
+import { attachedPlans, type StoredPaymentPlan } from "~/models/payment-plan.server";
 import type { DeliveryMode, IncomingBatch, LatenessStats, VariantEta, WaitingLine } from "~/domain/types";
 import { waitingQueueLines, waitingUnitsByVariant } from "~/models/backorder-line.server";
 import { storedVariants, type StoredVariant } from "~/models/backorder-variant.server";
@@ -174,6 +176,12 @@ export async function computeVariantEtasReport({
     for (const [supplier, batches] of bySupplier) supplierLateness.set(supplier, latenessStats(latenessSamplesFromBatches(batches)));
   }
 
+  // The selling plan each variant is attached to (deposit / pay later): the summary tells the block.
+  const plans = new Map<string, StoredPaymentPlan>();
+  for (const part of await inChunks(rows.map((r) => r.variantId), (ids) => attachedPlans({ shop, variantIds: ids }))) {
+    for (const [variantId, plan] of part) plans.set(variantId, plan);
+  }
+
   const ctx = createEtaContext(shopSettings.eta, now);
   const results: VariantEtaResult[] = [];
   const problems: VariantDataProblem[] = [];
@@ -199,6 +207,11 @@ export async function computeVariantEtasReport({
     }
   }
   return { results, problems };
+
+  function paymentOf(variantId: string) {
+    const plan = plans.get(variantId);
+    return plan?.sellingPlanId ? summaryPayment(plan.option, plan.sellingPlanId) : null;
+  }
 
   function computeRow(row: (typeof rows)[number]): VariantEtaResult {
     const mode = asMode(row.mode);
@@ -238,6 +251,7 @@ export async function computeVariantEtasReport({
       enabledModes: shopSettings.enabledModes,
       termsVersion: shopSettings.termsVersion,
       messages: { en: row.messageEn, fr: row.messageFr },
+      payment: paymentOf(row.variantId),
       now,
     });
     return {

@@ -152,7 +152,7 @@ async function formWindows(shop: string, now: Date) {
 const conflict = { ok: false as const, status: 409 as const, errors: { form: "products.error.conflict" } };
 
 /** Makes sure the app has a row for the variant, with Shopify's current facts. */
-async function ensureRow(shop: string, product: ProductDetail, variantId: string) {
+export async function ensureRow(shop: string, product: ProductDetail, variantId: string) {
   const variant = product.variants.find((v) => v.id === variantId);
   if (!variant) return false;
   await upsertShopifyFacts({
