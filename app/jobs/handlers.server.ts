@@ -16,6 +16,7 @@ import { runCancellationJob } from "~/workflows/support/cancellation.server";
 import { runMatchingSupportJob } from "~/workflows/support/bulk-job.server";
 import { scheduleSurvey, sendSurvey } from "~/workflows/feedback/surveys.server";
 import { runFlowTriggerJob } from "~/workflows/flow/triggers.server";
+import { runBalanceCollection } from "~/workflows/payments/balance.server";
 import { deadLetterShopJobs } from "./queue.server";
 import { handleRetention } from "./retention.server";
 import { PermanentJobError, type JobContext, type JobHandler, type JobKind } from "./types";
@@ -34,6 +35,7 @@ const OrderFactsSchema = z.object({
   updatedAt: z.string(),
   cancelledAt: z.string().nullable(),
   tags: z.array(z.string()),
+  deferredPayment: z.boolean().optional(),
   lines: z.array(
     z.object({
       lineItemId: z.string(),
@@ -122,4 +124,6 @@ export const jobHandlers: Record<JobKind, JobHandler> = {
   "feedback.send": (payload, ctx) => sendSurvey(ctx, parse(z.object({ orderId: z.string().min(1).max(100) }), payload)),
   // A Shopify Flow trigger queued with the state change it reports (~/workflows/flow/triggers.server).
   "flow.trigger": (payload, ctx) => runFlowTriggerJob(ctx, payload),
+  // Deposits and pay later: charge an order's balance through its payment mandate, once (ADR 015).
+  "balance.collect": (payload, ctx) => runBalanceCollection(ctx, parse(z.object({ orderId: z.string().min(1).max(100) }), payload)),
 };

@@ -22,6 +22,7 @@ export const JOB_KINDS = [
   "feedback.schedule",
   "feedback.send",
   "flow.trigger",
+  "balance.collect",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

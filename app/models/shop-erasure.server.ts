@@ -23,6 +23,8 @@ export async function eraseShopRows({ shop }: { shop: string }): Promise<number>
     prisma.bulkWrite.deleteMany({ where: { shop } }),
     prisma.feedbackSurvey.deleteMany({ where: { shop } }),
     prisma.feedbackOptOut.deleteMany({ where: { shop } }),
+    prisma.orderBalanceLine.deleteMany({ where: { shop } }),
+    prisma.orderBalance.deleteMany({ where: { shop } }),
     prisma.variantPaymentOption.deleteMany({ where: { shop } }),
     prisma.paymentPlan.deleteMany({ where: { shop } }),
     prisma.shopPaymentSettings.deleteMany({ where: { shop } }),

@@ -405,3 +405,9 @@ export async function clearComplaint({ shop, orderIds }: { shop: string; orderId
   if (orderIds.length === 0) return;
   await tx.supportCase.updateMany({ where: { shop, orderId: { in: [...orderIds] }, openComplaintAt: { not: null } }, data: { openComplaintAt: null } });
 }
+
+/** A system follow-up (a declined balance) on a resolved case: it is open again. */
+export async function reopenResolvedCase({ shop, orderId }: { shop: string; orderId: string }, tx: Tx = prisma): Promise<boolean> {
+  const { count } = await tx.supportCase.updateMany({ where: { shop, orderId, status: "resolved" }, data: { status: "open", version: { increment: 1 } } });
+  return count === 1;
+}

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { isIsoDate } from "~/validation/dates";
 
-export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock", "support_message", "compensation", "cancellation", "feedback_survey"] as const;
+export const EMAIL_KINDS = ["backorder_confirmation", "delay_notice", "earlier_date", "ready_to_ship", "back_in_stock", "support_message", "compensation", "cancellation", "feedback_survey", "balance_declined"] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 /** What an outbox row can hold: a customer email, or a merchant's test send from the admin. */
 export type OutboxKind = EmailKind | "test";
@@ -89,6 +89,22 @@ const delayNotice = dateChangeFields
   .extend({ waitUrl: optionalUrl, cancelUrl: optionalUrl })
   .refine((d) => d.earliest <= d.latest, datesInOrder);
 
+/**
+ * What a deposit or pay-later order (issue 15) paid and still owes, formatted in the customer's language
+ * ("€20.00"): the confirmation and the ready-to-ship email state it. `dueOn` null: charged when the goods are
+ * ready. Absent: the order was paid in full.
+ */
+const paymentPart = z
+  .object({ paid: z.string().max(100), balance: z.string().min(1).max(100), dueOn: isoDate.nullable() })
+  .nullish()
+  .transform((v) => v ?? null);
+
+const paymentVariables = (p: { paid: string; balance: string; dueOn: string | null } | null) => ({
+  paid: p?.paid ?? "",
+  balance: p?.balance ?? "",
+  due_on: p?.dueOn ?? "",
+});
+
 export const emailDataSchemas = {
   backorder_confirmation: z.object({
     orderName: text.min(1),
@@ -97,6 +113,7 @@ export const emailDataSchemas = {
     // 251-line order); the renderer's time and memory limits are the guard.
     lines: z.array(datedLine).min(1),
     termsVersion: z.number().int().nonnegative(),
+    payment: paymentPart,
   }),
   delay_notice: delayNotice,
   earlier_date: dateChange,
@@ -104,6 +121,7 @@ export const emailDataSchemas = {
     orderName: text.min(1),
     customerName: optionalName,
     lines: z.array(plainLine).min(1),
+    payment: paymentPart,
   }),
   back_in_stock: z.object({ productTitle: text, variantTitle, productUrl: httpUrl, unsubscribeUrl: httpUrl }),
   /** A support person's own words about an order (the support desk). */
@@ -137,6 +155,13 @@ export const emailDataSchemas = {
     dateQuestion: z.string().trim().min(1).max(200),
     scoreUrls: z.array(httpUrl).length(5),
     stopUrl: httpUrl,
+  }),
+  /** The balance of a deposit or pay-later order could not be charged (declined): what is owed and what was paid. */
+  balance_declined: z.object({
+    orderName: text.min(1),
+    customerName: optionalName,
+    amountDue: z.string().trim().min(1).max(100),
+    amountPaid: z.string().max(100),
   }),
 } satisfies Record<EmailKind, z.ZodTypeAny>;
 
@@ -239,6 +264,7 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
       lines: d.lines.map((l) => ({ ...lineVariables(l), earliest: l.earliest, latest: l.latest })),
       terms_version: d.termsVersion,
       terms: context.terms ?? EMPTY_TERMS,
+      payment: paymentVariables(d.payment),
     }),
     variableNames: [
       "order_name",
@@ -252,6 +278,9 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
       "terms.payment",
       "terms.shipping",
       "terms.cancellation",
+      "payment.paid",
+      "payment.balance",
+      "payment.due_on",
     ],
     sample: (locale) => ({
       orderName: "#1001",
@@ -261,6 +290,7 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
         { productTitle: SAMPLE_NAMES[locale].other, variantTitle: "Default Title", quantity: 1, earliest: "2026-12-28", latest: "2027-01-06" },
       ],
       termsVersion: 3,
+      payment: { paid: locale === "fr" ? "19,20 €" : "€19.20", balance: locale === "fr" ? "76,80 €" : "€76.80", dueOn: null },
     }),
     sampleContext: (locale) => ({ terms: SAMPLE_TERMS[locale] }),
     termsVersion: (d) => d.termsVersion,
@@ -268,12 +298,13 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
   delay_notice: delayNoticeKind(),
   earlier_date: dateChangeKind<"earlier_date">({ previousLatest: "2027-01-15", earliest: "2026-12-14", latest: "2026-12-18" }),
   ready_to_ship: {
-    variables: (d) => ({ order_name: d.orderName, customer_name: d.customerName, lines: d.lines.map(lineVariables) }),
-    variableNames: ["order_name", "customer_name", "lines[].product_title", "lines[].variant_title", "lines[].quantity"],
+    variables: (d) => ({ order_name: d.orderName, customer_name: d.customerName, lines: d.lines.map(lineVariables), payment: paymentVariables(d.payment) }),
+    variableNames: ["order_name", "customer_name", "lines[].product_title", "lines[].variant_title", "lines[].quantity", "payment.paid", "payment.balance", "payment.due_on"],
     sample: (locale) => ({
       orderName: "#1001",
       customerName: SAMPLE_NAMES[locale].customer,
       lines: [{ productTitle: SAMPLE_NAMES[locale].product, variantTitle: SAMPLE_NAMES[locale].variant, quantity: 2 }],
+      payment: { paid: locale === "fr" ? "19,20 €" : "€19.20", balance: locale === "fr" ? "76,80 €" : "€76.80", dueOn: null },
     }),
     sampleContext: () => ({}),
   },
@@ -369,6 +400,19 @@ export const EMAIL_KIND_REGISTRY: { [K in EmailKind]: KindDefinition<K> } = {
     sampleContext: () => ({}),
     // A survey that no longer lets the customer stop them would ignore their right to say no.
     requiredVariable: { name: "stop_url", sampleValue: (sample) => sample.stopUrl },
+  },
+  balance_declined: {
+    variables: (d) => ({ order_name: d.orderName, customer_name: d.customerName, amount_due: d.amountDue, amount_paid: d.amountPaid }),
+    variableNames: ["order_name", "customer_name", "amount_due", "amount_paid"],
+    sample: (locale) => ({
+      orderName: "#1001",
+      customerName: SAMPLE_NAMES[locale].customer,
+      amountDue: locale === "fr" ? "76,80 €" : "€76.80",
+      amountPaid: locale === "fr" ? "19,20 €" : "€19.20",
+    }),
+    sampleContext: () => ({}),
+    // The email exists to say how much could not be charged.
+    requiredVariable: { name: "amount_due", sampleValue: (sample) => sample.amountDue },
   },
 };
 

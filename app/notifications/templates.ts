@@ -38,6 +38,9 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 </tr>
 {% endfor %}</table>
 <p ${NOTE}>Dates are our best estimate of delivery. If one changes, we will email you the new date, and you may then cancel the delayed items for a full refund.</p>
+{% if payment.balance != blank %}<h2 ${H2}>Payment</h2>
+<p>{% if payment.paid != blank %}You paid <strong>{{ payment.paid }}</strong> at checkout.{% else %}You paid nothing at checkout.{% endif %} The balance of <strong>{{ payment.balance }}</strong> will be charged to the payment method you used {% if payment.due_on != blank %}on {{ payment.due_on | format_date: true }}{% else %}when your items are ready to ship{% endif %}.</p>
+{% endif %}
 {% if terms.payment != blank or terms.shipping != blank or terms.cancellation != blank %}<h2 ${H2}>Your backorder terms</h2>
 {% if terms.payment != blank %}<p><strong>Payment:</strong> {{ terms.payment | newline_to_br }}</p>{% endif %}
 {% if terms.shipping != blank %}<p><strong>Shipping:</strong> {{ terms.shipping | newline_to_br }}</p>{% endif %}
@@ -56,6 +59,9 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 </tr>
 {% endfor %}</table>
 <p ${NOTE}>Ces dates sont notre meilleure estimation de livraison. Si l’une d’elles change, nous vous écrirons la nouvelle date, et vous pourrez alors annuler les articles retardés pour un remboursement intégral.</p>
+{% if payment.balance != blank %}<h2 ${H2}>Paiement</h2>
+<p>{% if payment.paid != blank %}Vous avez payé <strong>{{ payment.paid }}</strong> à la commande.{% else %}Vous n’avez rien payé à la commande.{% endif %} Le solde de <strong>{{ payment.balance }}</strong> sera débité sur le moyen de paiement utilisé {% if payment.due_on != blank %}le {{ payment.due_on | format_date: true }}{% else %}quand vos articles seront prêts à partir{% endif %}.</p>
+{% endif %}
 {% if terms.payment != blank or terms.shipping != blank or terms.cancellation != blank %}<h2 ${H2}>Vos conditions de précommande</h2>
 {% if terms.payment != blank %}<p><strong>Paiement :</strong> {{ terms.payment | newline_to_br }}</p>{% endif %}
 {% if terms.shipping != blank %}<p><strong>Livraison :</strong> {{ terms.shipping | newline_to_br }}</p>{% endif %}
@@ -136,6 +142,8 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <table ${TABLE}>
 {% for line in lines %}<tr><td ${TD}>{{ line.quantity }} × {{ line.product_title }}${variant("line.")}</td></tr>
 {% endfor %}</table>
+{% if payment.balance != blank %}<p>As agreed at checkout, the balance of <strong>{{ payment.balance }}</strong> {% if payment.due_on != blank %}will be charged on {{ payment.due_on | format_date: true }}{% else %}is now charged{% endif %} to the payment method you used{% if payment.paid != blank %} (you paid {{ payment.paid }} when you ordered){% endif %}.</p>
+{% endif %}
 <p>You will receive a shipping confirmation with tracking as soon as your parcel leaves.</p>
 <p>Thank you for waiting for them.</p>`,
     },
@@ -147,6 +155,8 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <table ${TABLE}>
 {% for line in lines %}<tr><td ${TD}>{{ line.quantity }} × {{ line.product_title }}${variant("line.")}</td></tr>
 {% endfor %}</table>
+{% if payment.balance != blank %}<p>Comme convenu à la commande, le solde de <strong>{{ payment.balance }}</strong> {% if payment.due_on != blank %}sera débité le {{ payment.due_on | format_date: true }}{% else %}est maintenant débité{% endif %} sur le moyen de paiement utilisé{% if payment.paid != blank %} (vous avez payé {{ payment.paid }} à la commande){% endif %}.</p>
+{% endif %}
 <p>Vous recevrez une confirmation d’expédition avec le suivi dès que votre colis partira.</p>
 <p>Merci de les avoir attendus.</p>`,
     },
@@ -251,6 +261,27 @@ const defaults: Record<EmailKind, Record<EmailLocale, TemplateSource>> = {
 <p>{% for link in score_links %}<a href="{{ link.url }}" ${BUTTON_SECONDARY}>{{ link.score }}</a> {% endfor %}</p>
 <p>Sur la page suivante : {{ date_question }} Vous pourrez aussi ajouter un commentaire.</p>
 <p ${NOTE}>Vous pouvez modifier votre réponse pendant 7 jours. <a href="{{ stop_url }}">Ne plus recevoir de questionnaire</a></p>`,
+    },
+  },
+  // Deposits and pay later: the balance could not be charged (the support desk has it in its queue).
+  balance_declined: {
+    en: {
+      subject: "Order {{ order_name }}: we couldn’t charge the balance",
+      body: `<h1 ${H1}>We couldn’t charge the balance of your order</h1>
+<p>{% if customer_name != blank %}Hi {{ customer_name }},{% else %}Hello,{% endif %}</p>
+<p>The items you ordered in <strong>{{ order_name }}</strong> are ready, but your bank declined the balance of <strong>{{ amount_due }}</strong> we tried to charge to the payment method you used at checkout.</p>
+{% if amount_paid != blank %}<p>What you already paid ({{ amount_paid }}) is safe and still counts towards your order.</p>{% endif %}
+<p>Please reply to this email or contact us so we can arrange the payment: we will keep your items for you in the meantime.</p>
+<p ${NOTE}>Nothing was charged by this attempt.</p>`,
+    },
+    fr: {
+      subject: "Commande {{ order_name }} : le solde n’a pas pu être débité",
+      body: `<h1 ${H1}>Le solde de votre commande n’a pas pu être débité</h1>
+<p>{% if customer_name != blank %}Bonjour {{ customer_name }},{% else %}Bonjour,{% endif %}</p>
+<p>Les articles de votre commande <strong>{{ order_name }}</strong> sont prêts, mais votre banque a refusé le solde de <strong>{{ amount_due }}</strong> que nous avons tenté de débiter sur le moyen de paiement utilisé à la commande.</p>
+{% if amount_paid != blank %}<p>Ce que vous avez déjà payé ({{ amount_paid }}) reste acquis et compte pour votre commande.</p>{% endif %}
+<p>Répondez à cet e-mail ou contactez-nous pour régler le paiement : nous gardons vos articles pour vous en attendant.</p>
+<p ${NOTE}>Cette tentative ne vous a rien débité.</p>`,
     },
   },
 };

@@ -19,6 +19,7 @@ import { PeriodSelector } from "~/components/home/PeriodSelector";
 import { SummaryCards } from "~/components/home/SummaryCards";
 import { SuppliersTable } from "~/components/home/SuppliersTable";
 import { DemandTable } from "~/components/home/DemandTable";
+import { CashFlowTable } from "~/components/home/CashFlowTable";
 import { ShopFacts, SoldOutCard } from "~/components/home/SoldOutCard";
 import { ChartsSection } from "~/components/home/ChartsSection";
 import { SatisfactionSection } from "~/components/home/SatisfactionSection";
@@ -88,6 +89,9 @@ export default function Index() {
                   <ChartsSection promises={dashboard.promises} suppliers={dashboard.suppliers} series={dashboard.series} period={dashboard.period} />
                   <SuppliersTable suppliers={dashboard.suppliers} period={dashboard.period} />
                   <DemandTable demand={dashboard.demand} period={dashboard.period} />
+                  {dashboard.cashFlow.dueOrders > 0 || dashboard.cashFlow.depositOrders > 0 || dashboard.cashFlow.collected.length > 0 ? (
+                    <CashFlowTable cashFlow={dashboard.cashFlow} period={dashboard.period} />
+                  ) : null}
                   <SatisfactionSection satisfaction={dashboard.satisfaction} />
                 </BlockStack>
               </div>

@@ -1,4 +1,4 @@
-// CSV export of a dashboard table: /app/insights.csv?table=suppliers|demand|series plus the page's period parameters
+// CSV export of a dashboard table: /app/insights.csv?table=suppliers|demand|series|cashflow plus the page's period parameters
 // (period=30|90|365, or period=custom&from=…&to=…). An unknown table is a 400 (nothing to export); the period
 // falls back to 30 days like the page, and the file name states the days it covers.
 import type { LoaderFunctionArgs } from "@remix-run/node";
@@ -10,7 +10,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
   const url = new URL(request.url);
   const table = insightsTableFrom(url.searchParams.get("table"));
-  if (!table) return new Response("Unknown table: use table=suppliers, table=demand or table=series", { status: 400 });
+  if (!table) return new Response("Unknown table: use table=suppliers, table=demand, table=series or table=cashflow", { status: 400 });
   const query = { period: url.searchParams.get("period"), from: url.searchParams.get("from"), to: url.searchParams.get("to") };
   const shopTimeZone = async () => (await fetchShopOverview(admin.graphql)).timezone;
   const { csv, fileName } = await dashboardCsv({ shop: session.shop, table, query, now: new Date(), shopTimeZone });

@@ -28,6 +28,8 @@ import { loadCancellations, runCancelAction, type CancelError } from "~/workflow
 import { LinesCard, TimelineCard } from "~/components/support/OrderCards";
 import { MessageCard, NoteCard, ReviseCard, StatusCard } from "~/components/support/OrderActions";
 import { CancelCard, CancelRequestCards } from "~/components/support/CancelCard";
+import { PaymentCard } from "~/components/support/PaymentCard";
+import { balanceForDesk } from "~/workflows/payments/balance.server";
 
 function orderIdOf(param: string | undefined): string {
   if (!param || !/^\d{1,20}$/.test(param)) throw new Response("Not Found", { status: 404 });
@@ -38,15 +40,17 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const orderId = orderIdOf(params.orderId);
   const locale = adminLocaleFromRequest(request);
-  const [desk, settings, cancellations] = await Promise.all([
+  const [desk, settings, cancellations, payment] = await Promise.all([
     loadOrderDesk({ shop: session.shop, orderId }),
     getShopSettings({ shop: session.shop }),
     loadCancellations({ shop: session.shop, orderId }),
+    balanceForDesk({ shop: session.shop, orderId, locale }),
   ]);
   if (!desk) throw new Response("Not Found", { status: 404 });
   const day = (iso: string | null | undefined) => (iso ? formatDate(iso, locale, { year: true }) : null);
   return json({
     messages: adminMessages(locale, ["support"]),
+    payment: payment ? { ...payment, dueOn: day(payment.dueOn) } : null,
     compensation: {
       policy: settings.compensation,
       proposal: proposalFor(desk.supportCase, settings.compensation),
@@ -146,7 +150,7 @@ async function compensateAction(form: FormData, { session, admin, sessionToken, 
 }
 
 export default function SupportOrder() {
-  const { supportCase, lines, events, compensation, cancellations } = useLoaderData<typeof loader>();
+  const { supportCase, lines, events, compensation, cancellations, payment } = useLoaderData<typeof loader>();
   const { t } = useT();
   const [fill, setFill] = useState<{ offer: Offer; n: number } | null>(null);
   const proposal = compensation.proposal as Offer | null;
@@ -160,6 +164,7 @@ export default function SupportOrder() {
             {supportCase.complaintSince && <Banner tone="critical">{t("support.queue.complaintSince", { date: supportCase.complaintSince })}</Banner>}
             <ProposalBanner proposal={proposal} daysLate={supportCase.daysLate} compensatedOn={compensation.compensatedOn} onUse={() => proposal && setFill((f) => ({ offer: proposal, n: (f?.n ?? 0) + 1 }))} />
             <LinesCard lines={lines} />
+            {payment && <PaymentCard payment={payment} />}
             <TimelineCard events={events} />
           </BlockStack>
         </Layout.Section>

@@ -84,6 +84,9 @@ export const OrderPayload = z.object({
   /** The shop's currency (REST orders: `currency` is the shop currency, `presentment_currency` the buyer's). */
   currency: z.string().nullish(),
   line_items: z.array(lineItem),
+  /** Deferred payments (deposit / pay later): the order's payment terms and what is still owed; read leniently. */
+  payment_terms: z.unknown().optional(),
+  total_outstanding: z.unknown().optional(),
 });
 
 const ISO_DATE = /\b(\d{4}-\d{2}-\d{2})\b/g;
@@ -136,6 +139,13 @@ export function unitPriceOf(li: { price?: unknown; price_set?: unknown }, orderC
   return null;
 }
 
+/** Payment terms and an outstanding amount above zero: the balance is to be collected later (issue 15). */
+function hasDeferredPayment(payload: z.infer<typeof OrderPayload>): boolean {
+  if (payload.payment_terms === null || typeof payload.payment_terms !== "object") return false;
+  const outstanding = typeof payload.total_outstanding === "string" || typeof payload.total_outstanding === "number" ? Number(payload.total_outstanding) : NaN;
+  return Number.isFinite(outstanding) && outstanding > 0;
+}
+
 function customerName(c: z.infer<typeof customer>): string | null {
   const name = [c?.first_name, c?.last_name].filter((part) => part && part.trim()).join(" ").trim();
   return name || null;
@@ -153,6 +163,7 @@ export function toOrderFacts(topic: OrderTopic, payload: z.infer<typeof OrderPay
     createdAt: new Date(payload.created_at).toISOString(),
     updatedAt: new Date(payload.updated_at).toISOString(),
     cancelledAt: payload.cancelled_at ? new Date(payload.cancelled_at).toISOString() : null,
+    deferredPayment: hasDeferredPayment(payload),
     tags: (payload.tags ?? "")
       .split(",")
       .map((t) => t.trim())

@@ -30,6 +30,7 @@ import {
 import { type BucketOptions, LeakyBucket, SINGLE_QUERY_MAX_COST, type ThrottleStatus, operationCost } from "./cost";
 import { type ShopifyError, parseErrorToShopify, toShopifyErrors } from "./errors";
 import { FlowModel } from "./flow";
+import { PaymentsModel } from "./payments";
 import { mutationResolvers } from "./mutations";
 import { refundMutationResolvers } from "./refund-mutations";
 import { type FakeContext, type RootResolver, queryResolvers } from "./queries";
@@ -149,6 +150,8 @@ export interface AdminFake {
   failNextBulkOperation(errorCode: BulkOperationErrorCode): void;
   /** Shopify Flow: the app's trigger extensions, the triggers received (`flow.received`), `flow.installed`. */
   readonly flow: FlowModel;
+  /** Deferred payments (deposits, pay later): payment terms, mandates and mandate payments (./payments.ts). */
+  readonly payments: PaymentsModel;
   /** Selling plan groups (purchase options): groups, plans, attached variants; `appUninstalled()`, `scopeGranted`. */
   readonly sellingPlans: SellingPlansModel;
   /** Empties the store, counters, logs, forced throttles, issued tokens and bulk operations; refills the bucket. */
@@ -222,8 +225,17 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
   const queries = { ...baseQueries, ...bulk.queryResolvers(baseQueries) };
   const flow = new FlowModel(now, undefined, options.flowInstalled ?? true);
   const sellingPlans = new SellingPlansModel(now, (type) => store.gid(type));
-  const mutations = { ...mutationResolvers(), ...refundMutationResolvers(), ...bulk.mutationResolvers(), ...flow.mutationResolvers(), ...sellingPlans.mutationResolvers() };
-  const extra = options.resolvers ?? {};
+  const payments = new PaymentsModel(store);
+  Object.assign(queries, payments.queryResolvers());
+  const mutations = {
+    ...mutationResolvers(),
+    ...refundMutationResolvers(),
+    ...bulk.mutationResolvers(),
+    ...flow.mutationResolvers(),
+    ...sellingPlans.mutationResolvers(),
+    ...payments.mutationResolvers(),
+  };
+  const extra: Record<string, FakeFieldResolver> = { ...payments.fieldResolvers(), ...options.resolvers };
   const tokens = new Map<string, TokenInfo>();
   const stats: AdminFakeStats = { requests: 0, executed: 0, invalid: 0, throttled: 0, http429: 0, unauthorized: 0, tokenExchanges: 0 };
   const calls: ExecutedCall[] = [];
@@ -569,10 +581,12 @@ export function createAdminFake(options: AdminFakeOptions = {}): AdminFake {
     },
     flow,
     sellingPlans,
+    payments,
     reset() {
       bulk.reset();
       flow.reset();
       sellingPlans.reset();
+      payments.reset();
       store.clear();
       calls.length = 0;
       for (const key of Object.keys(stats) as (keyof AdminFakeStats)[]) stats[key] = 0;

@@ -28,6 +28,9 @@
  *   fake.flow              Shopify Flow: triggers read from extensions/<name>/shopify.extension.toml; flowTriggerReceive
  *                          refuses unknown handles, undeclared or missing fields and payloads of 50,000 bytes or
  *                          more; fake.flow.received lists what it accepted; fake.flow.installed = false refuses all
+ *   fake.payments          deferred payments (deposit / pay later, ./payments.ts): deferOrder(orderId, …) gives an order
+ *                          payment terms, a balance and a mandate; setOutcome(orderId, success | decline);
+ *                          orderCreateMandatePayment + orderPaymentStatus; payments lists every charge received
  *   fake.reset()           empty store, zero counters, refill bucket, forget issued tokens and bulk operations
  *   seedDemoShop(fake.store)   the "Maison Argile" demo catalogue (see seed.ts); returns handles by code/SKU
  *
@@ -88,6 +91,7 @@ export {
   createAdminFake,
 } from "./fake";
 export { type DemoShop, seedDemoShop } from "./seed";
+export { type ChargeOutcome, type DeferOptions, type MandatePaymentRecord, PaymentsModel } from "./payments";
 export { ADMIN_API_VERSION, loadAdminSchema } from "./schema";
 export { type BucketOptions, type ThrottleStatus, MUTATION_COST, SINGLE_QUERY_MAX_COST } from "./cost";
 export {

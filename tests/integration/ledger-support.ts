@@ -124,6 +124,8 @@ export async function resetLedgerTables() {
     prisma.customerChoice.deleteMany({}),
     prisma.supportCase.deleteMany({}),
     prisma.compensation.deleteMany({}),
+    prisma.orderBalanceLine.deleteMany({}),
+    prisma.orderBalance.deleteMany({}),
     prisma.deferredOrderWrite.deleteMany({}),
     prisma.bulkWrite.deleteMany({}),
     prisma.backorderLine.deleteMany({}),

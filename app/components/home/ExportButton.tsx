@@ -6,7 +6,7 @@ import { BlockStack, Button, Text } from "@shopify/polaris";
 import { downloadFile } from "~/components/download-file";
 import { useT } from "~/i18n/react";
 
-export function ExportButton({ table, firstDay, lastDay }: { table: "suppliers" | "demand" | "series"; firstDay: string; lastDay: string }) {
+export function ExportButton({ table, firstDay, lastDay }: { table: "suppliers" | "demand" | "series" | "cashflow"; firstDay: string; lastDay: string }) {
   const [searchParams] = useSearchParams();
   const { t } = useT();
   const [busy, setBusy] = useState(false);

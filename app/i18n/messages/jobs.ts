@@ -59,6 +59,7 @@ export const en = {
   "activity.kind.orders.bulk_write": "Holds and tags of a burst of orders (bulk)",
   "activity.kind.variants.pass": "Stock and dates after a burst of orders",
   "activity.kind.flow.trigger": "Shopify Flow trigger",
+  "activity.kind.balance.collect": "Balance charge (deposit or pay later)",
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -121,4 +122,5 @@ export const fr: Record<keyof typeof en, string> = {
   "activity.kind.orders.bulk_write": "Blocages et étiquettes d’un afflux de commandes (en masse)",
   "activity.kind.variants.pass": "Stock et dates après un afflux de commandes",
   "activity.kind.flow.trigger": "Déclencheur Shopify Flow",
+  "activity.kind.balance.collect": "Débit du solde (acompte ou paiement différé)",
 };

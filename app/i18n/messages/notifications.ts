@@ -11,6 +11,7 @@ export const en = {
   "notifications.kind.support_message": "Message from support",
   "notifications.kind.compensation": "Compensation for the wait",
   "notifications.kind.cancellation": "Cancellation and refund",
+  "notifications.kind.balance_declined": "Balance declined",
   "notifications.kind.test": "Test",
   "notifications.kindHelp.backorder_confirmation":
     "Sent when an order includes items that are not in stock: what is owed, the estimated delivery dates and the terms accepted.",
@@ -18,12 +19,14 @@ export const en = {
     "Sent when a backordered item’s estimated delivery moves later (by at least the minimum set in Settings). It must tell customers they may cancel for a refund: keep the `wait_url` and `cancel_url` links, the customer’s two signed answers.",
   "notifications.kindHelp.earlier_date":
     "Sent, when turned on in Settings, when a backordered item’s estimated delivery moves earlier by at least the same minimum.",
-  "notifications.kindHelp.ready_to_ship": "Sent when arriving stock covers a customer’s backordered items.",
+  "notifications.kindHelp.ready_to_ship": "Sent when arriving stock covers a customer’s backordered items (with what was paid and the balance now charged for a deposit or pay-later order: `payment.paid`, `payment.balance`).",
   "notifications.kindHelp.support_message": "Sent when someone in support writes to a customer from the order page (their text is the `message` variable).",
   "notifications.kindHelp.compensation":
     "Sent when support gives a late order’s customer a single-use discount code or store credit (`compensation_kind` is `discount` or `store_credit`; `offer`, `code` and `expires_on` say what and until when).",
   "notifications.kindHelp.cancellation":
     "Sent when backordered items, or the whole order, are cancelled and refunded: from the order page, or at the customer’s request from a delay email.",
+  "notifications.kindHelp.balance_declined":
+    "Sent when the balance of a deposit or pay-later order could not be charged when its items were ready or on its due date (`amount_due`, `amount_paid`); the order also opens in the support desk.",
   "notifications.kindHelp.back_in_stock":
     "Sent to shoppers who asked for an alert, oldest signup first, never more of them than the units that arrived.",
   "notifications.locale.en": "English",
@@ -162,6 +165,7 @@ export const fr: Record<keyof typeof en, string> = {
   "notifications.kind.support_message": "Message du service client",
   "notifications.kind.compensation": "Geste pour l’attente",
   "notifications.kind.cancellation": "Annulation et remboursement",
+  "notifications.kind.balance_declined": "Solde refusé",
   "notifications.kind.test": "Test",
   "notifications.kindHelp.backorder_confirmation":
     "Envoyé quand une commande contient des articles hors stock : ce qui reste dû, les dates de livraison estimées et les conditions acceptées.",
@@ -169,12 +173,14 @@ export const fr: Record<keyof typeof en, string> = {
     "Envoyé quand la livraison estimée d’un article en précommande recule (d’au moins le minimum fixé dans les Paramètres). Il doit indiquer au client qu’il peut annuler et être remboursé : gardez les liens `wait_url` et `cancel_url`, les deux réponses signées du client.",
   "notifications.kindHelp.earlier_date":
     "Envoyé, si activé dans les Paramètres, quand la livraison estimée d’un article en précommande avance d’au moins ce même minimum.",
-  "notifications.kindHelp.ready_to_ship": "Envoyé quand le stock reçu couvre les articles en précommande d’un client.",
+  "notifications.kindHelp.ready_to_ship": "Envoyé quand le stock reçu couvre les articles en précommande d’un client (avec ce qui a été payé et le solde débité pour une commande avec acompte ou paiement différé : `payment.paid`, `payment.balance`).",
   "notifications.kindHelp.support_message": "Envoyé quand le service client écrit à un client depuis la page de la commande (son texte est la variable `message`).",
   "notifications.kindHelp.compensation":
     "Envoyé quand le service client offre au client d’une commande en retard un code de réduction à usage unique ou un avoir (`compensation_kind` vaut `discount` ou `store_credit` ; `offer`, `code` et `expires_on` disent quoi et jusqu’à quand).",
   "notifications.kindHelp.cancellation":
     "Envoyé quand des articles en précommande, ou toute la commande, sont annulés et remboursés : depuis la page de la commande, ou à la demande du client depuis un e-mail de retard.",
+  "notifications.kindHelp.balance_declined":
+    "Envoyé quand le solde d’une commande avec acompte ou paiement différé n’a pas pu être débité, à l’arrivée des articles ou à sa date d’échéance (`amount_due`, `amount_paid`) ; la commande s’ouvre aussi dans le service client.",
   "notifications.kindHelp.back_in_stock":
     "Envoyé aux clients qui ont demandé une alerte, par ordre d’inscription, jamais plus nombreux que les unités reçues.",
   "notifications.locale.en": "Anglais",

@@ -40,6 +40,7 @@ import {
 import { fromRollups, type AggregateSource } from "./aggregates.server";
 import { getShopSettings } from "~/models/settings.server";
 import { loadSatisfaction, type Satisfaction } from "~/workflows/feedback/satisfaction.server";
+import { loadCashFlow, type CashFlow } from "./cash-flow.server";
 
 /** Rows of the demand table (the variants with the most recent demand first). */
 export const DEMAND_ROWS = 50;
@@ -101,6 +102,8 @@ export interface Dashboard {
   demand: { rows: DemandRow[]; variants: number; windowDays: number };
   /** Feedback after delivery: answers given in the period (~/workflows/feedback/satisfaction.server). */
   satisfaction: Satisfaction;
+  /** Deposits and pay later: deposits taken, balances collected and the weekly forecast of balances due. */
+  cashFlow: CashFlow;
 }
 
 function money(rows: readonly Pick<LineTotalsRow, "currency" | "valueMinor" | "unpricedLines" | "lines">[]): MoneySummary {
@@ -281,5 +284,6 @@ export async function loadDashboard({
     suppliers: supplierRows(received),
     demand: { rows: demand.slice(0, demandRows), variants: demand.length, windowDays: DEMAND_WINDOW_DAYS },
     satisfaction: await loadSatisfaction(range),
+    cashFlow: await loadCashFlow({ shop, from: bounds.from, to: bounds.to, now, timeZone }),
   };
 }

@@ -5,7 +5,7 @@ import { stringify } from "csv-stringify/sync";
 import { currencyDigits } from "~/domain/money";
 import { loadDashboard, type Dashboard } from "./dashboard.server";
 
-export const INSIGHTS_TABLES = ["suppliers", "demand", "series"] as const;
+export const INSIGHTS_TABLES = ["suppliers", "demand", "series", "cashflow"] as const;
 export type InsightsTable = (typeof INSIGHTS_TABLES)[number];
 
 export function insightsTableFrom(value: string | null): InsightsTable | null {
@@ -41,6 +41,14 @@ function csvOf(table: InsightsTable, dashboard: Dashboard): string {
     return stringify(
       series.points.map((p) => [p.date, series.unit, p.waitingUnits, series.currency ? (p.revenueMinor / 10 ** digits).toFixed(digits) : "", series.currency ?? ""]),
       { ...options, columns: [`${series.unit}_starting`, "bucket", "units_waiting_at_end", "backorder_revenue", "currency"] },
+    );
+  }
+  if (table === "cashflow") {
+    const { cashFlow } = dashboard;
+    const digits = cashFlow.currency ? currencyDigits(cashFlow.currency) : 0;
+    return stringify(
+      cashFlow.weeks.map((w) => [w.weekOf ?? "", w.orders, (w.amountMinor / 10 ** digits).toFixed(digits), cashFlow.currency ?? ""]),
+      { ...options, columns: ["week_of", "orders", "balance_due", "currency"] },
     );
   }
   if (table === "suppliers") {

@@ -21,6 +21,7 @@ import { recordStockReading, stockStateOfVariant } from "~/models/backorder-vari
 import type { Tx } from "~/models/transaction.server";
 import { queueBackInStockEmails } from "~/notifications/queue.server";
 import { recordTimeline, type TimelineEvent } from "~/workflows/support/timeline.server";
+import { queueBalanceCollections } from "~/workflows/payments/balance.server";
 import { queueReady, readyKey } from "./notify.server";
 
 const PAGE = 500;
@@ -51,10 +52,14 @@ export interface AllocationOutcome {
   backInStockQueued: number;
 }
 
-/** Queues the ready-to-ship email of each order once nothing of it waits and none of our holds is pending. */
+/**
+ * Queues the ready-to-ship email of each order once nothing of it waits and none of our holds is pending; and,
+ * as soon as nothing of it waits, the collection of a deposit or pay-later balance due on fulfillment (ADR 015).
+ */
 export async function queueReadyEmails(tx: Tx, shop: string, orderIds: readonly string[], now: Date = new Date()): Promise<number> {
   let queued = 0;
   const events: TimelineEvent[] = [];
+  const served: string[] = [];
   for (let i = 0; i < orderIds.length; i += PAGE) {
     const lines = await readyEmailLinesOfOrders({ shop, orderIds: orderIds.slice(i, i + PAGE) }, tx);
     const byOrder = new Map<string, typeof lines>();
@@ -63,6 +68,7 @@ export async function queueReadyEmails(tx: Tx, shop: string, orderIds: readonly 
       const first = orderLines[0];
       if (!first || orderLines.some((l) => l.status === "waiting")) continue;
       const allocated = orderLines.filter((l) => l.status === "allocated");
+      if (allocated.length > 0) served.push(first.orderId);
       if (allocated.length === 0 || allocated.some((l) => l.holdId !== null)) continue;
       if (await queueReady(tx, shop, first.id, allocated)) {
         queued++;
@@ -71,6 +77,7 @@ export async function queueReadyEmails(tx: Tx, shop: string, orderIds: readonly 
     }
   }
   await recordTimeline(tx, shop, events);
+  await queueBalanceCollections(tx, shop, served, now);
   return queued;
 }
 

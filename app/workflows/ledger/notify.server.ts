@@ -5,6 +5,7 @@ import { recordRefusedEmail } from "~/models/email-outbox.server";
 import type { Tx } from "~/models/transaction.server";
 import { EmailInputError, normalizeLocale, queueEmail } from "~/notifications/queue.server";
 import { choiceLinks } from "~/workflows/support/choice-links.server";
+import { paymentForEmail } from "~/workflows/payments/balance.server";
 
 export interface LineForEmail {
   id: string;
@@ -95,6 +96,7 @@ export async function queueConfirmation(
           latest: l.latest,
         })),
         termsVersion,
+        payment: await paymentForEmail(tx, shop, first.orderId, first.customerLocale),
       },
     },
     tx,
@@ -195,6 +197,7 @@ export async function queueReady(tx: Tx, shop: string, keyLineId: string, lines:
         orderName: first.orderName,
         customerName: first.customerName,
         lines: lines.map((l) => ({ productTitle: l.productTitle, variantTitle: l.variantTitle, quantity: l.quantity })),
+        payment: await paymentForEmail(tx, shop, first.orderId, first.customerLocale, { charging: true }),
       },
     },
     tx,

@@ -37,6 +37,7 @@ import { cancelOrderLines, placeHoldsForOrder, releaseHoldsForOrder, releaseUnre
 import { describeOutcome, queueLedgerPass, refreshAndAllocate } from "./stock.server";
 import type { OrderFacts, OrderLineFacts } from "./types";
 import { recordTimeline, type TimelineEvent } from "~/workflows/support/timeline.server";
+import { recordDeferredPayment } from "~/workflows/payments/balance.server";
 
 /** Owed units per new line: FIFO coverage of `count` units among lines in payload order. */
 export function owedUnits(quantities: readonly number[], covered: number): number[] {
@@ -214,6 +215,8 @@ export async function syncOrder(ctx: JobContext, facts: OrderFacts): Promise<Job
   } else {
     edited = await applyEdits(shop, facts, touched);
     ({ recorded, overCap, snapshot } = await recordNewLines(ctx, facts, touched));
+    // A deposit or pay-later order: what it paid and owes, before the pass below confirms it (the email says so).
+    await recordDeferredPayment(ctx, facts);
   }
   // Lines recorded earlier but not confirmed yet (waiting for a burst to settle, or a run that died after
   // recording them): the pass below confirms them once their variants are settled.

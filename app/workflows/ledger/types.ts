@@ -41,6 +41,9 @@ export interface OrderFacts {
   cancelledAt: string | null;
   tags: string[];
   lines: OrderLineFacts[];
+  /** The order was bought with a deferred payment (payment terms and an amount still outstanding: a deposit or
+   *  pay later through a PRE_ORDER selling plan, issue 15). Optional: jobs queued before it carry none. */
+  deferredPayment?: boolean;
 }
 
 export interface InventoryLevelFacts {

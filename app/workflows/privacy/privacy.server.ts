@@ -24,6 +24,7 @@ import { deleteCustomerDataRequests } from "~/models/data-request.server";
 import { deleteCustomerEmails, deleteLineEmails, listEmailsToAddresses } from "~/models/email-outbox.server";
 import { jobPayloadsPage, replaceJobPayload } from "~/models/job.server";
 import { deleteSubscriptionsOfEmail, listSubscriptionsOfAddresses } from "~/models/notify-subscription.server";
+import { balancesOfOrders } from "~/models/order-balance.server";
 import { eraseShopRows } from "~/models/shop-erasure.server";
 import { inWriteTransaction, type Tx } from "~/models/transaction.server";
 import type { CustomerRedactFacts, DataRequestFacts } from "../ledger/types";
@@ -118,12 +119,13 @@ export async function customerDataExport(shop: string, facts: DataRequestFacts) 
   const emailAddresses = new Set([facts.email, ...lines.map((l) => l.customerEmail)].filter((e): e is string => !!e));
   const addresses = [...new Set([...emailAddresses].flatMap((e) => [e, e.trim().toLowerCase()]))];
   const orderIds = [...new Set(lines.map((l) => l.orderId))];
-  const [subscriptions, emails, messages, surveys, optOuts] = await Promise.all([
+  const [subscriptions, emails, messages, surveys, optOuts, balances] = await Promise.all([
     listSubscriptionsOfAddresses({ shop, addresses }),
     listEmailsToAddresses({ shop, addresses }),
     customerMessagesOfOrders({ shop, orderIds }),
     surveysOfCustomer({ shop, orderIds: [...new Set([...orderIds, ...facts.orderIds])], emails: [...emailAddresses] }),
     Promise.all([...emailAddresses].map((email) => optOutOf({ shop, email }))),
+    balancesOfOrders({ shop, orderIds }),
   ]);
   const orderNames = new Map(lines.map((l) => [l.orderId, l.orderName]));
   return {
@@ -139,6 +141,8 @@ export async function customerDataExport(shop: string, facts: DataRequestFacts) 
     feedback: surveys.map((s) => ({ order: s.orderName, sentAt: s.sentAt, score: s.score, dateAccurate: s.dateAccurate, comment: s.comment, answeredAt: s.answeredAt, changedAt: s.answerUpdatedAt })),
     /** When the customer asked for no more surveys, if they did. */
     surveysStoppedAt: optOuts.find((o) => o !== null)?.createdAt ?? null,
+    /** Deposit and pay-later orders: paid at checkout, still owed, refunded, and the balance charge's state. */
+    deferredPayments: balances,
   };
 }
 

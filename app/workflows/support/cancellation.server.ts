@@ -53,6 +53,7 @@ import {
 import { queueCancellation } from "~/workflows/ledger/notify.server";
 import { releaseHoldsForOrder } from "~/workflows/ledger/holds.server";
 import { refreshAndAllocate } from "~/workflows/ledger/stock.server";
+import { refundOfPaidPart, settleBalanceAfterCancel } from "~/workflows/payments/refunds.server";
 import { recordTimeline, type TimelineEvent } from "./timeline.server";
 
 export const CANCELLATION_JOB = "support.cancellation";
@@ -81,6 +82,9 @@ const fail = (status: 400 | 404 | 409 | 422 | 502, field: string, key: string, p
 interface Plan {
   units: OwedUnits[];
   suggestion: RefundSuggestion;
+  /** A deposit or pay-later order (ADR 015): the refund is what was paid for the items, the rest of their
+   *  price is no longer owed (minor units). */
+  deposit?: { refundMinor: number; forgivenMinor: number };
 }
 
 function parsePlan(text: string | null): Plan | null {
@@ -123,8 +127,17 @@ async function chooseLines(
   return { ok: true, lines };
 }
 
-/** Shopify's suggestion for the lines (or the whole order), checked to cover every owed unit. */
-async function planFor(client: AdminClient, orderId: string, scope: CancellationScope, lines: readonly SupportLine[]): Promise<{ ok: true; plan: Plan } | { ok: false; result: CancelResult }> {
+/**
+ * Shopify's suggestion for the lines (or the whole order), checked to cover every owed unit; for a deposit or
+ * pay-later order, lowered to what was actually paid for them (./../payments/refunds.server.ts).
+ */
+async function planFor(
+  client: AdminClient,
+  shop: string,
+  orderId: string,
+  scope: CancellationScope,
+  lines: readonly SupportLine[],
+): Promise<{ ok: true; plan: Plan } | { ok: false; result: CancelResult }> {
   const units = scope === "lines" ? lines.map((l) => ({ lineItemId: l.lineItemId, quantity: l.quantity })) : [];
   const found = await suggestRefund(client, { orderId, units, full: scope === "order" });
   if (!found.ok) return { ok: false, result: fail(404, "form", "support.cancel.error.orderNotFound") };
@@ -134,7 +147,9 @@ async function planFor(client: AdminClient, orderId: string, scope: Cancellation
     const short = lines.find((l) => (covered.get(l.lineItemId) ?? 0) < l.quantity);
     if (short) return { ok: false, result: fail(422, "form", "support.cancel.error.notRefundable", { item: title(short) }) };
   }
-  return { ok: true, plan: { units, suggestion: found.suggestion } };
+  const paidOnly = await refundOfPaidPart({ shop, orderId, scope, lines, suggestion: found.suggestion });
+  if (paidOnly === "charging") return { ok: false, result: fail(409, "form", "support.cancel.error.balanceCharging") };
+  return { ok: true, plan: { units, suggestion: paidOnly?.suggestion ?? found.suggestion, ...(paidOnly ? { deposit: paidOnly.deposit } : {}) } };
 }
 
 export type PreviewResult =
@@ -171,7 +186,7 @@ export async function previewCancellation({
   }
   const chosen = await chooseLinesForPreview(shop, orderId, scope, ids, cancellationId ?? null);
   if (!chosen.ok) return chosen.result as PreviewResult;
-  const planned = await planFor(client, orderId, scope, chosen.lines);
+  const planned = await planFor(client, shop, orderId, scope, chosen.lines);
   if (!planned.ok) return planned.result as PreviewResult;
   return {
     ok: true,
@@ -252,7 +267,7 @@ async function cancelNow(context: CancelContext, input: Extract<CancelInput, { i
   if (!(await caseAtVersion({ shop, orderId, version: input.version }))) return fail(409, "form", "support.error.conflict");
   const chosen = await chooseLines(shop, orderId, scope, input.intent === "cancel_lines" ? input.lineIds : []);
   if (!chosen.ok) return chosen.result;
-  const planned = await planFor(client, orderId, scope, chosen.lines);
+  const planned = await planFor(client, shop, orderId, scope, chosen.lines);
   if (!planned.ok) return planned.result;
   const { suggestion } = planned.plan;
   if (input.amount !== undefined && Number(input.amount) !== Number(suggestion.amount)) {
@@ -327,7 +342,7 @@ async function approve(context: CancelContext, input: Extract<CancelInput, { int
   if (!(await caseAtVersion({ shop, orderId, version: input.version }))) return fail(409, "form", "support.error.conflict");
   const lines = (await supportLinesOfOrders({ shop, orderIds: [orderId] })).filter((l) => request.lineIds.includes(l.id) && l.status === "waiting");
   if (lines.length === 0) return fail(422, "form", "support.cancel.error.nothingOpen");
-  const planned = await planFor(client, orderId, "lines", lines);
+  const planned = await planFor(client, shop, orderId, "lines", lines);
   if (!planned.ok) return planned.result;
   const { suggestion } = planned.plan;
   if (input.amount !== undefined && Number(input.amount) !== Number(suggestion.amount)) {
@@ -412,6 +427,8 @@ async function recordRefund(row: Cancellation, outcome: Extract<ExecuteOutcome, 
     );
     if (!moved) return false;
     const lines = (await supportLinesOfOrders({ shop, orderIds: [orderId] }, tx)).filter((l) => row.lineIds.includes(l.id));
+    const plan = parsePlan(row.plan);
+    if (plan?.deposit) await settleBalanceAfterCancel(tx, { shop, orderId, wholeOrder: row.scope === "order", ...plan.deposit, now });
     if (row.scope === "order") await cancelOpenLinesOfOrder({ shop, orderId }, tx);
     else await cancelLinesById({ shop, orderId, lineIds: row.lineIds }, tx);
     const first = lines[0];
@@ -458,7 +475,7 @@ export async function runCancellationJob(ctx: JobContext, { cancellationId }: { 
     if (!row.plan) {
       const lines = (await supportLinesOfOrders({ shop, orderIds: [row.orderId] })).filter((l) => row?.lineIds.includes(l.id) && l.status === "waiting");
       if (lines.length === 0) return settleRefused(ctx, row, "Nothing of it is owed any more");
-      const planned = await planFor(client, row.orderId, row.scope, lines);
+      const planned = await planFor(client, shop, row.orderId, row.scope, lines);
       if (!planned.ok) return settleRefused(ctx, row, describe(planned.result));
       const { suggestion } = planned.plan;
       await setCancellationPlan({ shop, id: row.id, plan: JSON.stringify(planned.plan), amount: suggestion.amount, currency: suggestion.currency, lineIds: lines.map((l) => l.id) });

@@ -10,6 +10,7 @@ import { findOutboxEmailByDedupeKey } from "~/models/email-outbox.server";
 import { appendOrderEvents, type NewOrderEvent } from "~/models/order-event.server";
 import {
   awaitCustomerAnswer,
+  reopenResolvedCase,
   casesWithOtherSuppliers,
   clearComplaint,
   markCasesContacted,
@@ -54,10 +55,16 @@ export type TimelineKind =
   /** The customer's message from the "Where is my order?" page (actor "customer"): the case is a complaint. */
   | "complaint"
   /** A low score or a comment from the survey after delivery (actor "customer"): a follow-up, like a complaint. */
-  | "feedback";
+  | "feedback"
+  /** Deposits and pay later (ADR 015): the balance was charged, or could not be (a follow-up for staff). */
+  | "balance_collected"
+  | "balance_failed";
 
 /** Emails to the customer: their events stamp the case's "last contact". */
 export const CONTACT_KINDS = new Set<TimelineKind>(["confirmation_queued", "delay_queued", "earlier_queued", "ready_queued", "message_queued", "cancellation_queued"]);
+
+/** Events staff must look at: the case comes back to the queue's Complaints view (reopened when resolved). */
+const FOLLOW_UP_KINDS = new Set<TimelineKind>(["complaint", "feedback", "balance_failed"]);
 
 export interface TimelineEvent {
   orderId: string;
@@ -90,10 +97,12 @@ export async function recordTimeline(tx: Tx, shop: string, events: readonly Time
   const contacted = new Map<number, Set<string>>();
   for (const event of events) {
     // A compensation is a contact when it emailed the customer (a gift noted on the order does not).
-    const contact = CONTACT_KINDS.has(event.kind) || (event.kind === "compensation_given" && Boolean(event.emailKey));
+    const contact = CONTACT_KINDS.has(event.kind) || ((event.kind === "compensation_given" || event.kind === "balance_failed") && Boolean(event.emailKey));
     if (contact) contacted.set(event.at.getTime(), (contacted.get(event.at.getTime()) ?? new Set()).add(event.orderId));
     // A complaint waits in the Complaints view until staff answer the customer or resolve the case.
-    if (event.kind === "complaint" || event.kind === "feedback") await markComplaintOpen({ shop, orderId: event.orderId, at: event.at }, tx);
+    if (FOLLOW_UP_KINDS.has(event.kind)) await markComplaintOpen({ shop, orderId: event.orderId, at: event.at }, tx);
+    // A declined balance is the system's follow-up: a resolved case opens again.
+    if (event.kind === "balance_failed") await reopenResolvedCase({ shop, orderId: event.orderId }, tx);
     if (answersComplaint(event)) await clearComplaint({ shop, orderIds: [event.orderId] }, tx);
   }
   for (const [at, orderIds] of contacted) await markCasesContacted({ shop, orderIds: [...orderIds], at: new Date(at) }, tx);
