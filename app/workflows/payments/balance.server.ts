@@ -54,7 +54,7 @@ export async function recordDeferredPayment(ctx: JobContext, facts: OrderFacts):
   const planValueMinor = planLines.length ? planLines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0) : payment.totalMinor;
   const dueAt = payment.terms.type === "FIXED" && payment.terms.dueAt ? new Date(payment.terms.dueAt) : null;
   const now = ctx.now();
-  return inWriteTransaction(async (tx) => {
+  return inWriteTransaction(ctx.shop, async (tx) => {
     const recorded = await recordOrderBalance(
       {
         shop,
@@ -180,7 +180,7 @@ type Balance = NonNullable<Awaited<ReturnType<typeof findOrderBalance>>>;
 
 async function collected(ctx: JobContext, balance: Balance, outstandingMinor: number, how: string): Promise<JobOutcome> {
   const now = ctx.now();
-  await inWriteTransaction(async (tx) => {
+  await inWriteTransaction(ctx.shop, async (tx) => {
     if (!(await markBalanceCollected({ shop: ctx.shop, orderId: balance.orderId, outstandingMinor, now }, tx))) return;
     await recordTimeline(tx, ctx.shop, [
       { orderId: balance.orderId, kind: "balance_collected", at: now, data: { amount: money(balance.chargeMinor ?? balance.outstandingMinor, balance.currency), paymentReferenceId: balance.paymentReferenceId } },
@@ -193,7 +193,7 @@ async function collected(ctx: JobContext, balance: Balance, outstandingMinor: nu
 async function fail(ctx: JobContext, balance: Balance, message: string): Promise<JobOutcome> {
   const { shop } = ctx;
   const now = ctx.now();
-  await inWriteTransaction(async (tx) => {
+  await inWriteTransaction(ctx.shop, async (tx) => {
     if (!(await markBalanceFailed({ shop, orderId: balance.orderId, message, now }, tx))) return;
     const customer = (await supportLinesOfOrders({ shop, orderIds: [balance.orderId] }, tx)).find((l) => l.customerEmail);
     let emailed = false;
