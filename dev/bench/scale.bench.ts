@@ -22,7 +22,8 @@
 //      earlier delivery (same event id). Target p99 ≤ 50 ms, every answer 200. Then the time the workers
 //      take to drain the queue these left (reported).
 // SCALE_BENCH_SECONDS (default 60), SCALE_BENCH_LINES (default 1,000,000), SCALE_BENCH_SHOPS (1,000),
-// SCALE_BENCH_DATABASES (sqlite,postgresql) shorten or narrow a run; SCALE_BENCH_BUILD=skip reuses build/.
+// SCALE_BENCH_DATABASES (sqlite,postgresql) shorten or narrow a run; SCALE_BENCH_BUILD=skip reuses build/;
+// SCALE_BENCH_WORKERS=0 measures the web tier without workers (a diagnostic).
 // PostgreSQL: the server of SCALE_BENCH_POSTGRES_URL or TEST_DATABASE_URL (a database per run, dropped after).
 //
 // The Admin fake has no rate limit here (the bench measures the app, not Shopify's bucket). Every shop sells
@@ -32,7 +33,7 @@
 // This file is also the entry point of two child roles (SCALE_BENCH_ROLE=fake|proxy).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, createServer, request as httpRequest } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -346,7 +347,8 @@ async function createDatabase(kind: DatabaseKind): Promise<{ url: string; drop: 
     const db = new Database(":memory:");
     const version = `SQLite ${(db.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v} (WAL, one file)`;
     db.close();
-    return { url, drop: async () => {}, version };
+    // The file (about 2 GB at the default size) goes with the run.
+    return { url, drop: async () => rmSync(path.dirname(url.replace(/^file:/, "")), { recursive: true, force: true }), version };
   }
   const server = process.env.SCALE_BENCH_POSTGRES_URL ?? process.env.TEST_DATABASE_URL;
   if (!server) throw new Error("PostgreSQL: set SCALE_BENCH_POSTGRES_URL or TEST_DATABASE_URL (or SCALE_BENCH_DATABASES=sqlite)");
@@ -377,6 +379,7 @@ async function runOn(kind: DatabaseKind, size: { shops: number; lines: number })
     children.push(fake);
     const { url: fakeUrl, commitUrl, deliveriesFile } = (await message(fake)) as { url: string; commitUrl: string; deliveriesFile: string };
     const deliveries = JSON.parse(readFileSync(deliveriesFile, "utf8")) as { ack: Delivery[]; orders: Delivery[] };
+    rmSync(path.dirname(deliveriesFile), { recursive: true, force: true });
 
     const appEnv = {
       NODE_ENV: "production",
@@ -393,14 +396,16 @@ async function runOn(kind: DatabaseKind, size: { shops: number; lines: number })
       start(`web ${i + 1}`, [...preload, "server.js", "build/server/index.js"], { ...appEnv, PORT: String(port), HOST: "127.0.0.1", JOBS_WORKER: "off" }),
     );
     children.push(...webs);
-    const workers = [1, 2].map((i) => start(`worker ${i}`, [...preload, "build/worker/index.js"], appEnv));
+    // SCALE_BENCH_WORKERS=0 leaves the jobs queued: the web tier alone (a diagnostic, not the topology).
+    const workerCount = Number(process.env.SCALE_BENCH_WORKERS ?? 2);
+    const workers = Array.from({ length: workerCount }, (_, i) => start(`worker ${i + 1}`, [...preload, "build/worker/index.js"], appEnv));
     children.push(...workers);
     await Promise.all([...webs.map((w) => w.waitFor(/^\[server\] http:/)), ...workers.map((w) => w.waitFor(/^\[jobs\] worker/))]);
     const proxy = start("proxy", ["--import", "tsx", HERE], { SCALE_BENCH_ROLE: "proxy", UPSTREAMS: JSON.stringify(ports) });
     children.push(proxy);
     const { port } = (await message(proxy)) as { port: number };
     // A worker's first round queues every shop's daily retention and hourly reconciliation: let it settle.
-    const startupDrain = await drain(q, kind);
+    const startupDrain = workerCount > 0 ? await drain(q, kind) : { seconds: 0, left: 0 };
     const startup = startupDrain.seconds === null ? `${startupDrain.left} jobs still due after ${DRAIN_LIMIT_S} s` : `start-up jobs drained in ${fmt(startupDrain.seconds)} s`;
     console.log(`[scale] ${kind}: ${startup}`);
 
@@ -438,7 +443,7 @@ async function runOn(kind: DatabaseKind, size: { shops: number; lines: number })
     // 2. Order → confirmation email at 100 orders/s, on drained workers.
     const emailRun = await openLoop(agent, port, commitUrl, deliveries.orders, ORDER_RATE);
     const dueOf = new Map(deliveries.orders.map((d, i) => [d.email as string, emailRun.startedAt[i] as number]));
-    const emailDrain = await drain(q, kind);
+    const emailDrain = workerCount > 0 ? await drain(q, kind) : { seconds: null, left: await dueJobs(q, kind) };
     const rows = await q.rows<{ toEmail: string; at: number }>(
       `SELECT "toEmail", ${q.epochMs('"createdAt"')} AS at FROM "EmailOutbox" WHERE "kind" = 'backorder_confirmation' AND "toEmail" LIKE 'scale-buyer-%'`,
     );
@@ -466,7 +471,7 @@ async function runOn(kind: DatabaseKind, size: { shops: number; lines: number })
     const statuses = new Map<number, number>();
     for (const s of ackRun.sent) statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);
     console.log(`[scale] ${kind}: acks p99 ${fmt(percentile(ackSorted, 99))} ms; draining`);
-    const ackDrain = await drain(q, kind);
+    const ackDrain = workerCount > 0 ? await drain(q, kind) : { seconds: null, left: await dueJobs(q, kind) };
     const ack: Result["ack"] = {
       p50: percentile(ackSorted, 50),
       p95: percentile(ackSorted, 95),
