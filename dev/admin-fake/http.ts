@@ -16,6 +16,18 @@ function targetUrl(shop: string, path: string): string {
   return `https://${shop}${path}`;
 }
 
+/**
+ * The served fake's URL (at `fakeUrl`) standing for `url`: a shop's Admin API, the staged-upload form or a bulk
+ * results download; null for any other URL. For a process that forwards with its own fetch wrapper.
+ */
+export function servedFakeUrl(fakeUrl: string, url: string): string | null {
+  const admin = /^https:\/\/[^/]+\.myshopify\.com(\/admin\/.*)$/.exec(url)?.[1];
+  if (admin) return fakeUrl + admin;
+  if (url.startsWith(STAGED_UPLOADS_URL)) return fakeUrl + STAGED_UPLOADS_PATH + url.slice(STAGED_UPLOADS_URL.length);
+  if (url.startsWith(BULK_RESULTS_BUCKET_URL)) return fakeUrl + BULK_RESULTS_PATH + url.slice(BULK_RESULTS_BUCKET_URL.length);
+  return null;
+}
+
 /** Serves `fake` over HTTP on 127.0.0.1 (the children forward Shopify calls here). */
 export async function serveFake(fake: AdminFake, shop: string): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {

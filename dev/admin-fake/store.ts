@@ -780,18 +780,26 @@ export class AdminStore {
       updatedAt: now,
     };
     this.fulfillmentOrders.set(fulfillmentOrder.id, fulfillmentOrder);
-    if (input.commitInventory ?? true) {
-      for (const li of lineItems) {
-        if (!li.variantId) continue;
-        const item = this.getInventoryItem(this.getVariant(li.variantId).inventoryItemId);
-        if (!item.tracked) continue;
-        const level = this.stockAt(item, locationId);
-        level.quantities.available -= li.quantity;
-        level.quantities.committed += li.quantity;
-        level.updatedAt = now;
-      }
-    }
+    if (input.commitInventory ?? true) this.commitInventory(order.id, now);
     return { order, fulfillmentOrder };
+  }
+
+  /**
+   * Moves an order's units from `available` to `committed` at its fulfillment order's location, as Shopify does
+   * at checkout (addOrder does it unless `commitInventory: false`; a benchmark does it when the order "happens").
+   */
+  commitInventory(orderId: Gid, at: string = this.timestamp()): void {
+    const order = this.getOrder(orderId);
+    const locationId = this.fulfillmentOrdersOf(orderId)[0]?.locationId ?? this.defaultLocation().id;
+    for (const li of order.lineItems) {
+      if (!li.variantId) continue;
+      const item = this.getInventoryItem(this.getVariant(li.variantId).inventoryItemId);
+      if (!item.tracked) continue;
+      const level = this.stockAt(item, locationId);
+      level.quantities.available -= li.quantity;
+      level.quantities.committed += li.quantity;
+      level.updatedAt = at;
+    }
   }
 
   /** Places a hold directly (e.g. one by another app, to test INVALID_ACCESS). */

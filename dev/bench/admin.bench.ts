@@ -20,7 +20,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { fmt } from "./lib";
+import { fmt, percentile } from "./lib";
 import { largeShopSize, type SeededVariant } from "./admin-seed";
 
 const HERE = fileURLToPath(import.meta.url);
@@ -70,10 +70,6 @@ function spawnRole(role: "fake" | "app", env: Record<string, string>): { child: 
     }),
   };
   return { child, messages };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 }
 
 function kb(bytes: number): string {

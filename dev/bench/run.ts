@@ -5,6 +5,7 @@ import { adminBench } from "./admin.bench";
 import { budgetBench } from "./budget.bench";
 import { etaBench } from "./eta.bench";
 import { insightsBench } from "./insights.bench";
+import { scaleBench } from "./scale.bench";
 import { supportBench } from "./support.bench";
 import { syncBench } from "./sync.bench";
 import { webhooksBench } from "./webhooks.bench";
@@ -17,6 +18,7 @@ const BENCHES: ReadonlyArray<{ name: string; run: () => Promise<string[]> }> = [
   { name: "admin", run: adminBench },
   { name: "support", run: supportBench },
   { name: "insights", run: insightsBench },
+  { name: "scale", run: scaleBench },
 ];
 
 async function main(): Promise<void> {

@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { Agent, request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
-import { fmt } from "./lib";
+import { fmt, onStdoutLines as lines, percentile } from "./lib";
 import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
 
 const HERE = fileURLToPath(import.meta.url);
@@ -26,18 +26,6 @@ const DURATION_S = Number(process.env.WEBHOOK_BENCH_SECONDS ?? 30);
 const VARIANTS = 20;
 
 // ---- shared helpers -----------------------------------------------------------------------------
-
-function lines(child: ChildProcess, onLine: (line: string) => void): void {
-  let buffer = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString();
-    let index: number;
-    while ((index = buffer.indexOf("\n")) >= 0) {
-      onLine(buffer.slice(0, index));
-      buffer = buffer.slice(index + 1);
-    }
-  });
-}
 
 function spawnRole(role: "fake" | "server" | "worker", env: Record<string, string>): { child: ChildProcess; message: Promise<Record<string, unknown>> } {
   const profile = process.env.WEBHOOK_BENCH_PROFILE === role ? ["--cpu-prof", "--cpu-prof-dir=/tmp/bench-prof"] : [];
@@ -52,11 +40,6 @@ function spawnRole(role: "fake" | "server" | "worker", env: Record<string, strin
     child.once("exit", (code) => reject(new Error(`bench ${role} process exited (${code}) before it was ready`)));
   });
   return { child, message };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
 // ---- role: the Admin fake over HTTP -------------------------------------------------------------
