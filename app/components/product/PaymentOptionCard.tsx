@@ -1,13 +1,13 @@
 // A variant's payment option for backorders (issue 15): full payment, a deposit (percentage or amount) with
 // the balance when ready or on a date, pay later, or the shop default; whether Shopify offers it at checkout.
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { useFetcher } from "@remix-run/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Text } from "@shopify/polaris";
 import type { action, loader } from "~/routes/app.products.$id";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
 import { PaymentOptionFields } from "~/components/payments/PaymentOptionFields";
-import { useFieldErrors } from "~/components/useFieldErrors";
+import { useFormValues } from "~/components/useFormValues";
 import { ConflictBanner, errorsOf, useResultToast, type CardProps, type ReloadProps } from "./shared";
 
 type Payment = SerializeFrom<typeof loader>["payment"];
@@ -16,20 +16,8 @@ export function PaymentOptionCard({ editor, t, payment, onReload, reloading }: O
   const fetcher = useFetcher<typeof action>();
   useResultToast(fetcher);
   const stored = payment.fields;
-  const [values, setValues] = useState(stored);
-  const dirty = JSON.stringify(values) !== JSON.stringify(stored);
+  const { values, dirty, errors, field, discard } = useFormValues(stored, errorsOf(fetcher), fetcher.data);
   const formRef = useRef<HTMLFormElement>(null);
-  const { errors, touch } = useFieldErrors(errorsOf(fetcher), fetcher.data);
-  const field = (name: keyof typeof values) => ({
-    name,
-    value: values[name],
-    onChange: (value: string) => {
-      touch(name);
-      setValues((v) => ({ ...v, [name]: value }));
-    },
-    error: errors[name],
-    autoComplete: "off",
-  });
   const defaultLabel = t(payment.defaultOption.key, payment.defaultOption.params);
 
   return (
@@ -39,7 +27,7 @@ export function PaymentOptionCard({ editor, t, payment, onReload, reloading }: O
         dirty={dirty}
         saving={fetcher.state !== "idle"}
         onSave={() => formRef.current && fetcher.submit(formRef.current)}
-        onDiscard={() => setValues(stored)}
+        onDiscard={discard}
       />
       <fetcher.Form method="post" ref={formRef} noValidate>
         <input type="hidden" name="intent" value="save-payment" />

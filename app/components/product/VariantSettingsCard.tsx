@@ -1,13 +1,13 @@
 // A variant's backorder settings: mode, cap, lead time, weekly capacity, selling window and shopper messages,
 // with its stock, Shopify's inventory policy and the sell-out forecast above the form.
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { useFetcher } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, FormLayout, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import type { action } from "~/routes/app.products.$id";
 import { formatDate } from "~/domain/format";
 import { DateChangeConfirm } from "~/components/DateChangeConfirm";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
-import { useFieldErrors } from "~/components/useFieldErrors";
+import { useFormValues } from "~/components/useFormValues";
 import { ConflictBanner, errorsOf, useConfirmFor, useResultToast, type CardProps, type ReloadProps } from "./shared";
 
 const MODES = ["off", "when_sold_out", "always"] as const;
@@ -27,20 +27,8 @@ export function VariantSettingsCard({ editor, t, locale, onReload, reloading }: 
     messageEn: s.messageEn ?? "",
     messageFr: s.messageFr ?? "",
   };
-  const [values, setValues] = useState(stored);
-  const dirty = JSON.stringify(values) !== JSON.stringify(stored);
+  const { dirty, errors, field, discard } = useFormValues(stored, errorsOf(fetcher), fetcher.data);
   const formRef = useRef<HTMLFormElement>(null);
-  const { errors, touch } = useFieldErrors(errorsOf(fetcher), fetcher.data);
-  const field = (name: keyof typeof values) => ({
-    name,
-    value: values[name],
-    onChange: (value: string) => {
-      touch(name);
-      setValues((v) => ({ ...v, [name]: value }));
-    },
-    error: errors[name],
-    autoComplete: "off",
-  });
   const sellingWindow = editor.dateBounds.sellingWindow;
 
   return (
@@ -50,7 +38,7 @@ export function VariantSettingsCard({ editor, t, locale, onReload, reloading }: 
         dirty={dirty}
         saving={fetcher.state !== "idle"}
         onSave={() => formRef.current && fetcher.submit(formRef.current)}
-        onDiscard={() => setValues(stored)}
+        onDiscard={discard}
       />
       {/* noValidate: the action checks the limits and states them next to the field (no browser bubble). */}
       <fetcher.Form method="post" ref={formRef} noValidate>

@@ -1,13 +1,13 @@
 // The form of Settings → Deposits and pay later: the default option (as on a variant's payment card) and
 // the shopper texts in English and French, each with its error next to it.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { Form, useActionData, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, FormLayout, Layout, Page, PageActions, Select, Text, TextField } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import type { action, loader } from "~/routes/app.settings_.payments";
 import { useT } from "~/i18n/react";
 import { UnsavedChanges } from "~/components/UnsavedChanges";
-import { useFieldErrors } from "~/components/useFieldErrors";
+import { useFormValues } from "~/components/useFormValues";
 import { PaymentOptionFields } from "~/components/payments/PaymentOptionFields";
 
 const TEXT_KEYS = ["deposit", "payLater", "balanceOnReady", "balanceOnDate", "description"] as const;
@@ -28,32 +28,20 @@ export function PaymentSettingsForm() {
   const shopify = useAppBridge();
   const saving = useNavigation().state === "submitting";
   const stored = flatten(data);
-  const [values, setValues] = useState(stored);
-  const dirty = JSON.stringify(values) !== JSON.stringify(stored);
+  const { values, dirty, errors, field, discard } = useFormValues(stored, result && !result.ok ? result.errors : {}, result);
   const formRef = useRef<HTMLFormElement>(null);
-  const { errors, touch } = useFieldErrors(result && !result.ok ? result.errors : {}, result);
   const toasted = useRef<unknown>(null);
   useEffect(() => {
     if (!result?.ok || toasted.current === result) return;
     toasted.current = result;
     shopify.toast.show(result.message, { isError: result.refused });
   }, [result, shopify]);
-  const field = (name: string) => ({
-    name,
-    value: values[name] ?? "",
-    onChange: (value: string) => {
-      touch(name);
-      setValues((v) => ({ ...v, [name]: value }));
-    },
-    error: errors[name],
-    autoComplete: "off",
-  });
   const save = () => formRef.current && submit(formRef.current);
 
   return (
     <Page backAction={{ content: t("payments.settings.back"), onAction: () => navigate("/app/settings") }}>
       <TitleBar title={t("payments.settings.title")} />
-      <UnsavedChanges id="payment-settings-save-bar" dirty={dirty} saving={saving} onSave={save} onDiscard={() => setValues(stored)} />
+      <UnsavedChanges id="payment-settings-save-bar" dirty={dirty} saving={saving} onSave={save} onDiscard={discard} />
       <Form method="post" ref={formRef} noValidate>
         <input type="hidden" name="version" value={data.version} />
         <BlockStack gap="500">
