@@ -255,6 +255,7 @@ export async function activePlanFor({ shop, option }: { shop: string; option: Ex
   }
 }
 
+/** Records the group Shopify created for the plan; false when another sync recorded its own group first. */
 export async function recordPlanCreated({
   shop,
   id,
@@ -267,8 +268,11 @@ export async function recordPlanCreated({
   sellingPlanGroupId: string;
   sellingPlanId: string;
   syncedTexts: string;
-}): Promise<void> {
-  await prisma.paymentPlan.updateMany({ where: { shop, id }, data: { sellingPlanGroupId, sellingPlanId, syncedTexts } });
+}): Promise<boolean> {
+  // Only the first sync to create the option's group records it: two syncs of one shop (a recompute job and a
+  // product page save) can both find no group and both create one; the other sync learns it lost (false).
+  const { count } = await prisma.paymentPlan.updateMany({ where: { shop, id, sellingPlanGroupId: null }, data: { sellingPlanGroupId, sellingPlanId, syncedTexts } });
+  return count === 1;
 }
 
 export async function recordPlanTexts({ shop, id, syncedTexts }: { shop: string; id: string; syncedTexts: string }): Promise<void> {

@@ -62,6 +62,42 @@ function summaryOf(variantId: string) {
 }
 
 describe("payment options for backorders", () => {
+  it("two product pages saving the same new option at once leave one group holding both variants", async () => {
+    // GIVEN a Shopify that answers a group creation only once a second one has arrived (so both syncs are
+    // sure to find no group before either records one), two sold-out variants on backorder and no group yet
+    let arrived = 0;
+    let release = () => {};
+    const bothArrived = new Promise<void>((resolve) => (release = resolve));
+    env = await ledgerShop({
+      resolvers: {
+        "Mutation.sellingPlanGroupCreate": async (_source, args, ctx, info) => {
+          if (++arrived === 2) release();
+          await Promise.race([bothArrived, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+          return env.fake.sellingPlans.mutationResolvers().sellingPlanGroupCreate!(args, ctx, info);
+        },
+      },
+    });
+    const dish = soldOutVariant("Butter dish");
+    const mug = soldOutVariant("Mug");
+    for (const v of [dish, mug]) await setMode(v, "always");
+    const [dishPage, mugPage] = [await page(dish.productNumber, dish.variantId), await page(mug.productNumber, mug.variantId)];
+    // WHEN both save a 20% deposit at the same moment (both syncs find no group and create one)
+    const saved = await Promise.all([
+      post(dish.productNumber, { intent: "save-payment", variantId: dish.variantId, paymentVersion: String(dishPage.payment.version), ...deposit20 }),
+      post(mug.productNumber, { intent: "save-payment", variantId: mug.variantId, paymentVersion: String(mugPage.payment.version), ...deposit20 }),
+    ]);
+    // THEN both saves succeed and Shopify holds one group of the option, with both variants; the recorded plan is it
+    expect(arrived).toBe(2);
+    expect(saved.map((s) => s.status)).toEqual([200, 200]);
+    const groups = env.fake.sellingPlans.groups;
+    expect(groups).toHaveLength(1);
+    expect([...groups[0]!.variantIds].sort()).toEqual([dish.variantId, mug.variantId].sort());
+    const plans = await prisma.paymentPlan.findMany({ where: { deletedAt: null }, select: { sellingPlanGroupId: true } });
+    expect(plans).toEqual([{ sellingPlanGroupId: groups[0]!.id }]);
+    expect(summaryOf(dish.variantId)).toMatchObject({ payment: { kind: "deposit" } });
+    expect(summaryOf(mug.variantId)).toMatchObject({ payment: { kind: "deposit" } });
+  });
+
   it("enabling a 20% deposit creates the PRE_ORDER group with the right policies and attaches the variant", async () => {
     // GIVEN a sold-out variant on backorder
     const dish = soldOutVariant("Butter dish");

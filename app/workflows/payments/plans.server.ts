@@ -216,7 +216,15 @@ async function attachToGroup({
       const [first = [], ...rest] = chunks(variants, VARIANTS_PER_CALL);
       const created = await createSellingPlanGroup(client, spec, first.map((v) => v.variantId));
       if (!created.ok) return { ok: false, message: `Payment option not applied: Shopify refused the selling plan (${created.message})`, variants };
-      await recordPlanCreated({ shop, id: plan.id, sellingPlanGroupId: created.sellingPlanGroupId, sellingPlanId: created.sellingPlanId, syncedTexts: fingerprint });
+      const recorded = await recordPlanCreated({ shop, id: plan.id, sellingPlanGroupId: created.sellingPlanGroupId, sellingPlanId: created.sellingPlanId, syncedTexts: fingerprint });
+      if (!recorded) {
+        // Another sync created the option's group meanwhile: ours goes (its variants with it) and they join theirs.
+        const removed = await deleteSellingPlanGroup(client, created.sellingPlanGroupId);
+        if (!removed.ok) {
+          return { ok: false, message: `Payment option not applied: a duplicate selling plan group could not be removed (${removed.message})`, variants };
+        }
+        continue;
+      }
       await recordAttachment({ shop, variants: first, planId: plan.id, now });
       report.groupsCreated++;
       report.attached += first.length;
