@@ -54,14 +54,16 @@ function onListen() {
 async function shutdown(signal) {
   if (shuttingDown) return;
   shuttingDown = true;
-  console.log(`[server] ${signal}: refusing new connections, finishing in-flight requests and jobs…`);
   const force = setTimeout(() => {
     console.error(`[server] still busy after ${shutdownTimeoutMs} ms: closing the remaining connections`);
     server.closeAllConnections();
     process.exit(1);
   }, shutdownTimeoutMs);
   force.unref();
+  // close() stops listening at once; only then is "refusing new connections" true (said before it, a connection
+  // made in between would be accepted into the backlog and then reset).
   const requestsDone = new Promise((resolve) => server.close(resolve));
+  console.log(`[server] ${signal}: refusing new connections, finishing in-flight requests and jobs…`);
   server.closeIdleConnections();
   const idle = setInterval(() => server.closeIdleConnections(), 200);
   idle.unref();
