@@ -2,6 +2,7 @@
 // pay-later backorder paid at checkout and still owes, and the state of the one charge of its balance. The
 // charge moves owed → charging (a compare-and-set, with the idempotency key stored first) → collected | failed;
 // a cancellation of its plan items lowers what is owed (cancelled when nothing is left).
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 import type { Tx } from "./transaction.server";
 
@@ -47,28 +48,8 @@ const BALANCE_SELECT = {
   failureMessage: true,
 } as const;
 
-export type OrderBalanceRow = {
-  id: string;
-  orderId: string;
-  orderName: string;
-  currency: string;
-  totalMinor: number;
-  paidMinor: number;
-  outstandingMinor: number;
-  planValueMinor: number;
-  refundedMinor: number;
-  termsType: string;
-  dueAt: Date | null;
-  paymentScheduleId: string | null;
-  mandateId: string | null;
-  status: string;
-  chargeKey: string | null;
-  chargeMinor: number | null;
-  paymentReferenceId: string | null;
-  collectedAt: Date | null;
-  failedAt: Date | null;
-  failureMessage: string | null;
-};
+/** A balance as the models return it: the columns of BALANCE_SELECT, typed by Prisma from that select. */
+export type OrderBalanceRow = Prisma.OrderBalanceGetPayload<{ select: typeof BALANCE_SELECT }>;
 
 /** Records the order's balance once (a redelivered webhook or a retried job finds it and changes nothing). */
 export async function recordOrderBalance(input: NewOrderBalance, tx: Tx = prisma): Promise<boolean> {
