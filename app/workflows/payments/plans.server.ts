@@ -73,48 +73,27 @@ async function specContext(shop: string, payments: StoredShopPaymentSettings) {
 /** Keeps `IN (…)` lists under the bound-parameter limit (999 on SQLite), as the ETA computation does. */
 const IN_CHUNK = 500;
 
-/** Attaches and detaches `variantIds` so each sits in the group of the option it sells under now. */
-export async function syncPaymentPlans({
-  shop,
-  client,
-  variantIds,
-  now,
-}: {
+interface SyncInput {
   shop: string;
   client: AdminClient;
   variantIds: readonly string[];
   now: Date;
-}): Promise<PlanSyncReport> {
+}
+
+/** Attaches and detaches `variantIds` so each sits in the group of the option it sells under now. */
+export async function syncPaymentPlans({ variantIds, ...rest }: SyncInput): Promise<PlanSyncReport> {
   const report = emptyReport();
-  for (const part of chunks(variantIds, IN_CHUNK)) {
-    const r = await syncChunk({ shop, client, variantIds: part, now });
-    report.attached += r.attached;
-    report.detached += r.detached;
-    report.groupsCreated += r.groupsCreated;
-    report.groupsUpdated += r.groupsUpdated;
-    report.groupsDeleted += r.groupsDeleted;
-    report.failed.push(...r.failed);
-  }
+  for (const part of chunks(variantIds, IN_CHUNK)) await syncChunk({ ...rest, variantIds: part }, report);
   return report;
 }
 
-async function syncChunk({
-  shop,
-  client,
-  variantIds,
-  now,
-}: {
-  shop: string;
-  client: AdminClient;
-  variantIds: readonly string[];
-  now: Date;
-}): Promise<PlanSyncReport> {
-  const report = emptyReport();
-  if (variantIds.length === 0) return report;
+/** One chunk of syncPaymentPlans, counted into its report. */
+async function syncChunk({ shop, client, variantIds, now }: SyncInput, report: PlanSyncReport): Promise<void> {
+  if (variantIds.length === 0) return;
   const [payments, states] = await Promise.all([getShopPaymentSettings({ shop }), variantPayments({ shop, variantIds })]);
   // The common case costs two reads: nothing offered by default and no variant with an option or a group.
   if (payments.defaultOption.kind === "full" && states.every((s) => s.choice.kind === "full" || s.choice.kind === "default") && states.every((s) => !s.attachedPlanId)) {
-    return report;
+    return;
   }
   const context = await specContext(shop, payments);
   const today = localToday(context.timeZone, now);
@@ -185,7 +164,6 @@ async function syncChunk({
 
   // 3. Groups nobody uses any more.
   await deleteEmptyGroups({ shop, client, planIds: [...detach.keys()], now, report });
-  return report;
 }
 
 async function attachToGroup({
